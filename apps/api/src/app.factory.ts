@@ -1,0 +1,83 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@meridian/core';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './openapi';
+import { validationPipe } from './problems/validation';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Uses the caller's X-Request-Id when it is safe to log, else a fresh UUID. */
+function requestId(raw: IncomingMessage): string {
+  const req = raw as IncomingMessage & { id?: string };
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  // pino-http and the request context read it from the raw request.
+  req.id = id;
+  return id;
+}
+
+/**
+ * Builds the API exactly as production runs it; tests call this too, with `module` swapped
+ * for one that adds test-only controllers.
+ */
+export async function createApiApp(module: unknown = ApiModule): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestId,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as typeof ApiModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /docs styles itself inline; nothing else needs it.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Health data must not linger in browser or proxy caches.
+    reply.header('cache-control', 'no-store');
+    reply.header('x-request-id', request.id);
+  });
+
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Idempotent-Replayed'],
+  });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs/openapi.json',
+    useGlobalPrefix: false,
+  });
+  await app.init();
+  return app;
+}

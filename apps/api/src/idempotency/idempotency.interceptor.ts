@@ -1,0 +1,94 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { RequestErrorCode, RequestException } from '@meridian/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, Observable, of, throwError } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { IdempotencyStore } from './idempotency.store';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** Response headers replayed with the stored body. */
+const REPLAYED_HEADERS = ['location', 'etag'];
+
+/**
+ * `Idempotency-Key` on POST: the first request with a key runs and its successful response
+ * is stored; a retry with the same key and body gets that response again without running;
+ * the same key with another body is refused (422), and a retry while the first still runs
+ * answers 409. Failed requests release the key: their transaction rolled back, so running
+ * them again is safe. Keys are scoped to the caller and the route.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { user?: { id?: string } }>();
+    const header = request.headers[IDEMPOTENCY_HEADER];
+    if (request.method !== 'POST' || header === undefined) return next.handle();
+
+    if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
+      return throwError(
+        () =>
+          new RequestException(
+            RequestErrorCode.IdempotencyKeyInvalid,
+            'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+            [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
+          ),
+      );
+    }
+    const route = request.routeOptions.url ?? request.url;
+    const caller = request.user?.id ?? 'anonymous';
+    const key = this.store.key(`${caller}:${route}:${sha256(header)}`);
+    const fingerprint = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const reply = http.getResponse<FastifyReply>();
+
+    return from(this.store.claim(key, fingerprint)).pipe(
+      mergeMap((existing) => {
+        if (!existing) return this.runAndStore(next, reply, key, fingerprint);
+        if (existing.fingerprint !== fingerprint) {
+          throw new RequestException(
+            RequestErrorCode.IdempotencyKeyReused,
+            'This Idempotency-Key was used with a different request body.',
+          );
+        }
+        if (existing.state === 'pending') {
+          throw new RequestException(
+            RequestErrorCode.IdempotencyKeyInProgress,
+            'A request with this Idempotency-Key is still being processed; retry shortly.',
+          );
+        }
+        for (const [name, value] of Object.entries(existing.headers)) reply.header(name, value);
+        reply.header('idempotent-replayed', 'true');
+        return of(existing.body);
+      }),
+    );
+  }
+
+  private runAndStore(
+    next: CallHandler,
+    reply: FastifyReply,
+    key: string,
+    fingerprint: string,
+  ): Observable<unknown> {
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        const headers: Record<string, string> = {};
+        for (const name of REPLAYED_HEADERS) {
+          const value = reply.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        await this.store.complete(key, { state: 'done', fingerprint, body, headers });
+        return body;
+      }),
+      catchError((error: unknown) =>
+        from(this.store.release(key)).pipe(mergeMap(() => throwError(() => error))),
+      ),
+    );
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,23 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { isServerFault, toProblem } from './problem';
+
+/**
+ * Every error leaves as `application/problem+json`. Server faults are logged with their stack
+ * (name, code and message only: driver errors may quote row values in their other fields);
+ * the client sees a bare 500.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toProblem(error);
+    if (isServerFault(body) && body.status === 500) {
+      const { name, message, stack, code } = error as Error & { code?: string };
+      this.logger.error({ err: { name, code, message, stack } }, 'request failed');
+    }
+    void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
+  }
+}

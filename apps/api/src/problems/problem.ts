@@ -1,0 +1,156 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
+import { ThrottlerException } from '@nestjs/throttler';
+
+/** Every error code a response can carry; extended as libs add their own. */
+export type ErrorCode = RequestErrorCode | ServiceErrorCode;
+
+/** Codes the API itself raises for failures that are not the client's. */
+export enum ServiceErrorCode {
+  Unavailable = 'SERVICE.UNAVAILABLE',
+  Internal = 'SERVICE.INTERNAL_ERROR',
+}
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/**
+ * The HTTP status of each code. The switch is exhaustive: adding a code without a status
+ * fails to compile.
+ */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case RequestErrorCode.ValidationFailed:
+    case RequestErrorCode.MalformedBody:
+    case RequestErrorCode.IdempotencyKeyInvalid:
+      return HttpStatus.BAD_REQUEST;
+    case RequestErrorCode.RouteNotFound:
+      return HttpStatus.NOT_FOUND;
+    case RequestErrorCode.MethodNotAllowed:
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case RequestErrorCode.IdempotencyKeyInProgress:
+      return HttpStatus.CONFLICT;
+    case RequestErrorCode.BodyTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case RequestErrorCode.UnsupportedMediaType:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case RequestErrorCode.IdempotencyKeyReused:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case RequestErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ServiceErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case ServiceErrorCode.Internal:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`No HTTP status for error code ${String(unmapped)}`);
+    }
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  const status = statusOf(code);
+  return {
+    type: `urn:meridian:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+/** Fastify's own errors (body parsing and size) by their code. */
+const FASTIFY_ERRORS: Record<string, [RequestErrorCode, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [RequestErrorCode.BodyTooLarge, 'The request body exceeds 1 MB.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    RequestErrorCode.UnsupportedMediaType,
+    'Send the body as application/json.',
+  ],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+    RequestErrorCode.MalformedBody,
+    'The Content-Length header does not match the body.',
+  ],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [
+    RequestErrorCode.MalformedBody,
+    'The body is empty but declared as JSON.',
+  ],
+  FST_ERR_CTP_INVALID_JSON_BODY: [RequestErrorCode.MalformedBody, 'The body is not valid JSON.'],
+};
+
+/** Whether the error is one the client caused; anything else is logged as a failure. */
+export function isServerFault(p: Problem): boolean {
+  return p.status >= 500;
+}
+
+/**
+ * Turns anything thrown while serving a request into a problem document. Unknown errors
+ * become a bare 500: their message may hold internals and never reaches the client.
+ */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof DomainException) {
+    return problem(error.code as ErrorCode, error.message, error.errors ? { errors: error.errors } : {});
+  }
+  if (error instanceof ThrottlerException) {
+    return problem(RequestErrorCode.RateLimited, 'Too many requests; slow down and retry later.');
+  }
+  // The Fastify adapter wraps Fastify's own errors in an HttpException with the original as cause.
+  const fastifyError = fromFastifyError(error instanceof HttpException ? error.cause : error);
+  if (fastifyError) return fastifyError;
+  if (error instanceof HttpException) return fromHttpException(error);
+  return problem(ServiceErrorCode.Internal, 'An unexpected error occurred.');
+}
+
+function fromFastifyError(error: unknown): Problem | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, statusCode } = error as { code?: string; statusCode?: number };
+  const known = code ? FASTIFY_ERRORS[code] : undefined;
+  if (known) return problem(known[0], known[1]);
+  // Fastify's JSON parser raises a SyntaxError carrying status 400.
+  if (error instanceof SyntaxError && statusCode === 400) {
+    return problem(RequestErrorCode.MalformedBody, 'The body is not valid JSON.');
+  }
+  return undefined;
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  if (status === 404) {
+    return problem(RequestErrorCode.RouteNotFound, 'No route matches this method and path.');
+  }
+  if (status === 405) return problem(RequestErrorCode.MethodNotAllowed, error.message);
+  if (status === 413) return problem(RequestErrorCode.BodyTooLarge, 'The request body exceeds 1 MB.');
+  if (status === 503) {
+    const body = error.getResponse() as { details?: unknown };
+    return problem(ServiceErrorCode.Unavailable, 'A dependency is unavailable.', {
+      checks: body.details,
+    });
+  }
+  if (status === 400) return problem(RequestErrorCode.ValidationFailed, error.message);
+  return problem(ServiceErrorCode.Internal, 'An unexpected error occurred.');
+}

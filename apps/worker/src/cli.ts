@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { configOrExit } from '@meridian/core';
+import {
+  displayUrl,
+  ensureDatabase,
+  generateMigration,
+  pendingSchemaChanges,
+  runMigrations,
+} from '@meridian/db';
+import { Redis } from 'ioredis';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * Operations on the database and its neighbours, run by `npm start` and the `db:*` scripts:
+ *   preflight                    PostgreSQL and Redis answer
+ *   migrate                      create the database if missing, run pending migrations
+ *   migration:generate <Name>    write a migration for the entity changes
+ *   migration:check              exit 1 when entities and migrations disagree
+ */
+const HOW_TO_START =
+  'start PostgreSQL and Redis (docker compose -f docker/compose.yml up -d postgres redis)';
+
+const MIGRATIONS_DIR = join(process.cwd(), 'libs/db/src/migrations');
+
+async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = '/postgres';
+  const pg = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await pg.connect();
+    await pg.end();
+  } catch (error) {
+    fail(`PostgreSQL is not reachable at ${displayUrl(databaseUrl)} (${reason(error)}); ${HOW_TO_START}`);
+  }
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    fail(`Redis is not reachable at ${displayUrl(redisUrl)} (${reason(error)}); ${HOW_TO_START}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function reason(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? message ?? String(error);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const [command, argument] = process.argv.slice(2);
+  const config = configOrExit();
+  const url = config.DATABASE_URL;
+  switch (command) {
+    case 'preflight':
+      await preflight(url, config.REDIS_URL);
+      return;
+    case 'migrate': {
+      if (await ensureDatabase(url)) console.log(`created database ${config.databaseName}`);
+      const ran = await runMigrations(url);
+      console.log(ran.length ? `migrated: ${ran.join(', ')}` : 'database schema is up to date');
+      return;
+    }
+    case 'migration:generate': {
+      if (!argument) fail('usage: npm run db:migration:generate -- <PascalCaseName>');
+      await ensureDatabase(url);
+      await runMigrations(url);
+      const file = await generateMigration(url, argument, MIGRATIONS_DIR);
+      console.log(file ? `wrote ${file}` : 'entities and migrations agree: nothing to generate');
+      return;
+    }
+    case 'migration:check': {
+      await ensureDatabase(url);
+      await runMigrations(url);
+      const diff = await pendingSchemaChanges(url);
+      if (diff.up.length) fail(`entities and migrations disagree:\n${diff.up.join(';\n')}`);
+      console.log('entities and migrations agree');
+      return;
+    }
+    default:
+      fail(`unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check`);
+  }
+}
+
+main().catch((error: unknown) => fail(`${(error as Error).message ?? String(error)}`));

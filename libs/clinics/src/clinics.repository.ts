@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransaction } from '@meridian/db';
+import { ClinicEntity } from './clinic.entity';
+
+/** Clinic rows, always of the clinic the current tenant transaction serves. */
+@Injectable()
+export class ClinicsRepository {
+  constructor(private readonly tenantTransaction: TenantTransaction) {}
+
+  /** The current clinic, or null when it does not exist (or is not visible). */
+  async findCurrent(): Promise<ClinicEntity | null> {
+    return this.tenantTransaction.manager.findOneBy(ClinicEntity, {
+      id: this.tenantTransaction.clinicId,
+    });
+  }
+
+  /** Inserts a clinic; the tenant transaction must already be the new clinic's. */
+  async insert(clinic: Pick<ClinicEntity, 'name'> & Partial<ClinicEntity>): Promise<ClinicEntity> {
+    const manager = this.tenantTransaction.manager;
+    const entity = manager.create(ClinicEntity, { ...clinic, id: this.tenantTransaction.clinicId });
+    return manager.save(entity);
+  }
+}

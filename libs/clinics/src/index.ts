@@ -1,0 +1,3 @@
+export * from './clinic.entity';
+export * from './clinics.module';
+export * from './clinics.repository';

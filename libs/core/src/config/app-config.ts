@@ -1,0 +1,164 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+import { devSecrets } from './dev-secrets';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The application role every request and job runs as: owns nothing, cannot bypass RLS. */
+export const APP_DB_ROLE = 'meridian_app';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting the service reads, validated once at boot. Names are the environment
+ * variables, so an error message names exactly what the operator must fix.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Owner connection: creates the database and runs migrations. Never used to serve requests. */
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/meridian';
+
+  /** Application connection as the unprivileged role; derived from DATABASE_URL outside production. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every Redis key (queues, throttling, idempotency), so tests and tenants of one Redis never mix. */
+  @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  REDIS_PREFIX = 'meridian';
+
+  /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_POLL_INTERVAL_MS = 5000;
+
+  /** HMAC key for access tokens; at least 32 characters. Generated outside production. */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET!: string;
+
+  /**
+   * Data-encryption keys as `keyId:base64(32 bytes)`, comma-separated, the first one current.
+   * Older keys stay listed so rows encrypted with them remain readable.
+   */
+  @Matches(/^[a-zA-Z0-9_-]+:[A-Za-z0-9+/]{43}=(,[a-zA-Z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be keyId:base64key pairs (32-byte keys), comma-separated',
+  })
+  DATA_ENCRYPTION_KEYS!: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  /** The connection string the API and worker use: the unprivileged application role. */
+  get databaseAppUrl(): string {
+    if (this.DATABASE_APP_URL) return this.DATABASE_APP_URL;
+    const url = new URL(this.DATABASE_URL);
+    url.username = APP_DB_ROLE;
+    url.password = '';
+    return url.toString();
+  }
+
+  get databaseName(): string {
+    return decodeURIComponent(new URL(this.DATABASE_URL).pathname.slice(1));
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
+  }
+}
+
+/** Raised when the environment is wrong; its message is one line naming the variable. */
+export class ConfigValidationError extends Error {
+  override name = 'ConfigValidationError';
+}
+
+const SECRET_NAMES = ['JWT_SECRET', 'DATA_ENCRYPTION_KEYS'] as const;
+const PRODUCTION_REQUIRED = [...SECRET_NAMES, 'DATABASE_APP_URL'] as const;
+
+/**
+ * Validates the environment into an {@link AppConfig}. Empty strings count as unset, so
+ * `FOO=` in an env file falls back to the default instead of failing obscurely.
+ */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const nodeEnv = given.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production') {
+    const missing = PRODUCTION_REQUIRED.find((name) => given[name] === undefined);
+    if (missing) throw new ConfigValidationError(`${missing} is required in production`);
+  } else {
+    for (const name of SECRET_NAMES) given[name] ??= devSecrets(nodeEnv === 'test')[name];
+  }
+
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) throw new ConfigValidationError(describe(errors[0]));
+  return config;
+}
+
+function describe(error: ValidationError): string {
+  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  // class-validator messages begin with the property name; keep one, and never echo secrets.
+  const message = reason.startsWith(error.property) ? reason : `${error.property} ${reason}`;
+  const shown = (SECRET_NAMES as readonly string[]).includes(error.property)
+    ? ''
+    : ` (got ${JSON.stringify(error.value)})`;
+  return `${message}${shown}`;
+}

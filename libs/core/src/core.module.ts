@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AppConfig, validateConfig } from './config/app-config';
+import { RequestContext } from './context/request-context';
+
+/**
+ * Loads `.env` (when present) into the environment, validates it once, and provides the typed
+ * {@link AppConfig} and the {@link RequestContext} to every module. The app that imports it
+ * also sets up `ClsModule`, each the way its entry point needs.
+ */
+@Global()
+@Module({
+  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true })],
+  providers: [{ provide: AppConfig, useFactory: () => validateConfig(process.env) }, RequestContext],
+  exports: [AppConfig, RequestContext],
+})
+export class CoreModule {}

@@ -1,0 +1,21 @@
+import { DomainException, FieldError } from './domain.exception';
+
+/** Errors about the request itself rather than any domain: its shape, size, rate or retry key. */
+export enum RequestErrorCode {
+  ValidationFailed = 'REQUEST.VALIDATION_FAILED',
+  MalformedBody = 'REQUEST.MALFORMED_BODY',
+  BodyTooLarge = 'REQUEST.BODY_TOO_LARGE',
+  UnsupportedMediaType = 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  RouteNotFound = 'REQUEST.ROUTE_NOT_FOUND',
+  MethodNotAllowed = 'REQUEST.METHOD_NOT_ALLOWED',
+  RateLimited = 'REQUEST.RATE_LIMITED',
+  IdempotencyKeyInvalid = 'REQUEST.IDEMPOTENCY_KEY_INVALID',
+  IdempotencyKeyReused = 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+  IdempotencyKeyInProgress = 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
+}
+
+export class RequestException extends DomainException<RequestErrorCode> {
+  constructor(code: RequestErrorCode, message: string, errors?: FieldError[]) {
+    super(code, message, errors);
+  }
+}

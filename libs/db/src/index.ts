@@ -1,0 +1,5 @@
+export * from './admin/database-admin';
+export * from './data-source-options';
+export * from './db.module';
+export * from './snake-naming.strategy';
+export * from './tenant/tenant-transaction';

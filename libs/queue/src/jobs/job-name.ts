@@ -1,0 +1,17 @@
+import { QueueName } from './queue-name';
+
+/**
+ * Every job the service runs. Values are stable strings stored in Redis and in outbox rows:
+ * rename a member freely, never its value.
+ */
+export enum JobName {
+  /** Deletes outbox rows dispatched long ago; recurring. */
+  OutboxPrune = 'maintenance.outbox-prune',
+}
+
+export const JOB_NAMES = Object.values(JobName);
+
+/** Which queue each job runs on. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.OutboxPrune]: QueueName.Maintenance,
+};

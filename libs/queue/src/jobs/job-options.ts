@@ -1,0 +1,32 @@
+import type { JobsOptions } from 'bullmq';
+import { JobName } from './job-name';
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export interface JobPlacement {
+  /** Deterministic job id: the outbox row id or a key derived from the domain row. */
+  jobId: string;
+  /** When the job should run; now when absent or past. */
+  runAt?: Date | null;
+}
+
+/**
+ * The one function that decides how a job is added. Completed jobs are kept for a week so that
+ * re-adding the same id (a relay retry, a reconciler pass) is ignored by BullMQ instead of
+ * running the work again; failed jobs are kept until an admin looks at them.
+ */
+export function jobOptions(name: JobName, placement: JobPlacement, now = Date.now()): JobsOptions {
+  const delay = placement.runAt ? Math.max(0, placement.runAt.getTime() - now) : 0;
+  return {
+    jobId: placement.jobId,
+    delay,
+    attempts: ATTEMPTS[name],
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 7 * DAY_SECONDS, count: 100_000 },
+    removeOnFail: false,
+  };
+}
+
+const ATTEMPTS: Record<JobName, number> = {
+  [JobName.OutboxPrune]: 3,
+};

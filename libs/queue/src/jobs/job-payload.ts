@@ -1,0 +1,23 @@
+import { JobName } from './job-name';
+
+/**
+ * Fields every payload may carry so a job's log lines join the request that caused it.
+ * Payloads hold ids and numbers only, never health data: Redis stores job data in clear text.
+ */
+export interface JobTrace {
+  requestId?: string;
+}
+
+export interface OutboxPrunePayload extends JobTrace {
+  /** Dispatched rows older than this many days are deleted. */
+  keepDays: number;
+}
+
+/** The payload of each job, keyed by its name. */
+export interface JobPayloads {
+  [JobName.OutboxPrune]: OutboxPrunePayload;
+}
+
+/** A job name with its payload: the unit handlers receive and the outbox stores. */
+export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
