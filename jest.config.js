@@ -1,0 +1,42 @@
+/**
+ * One configuration for every tier, told apart by file name:
+ *   *.spec.ts       unit, beside the source
+ *   *.int-spec.ts   integration, real PostgreSQL (and Redis where queues are involved)
+ *   *.e2e-spec.ts   the booted app over HTTP, real PostgreSQL and Redis
+ * The global setup gives each Jest worker its own migrated database.
+ */
+const swc = [
+  '<rootDir>/libs/testing/src/jest/swc-transformer.js',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+      // Rewrites @meridian/* imports at transform time, so the global setup (which Jest runs
+      // outside its module system) resolves them as well as the tests do.
+      baseUrl: __dirname,
+      paths: require('./tsconfig.json').compilerOptions.paths,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const ESM_ONLY = ['@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'es-toolkit', 'js-yaml', '@standard-schema'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.[cm]?[jt]s$': swc },
+  // Packages published only as ES modules are compiled to CommonJS like our own code.
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+  setupFiles: ['<rootDir>/libs/testing/src/jest/setup-env.ts'],
+  testTimeout: 30000,
+};

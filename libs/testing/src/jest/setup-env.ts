@@ -1,0 +1,16 @@
+import { databaseUrl, REDIS_URL, redisPrefix, workerDatabase } from './test-run';
+
+/**
+ * Runs before each test file: points the configuration at this worker's database and Redis
+ * prefix. Unit tests that never connect are unaffected.
+ */
+const runId = process.env.MERIDIAN_TEST_RUN_ID;
+const workerId = process.env.JEST_WORKER_ID ?? '1';
+if (runId) {
+  process.env.DATABASE_URL = databaseUrl(workerDatabase(runId, workerId));
+  process.env.REDIS_PREFIX = redisPrefix(runId, workerId);
+}
+process.env.REDIS_URL = REDIS_URL;
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+delete process.env.DATABASE_APP_URL;
