@@ -1,0 +1,2 @@
+export * from './owner-db';
+export * from './wait-for';
