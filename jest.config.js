@@ -23,7 +23,7 @@ const swc = [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'es-toolkit', 'js-yaml', '@standard-schema'];
+const ESM_ONLY = ['@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'es-toolkit', 'js-yaml', '@standard-schema', 'content-disposition'];
 
 /** @type {import('jest').Config} */
 module.exports = {

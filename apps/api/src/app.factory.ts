@@ -37,6 +37,8 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
   const app = await NestFactory.create<NestFastifyApplication>(module as typeof ApiModule, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // JSON only: no form-urlencoded parser.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
@@ -55,6 +57,8 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
     hsts: { maxAge: 31536000, includeSubDomains: true },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Fastify parses text/plain by default; this API takes JSON only and answers others 415.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     // Health data must not linger in browser or proxy caches.
     reply.header('cache-control', 'no-store');

@@ -1,2 +1,4 @@
 export * from './owner-db';
+export * from './tcp-proxy';
+export * from './test-app';
 export * from './wait-for';

@@ -19,10 +19,11 @@ export const REDACTED_PATHS = [
   'err.body',
 ];
 
-export interface LoggingOptions {
-  /** Where log lines go; standard output when absent. Tests pass a stream to read them back. */
-  stream?: DestinationStream;
-}
+/**
+ * Optional provider of a pino destination; standard output when absent. Tests provide one
+ * (from a global module) to read the log lines back.
+ */
+export const LOG_DESTINATION = Symbol('meridian:log-destination');
 
 /**
  * JSON-lines logging through pino. Request lines carry the request id, method, route path
@@ -30,16 +31,16 @@ export interface LoggingOptions {
  */
 @Module({})
 export class LoggingModule {
-  static forRoot(options: LoggingOptions = {}): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
+          inject: [AppConfig, { token: LOG_DESTINATION, optional: true }],
+          useFactory: (config: AppConfig, destination?: DestinationStream) => ({
             pinoHttp: {
               level: config.LOG_LEVEL,
-              stream: options.stream,
+              stream: destination,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
               serializers: {
                 req: (req: IncomingMessage & { id?: string }) => ({
