@@ -23,7 +23,29 @@ const swc = [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'es-toolkit', 'js-yaml', '@standard-schema', 'content-disposition'];
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * Installed packages published as ES modules ("type": "module"), which Jest's CommonJS
+ * runtime on Node 20 cannot require: they are compiled like our own code instead.
+ */
+function esmPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const names = fs.readdirSync(root).flatMap((entry) =>
+    entry.startsWith('@')
+      ? fs.readdirSync(path.join(root, entry)).map((name) => `${entry}/${name}`)
+      : [entry],
+  );
+  return names.filter((name) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module';
+    } catch {
+      return false;
+    }
+  });
+}
+const ESM_ONLY = esmPackages().map((name) => name.replace(/[.+]/g, '\\$&'));
 
 /** @type {import('jest').Config} */
 module.exports = {
