@@ -32,14 +32,18 @@ const path = require('node:path');
  */
 function esmPackages() {
   const root = path.join(__dirname, 'node_modules');
-  const names = fs.readdirSync(root).flatMap((entry) =>
-    entry.startsWith('@')
-      ? fs.readdirSync(path.join(root, entry)).map((name) => `${entry}/${name}`)
-      : [entry],
-  );
+  const names = fs
+    .readdirSync(root)
+    .flatMap((entry) =>
+      entry.startsWith('@')
+        ? fs.readdirSync(path.join(root, entry)).map((name) => `${entry}/${name}`)
+        : [entry],
+    );
   return names.filter((name) => {
     try {
-      return JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module';
+      return (
+        JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module'
+      );
     } catch {
       return false;
     }

@@ -18,7 +18,8 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 function requestId(raw: IncomingMessage): string {
   const req = raw as IncomingMessage & { id?: string };
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  const id =
+    typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
   // pino-http and the request context read it from the raw request.
   req.id = id;
   return id;
@@ -34,12 +35,16 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
     genReqId: requestId,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as typeof ApiModule, adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-    // JSON only: no form-urlencoded parser.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module as typeof ApiModule,
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // JSON only: no form-urlencoded parser.
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
 

@@ -33,17 +33,26 @@ describe('health probes', () => {
     expect((await t.http().get('/health/live')).body).toEqual({ status: 'ok' });
     const response = await ready();
     expect(response.status).toBe(200);
-    expect(response.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+    expect(response.body.details).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+    });
   });
 
   it('turns 503 when PostgreSQL goes away and 200 again when it is back, without a restart', async () => {
     await postgres.stop();
-    const down = await waitFor(async () => {
-      const response = await ready();
-      return response.status === 503 ? response : undefined;
-    }, { what: 'ready to answer 503' });
+    const down = await waitFor(
+      async () => {
+        const response = await ready();
+        return response.status === 503 ? response : undefined;
+      },
+      { what: 'ready to answer 503' },
+    );
     expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(down.body).toMatchObject({ code: 'SERVICE.UNAVAILABLE', checks: { database: { status: 'down' } } });
+    expect(down.body).toMatchObject({
+      code: 'SERVICE.UNAVAILABLE',
+      checks: { database: { status: 'down' } },
+    });
     expect((await t.http().get('/health/live')).status).toBe(200);
 
     await postgres.start();
@@ -54,11 +63,17 @@ describe('health probes', () => {
 
   it('turns 503 when Redis goes away and 200 again when it is back', async () => {
     await redis.stop();
-    const down = await waitFor(async () => {
-      const response = await ready();
-      return response.status === 503 ? response : undefined;
-    }, { what: 'ready to answer 503' });
-    expect(down.body.checks).toMatchObject({ redis: { status: 'down' }, database: { status: 'up' } });
+    const down = await waitFor(
+      async () => {
+        const response = await ready();
+        return response.status === 503 ? response : undefined;
+      },
+      { what: 'ready to answer 503' },
+    );
+    expect(down.body.checks).toMatchObject({
+      redis: { status: 'down' },
+      database: { status: 'up' },
+    });
 
     await redis.start();
     await waitFor(async () => ((await ready()).status === 200 ? true : undefined), {

@@ -13,7 +13,9 @@ describe('HTTP conventions', () => {
 
   const countProbes = (name: string) =>
     asOwner(async (db) => {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM clinics WHERE name = $1`, [name]);
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM clinics WHERE name = $1`, [
+        name,
+      ]);
       return rows[0].n as number;
     });
 
@@ -26,7 +28,11 @@ describe('HTTP conventions', () => {
         .send('{"a":');
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_BODY', title: 'Bad Request' });
+      expect(response.body).toMatchObject({
+        status: 400,
+        code: 'REQUEST.MALFORMED_BODY',
+        title: 'Bad Request',
+      });
     });
 
     it('names every invalid and unknown field, nested ones by path, and stores nothing', async () => {
@@ -39,7 +45,10 @@ describe('HTTP conventions', () => {
       expect(response.body.code).toBe('REQUEST.VALIDATION_FAILED');
       const fields = response.body.errors.map((e: { field: string }) => e.field).sort();
       expect(fields).toEqual(['clinicId', 'count', 'when.date']);
-      expect(response.body.errors).toContainEqual({ field: 'clinicId', message: 'is not a known field' });
+      expect(response.body.errors).toContainEqual({
+        field: 'clinicId',
+        message: 'is not a known field',
+      });
       expect(await countProbes('invalid-fields')).toBe(0);
     });
 
@@ -55,7 +64,11 @@ describe('HTTP conventions', () => {
     });
 
     it('refuses a body that is not JSON with 415', async () => {
-      const response = await t.http().post('/api/v1/probes').set('content-type', 'text/plain').send('name=x');
+      const response = await t
+        .http()
+        .post('/api/v1/probes')
+        .set('content-type', 'text/plain')
+        .send('name=x');
       expect(response.status).toBe(415);
       expect(response.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
     });
@@ -110,7 +123,10 @@ describe('HTTP conventions', () => {
   });
 
   it('allows CORS only for configured origins', async () => {
-    const allowed = await t.http().get('/api/v1/probes/ping').set('origin', 'https://app.clinic.test');
+    const allowed = await t
+      .http()
+      .get('/api/v1/probes/ping')
+      .set('origin', 'https://app.clinic.test');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.clinic.test');
     const other = await t.http().get('/api/v1/probes/ping').set('origin', 'https://evil.test');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();

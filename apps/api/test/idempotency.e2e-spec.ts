@@ -32,8 +32,16 @@ describe('Idempotency-Key', () => {
 
   it('refuses the same key with another body with 422, acting not at all', async () => {
     const key = randomUUID();
-    await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name: `a-${key}` });
-    const other = await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name: `b-${key}` });
+    await t
+      .http()
+      .post('/api/v1/probes')
+      .set('idempotency-key', key)
+      .send({ name: `a-${key}` });
+    const other = await t
+      .http()
+      .post('/api/v1/probes')
+      .set('idempotency-key', key)
+      .send({ name: `b-${key}` });
 
     expect(other.status).toBe(422);
     expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -57,17 +65,31 @@ describe('Idempotency-Key', () => {
 
   it('releases the key when the request fails, so a corrected retry runs', async () => {
     const key = randomUUID();
-    const invalid = await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name: '' });
+    const invalid = await t
+      .http()
+      .post('/api/v1/probes')
+      .set('idempotency-key', key)
+      .send({ name: '' });
     expect(invalid.status).toBe(400);
-    const corrected = await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name: `ok-${key}` });
+    const corrected = await t
+      .http()
+      .post('/api/v1/probes')
+      .set('idempotency-key', key)
+      .send({ name: `ok-${key}` });
     expect(corrected.status).toBe(201);
     expect(await rowsNamed(`ok-${key}`)).toHaveLength(1);
   });
 
   it('refuses a key that is too long with 400 naming the header', async () => {
-    const response = await t.http().post('/api/v1/probes').set('idempotency-key', 'k'.repeat(256)).send({ name: 'x' });
+    const response = await t
+      .http()
+      .post('/api/v1/probes')
+      .set('idempotency-key', 'k'.repeat(256))
+      .send({ name: 'x' });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    expect(response.body.errors).toEqual([
+      { field: 'Idempotency-Key', message: expect.any(String) },
+    ]);
   });
 
   it('runs each request without a key', async () => {

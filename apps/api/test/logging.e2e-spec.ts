@@ -17,9 +17,14 @@ describe('request logging', () => {
       .set('x-request-id', 'log-test-1')
       .send({ diagnosis: 'coeliac disease' });
 
-    const line = t.logs().find((entry) => (entry.req as { id?: string } | undefined)?.id === 'log-test-1');
+    const line = t
+      .logs()
+      .find((entry) => (entry.req as { id?: string } | undefined)?.id === 'log-test-1');
     expect(line).toBeDefined();
-    expect(line).toMatchObject({ req: { method: 'POST', path: '/api/v1/nothing-here' }, res: { statusCode: 404 } });
+    expect(line).toMatchObject({
+      req: { method: 'POST', path: '/api/v1/nothing-here' },
+      res: { statusCode: 404 },
+    });
     const all = JSON.stringify(t.logs());
     for (const secret of ['secret-token-value', 'secret-cookie-value', 'coeliac', 'Jansen']) {
       expect(all).not.toContain(secret);

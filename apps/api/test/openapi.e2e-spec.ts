@@ -15,14 +15,22 @@ describe('OpenAPI document', () => {
     const document = response.body;
     await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/health/live', '/health/ready']),
+    );
   });
 
   it('documents problem+json error responses on every operation', async () => {
     const { body: document } = await t.http().get('/docs/openapi.json');
-    for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(document.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<string, { responses: Record<string, unknown> }>
+    >(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
-        expect({ path, method, has500: '500' in operation.responses }).toEqual({ path, method, has500: true });
+        expect({ path, method, has500: '500' in operation.responses }).toEqual({
+          path,
+          method,
+          has500: true,
+        });
       }
     }
     expect(document.components.schemas.ProblemResponse.required).toEqual(

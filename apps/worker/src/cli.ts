@@ -26,12 +26,17 @@ const MIGRATIONS_DIR = join(process.cwd(), 'libs/db/src/migrations');
 async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
   const maintenance = new URL(databaseUrl);
   maintenance.pathname = '/postgres';
-  const pg = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  const pg = new Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await pg.connect();
     await pg.end();
   } catch (error) {
-    fail(`PostgreSQL is not reachable at ${displayUrl(databaseUrl)} (${reason(error)}); ${HOW_TO_START}`);
+    fail(
+      `PostgreSQL is not reachable at ${displayUrl(databaseUrl)} (${reason(error)}); ${HOW_TO_START}`,
+    );
   }
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
@@ -39,12 +44,15 @@ async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  let lastError: unknown;
+  redis.on('error', (error) => (lastError = error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    fail(`Redis is not reachable at ${displayUrl(redisUrl)} (${reason(error)}); ${HOW_TO_START}`);
+    fail(
+      `Redis is not reachable at ${displayUrl(redisUrl)} (${reason(lastError ?? error)}); ${HOW_TO_START}`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -91,7 +99,9 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      fail(`unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check`);
+      fail(
+        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check`,
+      );
   }
 }
 

@@ -11,7 +11,10 @@ import { RequestContext } from './context/request-context';
 @Global()
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateConfig, cache: true })],
-  providers: [{ provide: AppConfig, useFactory: () => validateConfig(process.env) }, RequestContext],
+  providers: [
+    { provide: AppConfig, useFactory: () => validateConfig(process.env) },
+    RequestContext,
+  ],
   exports: [AppConfig, RequestContext],
 })
 export class CoreModule {}

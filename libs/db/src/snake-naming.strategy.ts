@@ -28,7 +28,9 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     secondTableName: string,
     firstPropertyName: string,
   ): string {
-    return snakeCase(`${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`);
+    return snakeCase(
+      `${firstTableName}_${firstPropertyName.replace(/\./g, '_')}_${secondTableName}`,
+    );
   }
 
   override joinTableColumnName(

@@ -60,7 +60,9 @@ describe(TenantTransaction.name, () => {
       tenantTransaction.manager.query(`SELECT id FROM clinics`),
     );
     expect(seen).toEqual([{ id: clinicA }]);
-    await expect(tenantTransaction.run(clinicB, () => clinics.findCurrent())).resolves.toMatchObject({
+    await expect(
+      tenantTransaction.run(clinicB, () => clinics.findCurrent()),
+    ).resolves.toMatchObject({
       id: clinicB,
       name: 'Clinic B',
     });
@@ -85,7 +87,9 @@ describe(TenantTransaction.name, () => {
   it('cannot write a row for another clinic', async () => {
     await expect(
       tenantTransaction.run(clinicA, () =>
-        tenantTransaction.manager.query(`UPDATE clinics SET name = 'taken' WHERE id = $1`, [clinicB]),
+        tenantTransaction.manager.query(`UPDATE clinics SET name = 'taken' WHERE id = $1`, [
+          clinicB,
+        ]),
       ),
     ).resolves.toEqual([[], 0]);
     await expect(
@@ -101,7 +105,9 @@ describe(TenantTransaction.name, () => {
   it('rolls everything back when the work fails', async () => {
     await expect(
       tenantTransaction.run(clinicA, async () => {
-        await tenantTransaction.manager.query(`UPDATE clinics SET name = 'Renamed' WHERE id = $1`, [clinicA]);
+        await tenantTransaction.manager.query(`UPDATE clinics SET name = 'Renamed' WHERE id = $1`, [
+          clinicA,
+        ]);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -28,10 +28,15 @@ export interface TestApp {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const lines: string[] = [];
   const destination = new PassThrough();
-  destination.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  destination.on('data', (chunk: Buffer) =>
+    lines.push(...chunk.toString().split('\n').filter(Boolean)),
+  );
 
   @Global()
-  @Module({ providers: [{ provide: LOG_DESTINATION, useValue: destination }], exports: [LOG_DESTINATION] })
+  @Module({
+    providers: [{ provide: LOG_DESTINATION, useValue: destination }],
+    exports: [LOG_DESTINATION],
+  })
   class TestLogModule {}
 
   @Module({

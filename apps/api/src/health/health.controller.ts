@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
@@ -40,7 +45,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer. Public.' })
   @ApiOkResponse({ description: 'Both dependencies answer.' })
-  @ApiServiceUnavailableResponse({ type: ProblemResponse, description: 'A dependency is down; `checks` says which.' })
+  @ApiServiceUnavailableResponse({
+    type: ProblemResponse,
+    description: 'A dependency is down; `checks` says which.',
+  })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database').withTimeout(CHECK_TIMEOUT_MS),

@@ -33,7 +33,10 @@ export class IdempotencyStore {
     return existing ? (JSON.parse(existing) as IdempotencyRecord) : pending;
   }
 
-  async complete(key: string, record: Extract<IdempotencyRecord, { state: 'done' }>): Promise<void> {
+  async complete(
+    key: string,
+    record: Extract<IdempotencyRecord, { state: 'done' }>,
+  ): Promise<void> {
     await this.redis.set(key, JSON.stringify(record), 'PX', TTL_MS);
   }
 

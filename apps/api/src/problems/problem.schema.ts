@@ -22,7 +22,10 @@ export class ProblemResponse {
   @ApiProperty({ example: 'The request has invalid fields.' })
   detail!: string;
 
-  @ApiProperty({ example: 'REQUEST.VALIDATION_FAILED', description: 'Stable machine-readable code.' })
+  @ApiProperty({
+    example: 'REQUEST.VALIDATION_FAILED',
+    description: 'Stable machine-readable code.',
+  })
   code!: string;
 
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'One entry per invalid field.' })

@@ -114,7 +114,11 @@ export function isServerFault(p: Problem): boolean {
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainException) {
-    return problem(error.code as ErrorCode, error.message, error.errors ? { errors: error.errors } : {});
+    return problem(
+      error.code as ErrorCode,
+      error.message,
+      error.errors ? { errors: error.errors } : {},
+    );
   }
   if (error instanceof ThrottlerException) {
     return problem(RequestErrorCode.RateLimited, 'Too many requests; slow down and retry later.');
@@ -144,7 +148,8 @@ function fromHttpException(error: HttpException): Problem {
     return problem(RequestErrorCode.RouteNotFound, 'No route matches this method and path.');
   }
   if (status === 405) return problem(RequestErrorCode.MethodNotAllowed, error.message);
-  if (status === 413) return problem(RequestErrorCode.BodyTooLarge, 'The request body exceeds 1 MB.');
+  if (status === 413)
+    return problem(RequestErrorCode.BodyTooLarge, 'The request body exceeds 1 MB.');
   if (status === 503) {
     const body = error.getResponse() as { details?: unknown };
     return problem(ServiceErrorCode.Unavailable, 'A dependency is unavailable.', {

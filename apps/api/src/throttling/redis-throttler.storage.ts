@@ -54,7 +54,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         timeToBlockExpire: isBlocked ? Math.ceil(blockTtl / 1000) : 0,
       };
     } catch (error) {
-      this.logger.warn({ err: { message: (error as Error).message } }, 'rate limiting skipped: Redis unavailable');
+      this.logger.warn(
+        { err: { message: (error as Error).message } },
+        'rate limiting skipped: Redis unavailable',
+      );
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }
   }

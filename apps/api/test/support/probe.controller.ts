@@ -3,7 +3,15 @@ import { ApiCreatedResponse } from '@nestjs/swagger';
 import { ClinicsRepository } from '@meridian/clinics';
 import { TenantTransaction } from '@meridian/db';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, Max, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -45,7 +53,9 @@ export class ProbeController {
     @Body() body: CreateProbeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ id: string; name: string }> {
-    const clinic = await this.tenantTransaction.run(uuidv7(), () => this.clinics.insert({ name: body.name }));
+    const clinic = await this.tenantTransaction.run(uuidv7(), () =>
+      this.clinics.insert({ name: body.name }),
+    );
     void reply.header('etag', `"${clinic.version}"`);
     return { id: clinic.id, name: clinic.name };
   }

@@ -154,7 +154,9 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
 }
 
 function describe(error: ValidationError): string {
-  const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  // The type check says more than a range check on a value of the wrong type.
+  const constraints = error.constraints ?? {};
+  const reason = constraints.isInt ?? Object.values(constraints)[0] ?? 'is invalid';
   // class-validator messages begin with the property name; keep one, and never echo secrets.
   const message = reason.startsWith(error.property) ? reason : `${error.property} ${reason}`;
   const shown = (SECRET_NAMES as readonly string[]).includes(error.property)

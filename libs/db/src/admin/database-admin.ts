@@ -21,7 +21,10 @@ export async function ensureDatabase(ownerUrl: string): Promise<boolean> {
   const name = decodeURIComponent(target.pathname.slice(1));
   const maintenance = new URL(ownerUrl);
   maintenance.pathname = '/postgres';
-  const client = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: 3000,
+  });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

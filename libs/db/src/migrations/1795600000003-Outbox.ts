@@ -60,7 +60,11 @@ export class Outbox1795600000003 implements MigrationInterface {
         WITH pruned AS (DELETE FROM outbox WHERE dispatched_at < now() - keep RETURNING 1)
         SELECT count(*)::integer FROM pruned
       $$`);
-    for (const fn of ['outbox_claim(integer)', 'outbox_mark_dispatched(uuid[])', 'outbox_prune(interval)']) {
+    for (const fn of [
+      'outbox_claim(integer)',
+      'outbox_mark_dispatched(uuid[])',
+      'outbox_prune(interval)',
+    ]) {
       await queryRunner.query(`REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC`);
       await queryRunner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO meridian_app`);
     }

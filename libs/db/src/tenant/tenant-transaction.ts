@@ -8,7 +8,9 @@ const CLINIC = Symbol('tenant-transaction.clinic');
 /** Thrown when a repository is used where no clinic has been established: a programming error. */
 export class NoTenantTransactionError extends Error {
   constructor() {
-    super('No tenant transaction is active: tenant data is reachable only inside TenantTransaction.run');
+    super(
+      'No tenant transaction is active: tenant data is reachable only inside TenantTransaction.run',
+    );
   }
 }
 

@@ -38,7 +38,8 @@ export class JobHandlerRegistry implements OnModuleInit {
     for (const name of JOB_NAMES) {
       const owners = found.filter((handler) => handler.name === name).map((h) => h.owner);
       if (owners.length === 0) problems.push(`job "${name}" has no handler`);
-      if (owners.length > 1) problems.push(`job "${name}" has ${owners.length} handlers (${owners.join(', ')})`);
+      if (owners.length > 1)
+        problems.push(`job "${name}" has ${owners.length} handlers (${owners.join(', ')})`);
     }
     if (problems.length > 0) throw new JobHandlerRegistryError(problems.join('; '));
     for (const handler of found) this.handlers.set(handler.name, handler.run);

@@ -28,7 +28,9 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
     await admin.query(`CREATE DATABASE "${template}"`);
     await runMigrations(databaseUrl(template));
     for (let worker = 1; worker <= globalConfig.maxWorkers; worker++) {
-      await admin.query(`CREATE DATABASE "${workerDatabase(runId, worker)}" TEMPLATE "${template}"`);
+      await admin.query(
+        `CREATE DATABASE "${workerDatabase(runId, worker)}" TEMPLATE "${template}"`,
+      );
     }
   } finally {
     await admin.end();

@@ -25,7 +25,13 @@ export default async function globalTeardown(): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `meridian_test:${runId}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `meridian_test:${runId}:*`,
+        'COUNT',
+        1000,
+      );
       if (keys.length) await redis.unlink(...keys);
       cursor = next;
     } while (cursor !== '0');

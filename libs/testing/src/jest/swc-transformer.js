@@ -20,7 +20,8 @@ module.exports = {
         : source;
     return {
       ...swc,
-      process: (source, filename, jestOptions) => swc.process(rewrite(source), filename, jestOptions),
+      process: (source, filename, jestOptions) =>
+        swc.process(rewrite(source), filename, jestOptions),
       processAsync: (source, filename, jestOptions) =>
         swc.processAsync(rewrite(source), filename, jestOptions),
       getCacheKey: (source, filename, jestOptions) =>
