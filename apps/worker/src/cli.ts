@@ -6,6 +6,7 @@ import {
   generateMigration,
   pendingSchemaChanges,
   runMigrations,
+  setAppRolePassword,
 } from '@meridian/db';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
@@ -80,6 +81,9 @@ async function main(): Promise<void> {
       if (await ensureDatabase(url)) console.log(`created database ${config.databaseName}`);
       const ran = await runMigrations(url);
       console.log(ran.length ? `migrated: ${ran.join(', ')}` : 'database schema is up to date');
+      if (await setAppRolePassword(url, config.databaseAppUrl)) {
+        console.log('set the application role password from DATABASE_APP_URL');
+      }
       return;
     }
     case 'migration:generate': {

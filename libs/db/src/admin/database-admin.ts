@@ -40,6 +40,28 @@ export async function ensureDatabase(ownerUrl: string): Promise<boolean> {
   }
 }
 
+/**
+ * Gives the application role the password of its connection URL. The role is created by a
+ * migration without one (migrations hold no secrets); deployments that log in with a
+ * password set it here, from their configuration, on every migrate.
+ */
+export async function setAppRolePassword(ownerUrl: string, appUrl: string): Promise<boolean> {
+  const password = decodeURIComponent(new URL(appUrl).password);
+  if (!password) return false;
+  const client = new Client({ connectionString: ownerUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ sql: string }>(
+      `SELECT format('ALTER ROLE meridian_app PASSWORD %L', $1::text) AS sql`,
+      [password],
+    );
+    await client.query(rows[0].sql);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
 async function withOwnerDataSource<T>(ownerUrl: string, work: (ds: DataSource) => Promise<T>) {
   const dataSource = new DataSource({ ...dataSourceOptions(ownerUrl, 1), logging: false });
   await dataSource.initialize();
