@@ -46,7 +46,7 @@ describe('health probes', () => {
         const response = await ready();
         return response.status === 503 ? response : undefined;
       },
-      { what: 'ready to answer 503' },
+      { timeoutMs: 10000, what: 'ready to answer 503' },
     );
     expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(down.body).toMatchObject({
@@ -57,6 +57,7 @@ describe('health probes', () => {
 
     await postgres.start();
     await waitFor(async () => ((await ready()).status === 200 ? true : undefined), {
+      timeoutMs: 10000,
       what: 'ready to answer 200 again',
     });
   });
@@ -68,7 +69,7 @@ describe('health probes', () => {
         const response = await ready();
         return response.status === 503 ? response : undefined;
       },
-      { what: 'ready to answer 503' },
+      { timeoutMs: 10000, what: 'ready to answer 503' },
     );
     expect(down.body.checks).toMatchObject({
       redis: { status: 'down' },

@@ -1,4 +1,4 @@
-import { createTestApp, TestApp } from '@meridian/testing';
+import { createTestApp, TestApp, waitFor } from '@meridian/testing';
 
 describe('request logging', () => {
   let t: TestApp;
@@ -17,9 +17,12 @@ describe('request logging', () => {
       .set('x-request-id', 'log-test-1')
       .send({ diagnosis: 'coeliac disease' });
 
-    const line = t
-      .logs()
-      .find((entry) => (entry.req as { id?: string } | undefined)?.id === 'log-test-1');
+    // The line is written when the response finishes, which may be just after the client has it.
+    const line = await waitFor(
+      async () =>
+        t.logs().find((entry) => (entry.req as { id?: string } | undefined)?.id === 'log-test-1'),
+      { what: 'the request log line' },
+    );
     expect(line).toBeDefined();
     expect(line).toMatchObject({
       req: { method: 'POST', path: '/api/v1/nothing-here' },
