@@ -28,6 +28,15 @@ describe('health probes', () => {
   });
 
   const ready = () => t.http().get('/health/ready');
+  /** Waits until readiness answers `status`; returns that response. */
+  const readyAnswers = (status: number) =>
+    waitFor(
+      async () => {
+        const response = await ready();
+        return response.status === status ? response : undefined;
+      },
+      { timeoutMs: 10000, what: `ready to answer ${status}` },
+    );
 
   it('is live and ready while both dependencies answer', async () => {
     expect((await t.http().get('/health/live')).body).toEqual({ status: 'ok' });
@@ -41,13 +50,7 @@ describe('health probes', () => {
 
   it('turns 503 when PostgreSQL goes away and 200 again when it is back, without a restart', async () => {
     await postgres.stop();
-    const down = await waitFor(
-      async () => {
-        const response = await ready();
-        return response.status === 503 ? response : undefined;
-      },
-      { timeoutMs: 10000, what: 'ready to answer 503' },
-    );
+    const down = await readyAnswers(503);
     expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(down.body).toMatchObject({
       code: 'SERVICE.UNAVAILABLE',
@@ -56,30 +59,18 @@ describe('health probes', () => {
     expect((await t.http().get('/health/live')).status).toBe(200);
 
     await postgres.start();
-    await waitFor(async () => ((await ready()).status === 200 ? true : undefined), {
-      timeoutMs: 10000,
-      what: 'ready to answer 200 again',
-    });
+    await readyAnswers(200);
   });
 
   it('turns 503 when Redis goes away and 200 again when it is back', async () => {
     await redis.stop();
-    const down = await waitFor(
-      async () => {
-        const response = await ready();
-        return response.status === 503 ? response : undefined;
-      },
-      { timeoutMs: 10000, what: 'ready to answer 503' },
-    );
+    const down = await readyAnswers(503);
     expect(down.body.checks).toMatchObject({
       redis: { status: 'down' },
       database: { status: 'up' },
     });
 
     await redis.start();
-    await waitFor(async () => ((await ready()).status === 200 ? true : undefined), {
-      timeoutMs: 10000,
-      what: 'ready to answer 200 again',
-    });
+    await readyAnswers(200);
   });
 });
