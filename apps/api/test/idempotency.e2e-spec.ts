@@ -10,6 +10,12 @@ describe('Idempotency-Key', () => {
   });
   afterAll(() => t.close());
 
+  /** POST /probes, with an Idempotency-Key when one is given. */
+  const postProbe = (key: string | undefined, body: object) => {
+    const request = t.http().post('/api/v1/probes');
+    return (key === undefined ? request : request.set('idempotency-key', key)).send(body);
+  };
+
   const rowsNamed = (name: string) =>
     asOwner(async (db) => {
       const { rows } = await db.query(`SELECT id FROM clinics WHERE name = $1`, [name]);
@@ -19,8 +25,8 @@ describe('Idempotency-Key', () => {
   it('returns the first response to a retry with the same key and body, acting once', async () => {
     const key = randomUUID();
     const name = `idem-${key}`;
-    const first = await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name });
-    const retry = await t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name });
+    const first = await postProbe(key, { name });
+    const retry = await postProbe(key, { name });
 
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
@@ -32,16 +38,8 @@ describe('Idempotency-Key', () => {
 
   it('refuses the same key with another body with 422, acting not at all', async () => {
     const key = randomUUID();
-    await t
-      .http()
-      .post('/api/v1/probes')
-      .set('idempotency-key', key)
-      .send({ name: `a-${key}` });
-    const other = await t
-      .http()
-      .post('/api/v1/probes')
-      .set('idempotency-key', key)
-      .send({ name: `b-${key}` });
+    await postProbe(key, { name: `a-${key}` });
+    const other = await postProbe(key, { name: `b-${key}` });
 
     expect(other.status).toBe(422);
     expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -52,11 +50,7 @@ describe('Idempotency-Key', () => {
   it('acts once when the same request races itself', async () => {
     const key = randomUUID();
     const name = `race-${key}`;
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.http().post('/api/v1/probes').set('idempotency-key', key).send({ name }),
-      ),
-    );
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postProbe(key, { name })));
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
     expect(statuses).toContain(201);
@@ -65,27 +59,15 @@ describe('Idempotency-Key', () => {
 
   it('releases the key when the request fails, so a corrected retry runs', async () => {
     const key = randomUUID();
-    const invalid = await t
-      .http()
-      .post('/api/v1/probes')
-      .set('idempotency-key', key)
-      .send({ name: '' });
+    const invalid = await postProbe(key, { name: '' });
     expect(invalid.status).toBe(400);
-    const corrected = await t
-      .http()
-      .post('/api/v1/probes')
-      .set('idempotency-key', key)
-      .send({ name: `ok-${key}` });
+    const corrected = await postProbe(key, { name: `ok-${key}` });
     expect(corrected.status).toBe(201);
     expect(await rowsNamed(`ok-${key}`)).toHaveLength(1);
   });
 
   it('refuses a key that is too long with 400 naming the header', async () => {
-    const response = await t
-      .http()
-      .post('/api/v1/probes')
-      .set('idempotency-key', 'k'.repeat(256))
-      .send({ name: 'x' });
+    const response = await postProbe('k'.repeat(256), { name: 'x' });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       { field: 'Idempotency-Key', message: expect.any(String) },
@@ -94,8 +76,8 @@ describe('Idempotency-Key', () => {
 
   it('runs each request without a key', async () => {
     const name = `nokey-${randomUUID()}`;
-    await t.http().post('/api/v1/probes').send({ name });
-    await t.http().post('/api/v1/probes').send({ name });
+    await postProbe(undefined, { name });
+    await postProbe(undefined, { name });
     expect(await rowsNamed(name)).toHaveLength(2);
   });
 });

@@ -86,6 +86,23 @@ describe(OutboxRelay.name, () => {
     expect(await dispatchedAt(id)).toBeUndefined();
   });
 
+  it('lets a request write outbox rows for its own clinic only, and read none', async () => {
+    const otherClinic = await seedClinic(uuidv7());
+    await expect(
+      tenantTransaction.run(clinicId, () =>
+        tenantTransaction.manager.query(
+          `INSERT INTO outbox (id, clinic_id, queue, job_name, payload) VALUES ($1, $2, 'maintenance', $3, '{}')`,
+          [uuidv7(), otherClinic, JobName.OutboxPrune],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      tenantTransaction.run(clinicId, () =>
+        tenantTransaction.manager.query(`SELECT id FROM outbox`),
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+
   it('delivers exactly one job when the relay dies after publishing but before recording it', async () => {
     await relay.stop();
     const id = await tenantTransaction.run(clinicId, () =>

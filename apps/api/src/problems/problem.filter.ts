@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { isServerFault, toProblem } from './problem';
+import { toProblem } from './problem';
 
 /**
  * Every error leaves as `application/problem+json`. Server faults are logged with their stack
@@ -14,7 +14,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toProblem(error);
-    if (isServerFault(body) && body.status === 500) {
+    if (body.status === 500) {
       const { name, message, stack, code } = error as Error & { code?: string };
       this.logger.error({ err: { name, code, message, stack } }, 'request failed');
     }

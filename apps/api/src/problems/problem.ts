@@ -103,11 +103,6 @@ const FASTIFY_ERRORS: Record<string, [RequestErrorCode, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [RequestErrorCode.MalformedBody, 'The body is not valid JSON.'],
 };
 
-/** Whether the error is one the client caused; anything else is logged as a failure. */
-export function isServerFault(p: Problem): boolean {
-  return p.status >= 500;
-}
-
 /**
  * Turns anything thrown while serving a request into a problem document. Unknown errors
  * become a bare 500: their message may hold internals and never reaches the client.

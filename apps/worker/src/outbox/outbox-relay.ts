@@ -93,7 +93,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async publish(rows: PendingOutboxRow[]): Promise<void> {
     const byQueue = new Map<string, PendingOutboxRow[]>();
-    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    for (const row of rows) {
+      const queueRows = byQueue.get(row.queue);
+      if (queueRows) queueRows.push(row);
+      else byQueue.set(row.queue, [row]);
+    }
     const now = Date.now();
     for (const [queueName, queueRows] of byQueue) {
       await this.queue(queueName as QueueName).addBulk(
