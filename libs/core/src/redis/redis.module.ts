@@ -26,14 +26,19 @@ class RedisShutdown implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         const redis = new Redis(config.REDIS_URL, {
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           connectTimeout: 2000,
+          lazyConnect: true,
         });
         // Connection errors are reported by the health check; without a listener they crash.
         redis.on('error', () => undefined);
+        // Connect before the app serves: without an offline queue, a command sent while the
+        // first connection is still being made fails. If Redis is down now, the app starts
+        // anyway (readiness says 503) and the client keeps reconnecting.
+        await redis.connect().catch(() => undefined);
         return redis;
       },
     },
