@@ -28,28 +28,31 @@ const path = require('node:path');
 
 /**
  * Installed packages published as ES modules ("type": "module"), which Jest's CommonJS
- * runtime on Node 20 cannot require: they are compiled like our own code instead.
+ * runtime on Node 20 cannot require: they are compiled like our own code instead. Copies
+ * nested in another package's node_modules count too (otplib's crypto plugin carries an
+ * ESM-only @noble/hashes of its own).
  */
-function esmPackages() {
-  const root = path.join(__dirname, 'node_modules');
+function esmPackages(root = path.join(__dirname, 'node_modules'), depth = 0) {
+  if (!fs.existsSync(root)) return [];
   const names = fs
     .readdirSync(root)
+    .filter((entry) => !entry.startsWith('.'))
     .flatMap((entry) =>
       entry.startsWith('@')
         ? fs.readdirSync(path.join(root, entry)).map((name) => `${entry}/${name}`)
         : [entry],
     );
-  return names.filter((name) => {
+  return names.flatMap((name) => {
+    const nested = depth === 0 ? esmPackages(path.join(root, name, 'node_modules'), 1) : [];
     try {
-      return (
-        JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module'
-      );
+      const manifest = JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8'));
+      return manifest.type === 'module' ? [name, ...nested] : nested;
     } catch {
-      return false;
+      return nested;
     }
   });
 }
-const ESM_ONLY = esmPackages().map((name) => name.replace(/[.+]/g, '\\$&'));
+const ESM_ONLY = [...new Set(esmPackages())].map((name) => name.replace(/[.+]/g, '\\$&'));
 
 /** @type {import('jest').Config} */
 module.exports = {

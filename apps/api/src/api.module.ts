@@ -1,17 +1,41 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
+import { AuditModule } from '@meridian/audit';
+import { AuthModule } from '@meridian/auth';
+import { ClinicsModule } from '@meridian/clinics';
+import {
+  AppConfig,
+  CoreModule,
+  LoggingModule,
+  REDIS,
+  RedisModule,
+  RequestContext,
+} from '@meridian/core';
 import { DbModule } from '@meridian/db';
 import { QueueModule } from '@meridian/queue';
+import { UsersModule } from '@meridian/users';
 import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
-import { ClsModule } from 'nestjs-cls';
+import { ClsModule, ClsService } from 'nestjs-cls';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { BreakGlassController } from './break-glass/break-glass.controller';
+import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemFilter } from './problems/problem.filter';
 import { RedisThrottlerStorage } from './throttling/redis-throttler.storage';
+import { isNotSignUp, SIGN_UP_THROTTLER } from './throttling/sign-up-rate-limit';
+import { TenantTransactionInterceptor } from './transaction/tenant-transaction.interceptor';
+import { UsersController } from './users/users.controller';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** The HTTP API: composition only; every domain lives in its lib. */
 @Module({
@@ -24,6 +48,11 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage';
         generateId: true,
         // The request id Fastify assigned (from a valid X-Request-Id, or a fresh UUID).
         idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? '',
+        setup: (cls: ClsService, req: IncomingMessage) =>
+          new RequestContext(cls).setOrigin({
+            ip: req.socket.remoteAddress,
+            userAgent: req.headers['user-agent'],
+          }),
       },
     }),
     LoggingModule.forRoot(),
@@ -33,17 +62,43 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
-        throttlers: [{ ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT }],
+        throttlers: [
+          { ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT },
+          {
+            name: SIGN_UP_THROTTLER,
+            ttl: HOUR_MS,
+            limit: config.SIGNUP_LIMIT_PER_HOUR,
+            skipIf: isNotSignUp,
+          },
+        ],
         storage: new RedisThrottlerStorage(redis, config),
       }),
     }),
+    PassportModule,
+    AuditModule,
+    AuthModule,
+    ClinicsModule,
+    UsersModule,
     HealthModule,
+  ],
+  controllers: [
+    AuthController,
+    ClinicsController,
+    UsersController,
+    BreakGlassController,
+    AuditEventsController,
   ],
   providers: [
     IdempotencyStore,
+    JwtStrategy,
+    LocalStrategy,
     { provide: APP_FILTER, useClass: ProblemFilter },
+    // Guards run in this order: the request throttle, then authentication and permission.
     { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    // Interceptors nest in this order: idempotency outside, so it stores committed responses.
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
   ],
 })
 export class ApiModule {}

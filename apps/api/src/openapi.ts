@@ -11,6 +11,12 @@ const COMMON_ERRORS: Record<string, string> = {
   '429': 'Rate limited.',
   '500': 'Unexpected failure; the body never carries internals.',
 };
+/** Responses of every route that needs a session. */
+const SESSION_ERRORS: Record<string, string> = {
+  '401': 'No valid access token (missing, expired, revoked, forged or not an access token).',
+  '403':
+    'Signed in, but the roles lack the permission in `x-permission`, the password must be changed first, or the permission needs an MFA session.',
+};
 const BODY_ERRORS: Record<string, string> = {
   '400': 'Malformed JSON, or invalid or unknown fields (listed in `errors`).',
   '413': 'Body larger than 1 MB.',
@@ -35,11 +41,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = item[method];
       if (!operation) continue;
-      const errors = { ...COMMON_ERRORS, ...(method === 'get' ? {} : BODY_ERRORS) };
+      const permission = (operation as { 'x-permission'?: string })['x-permission'];
+      const errors = {
+        ...COMMON_ERRORS,
+        ...(method === 'get' ? {} : BODY_ERRORS),
+        ...(permission && permission !== 'public' ? SESSION_ERRORS : {}),
+      };
       for (const [status, description] of Object.entries(errors)) {
         operation.responses[status] ??= { description, content: PROBLEM };
       }
-      if (method === 'post') {
+      // Auth routes hand out tokens, which are never stored for replay.
+      if (method === 'post' && !operation.tags?.includes('auth')) {
         operation.parameters = [
           ...(operation.parameters ?? []),
           {

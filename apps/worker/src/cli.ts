@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { verifyAuditChain } from '@meridian/audit';
 import { configOrExit } from '@meridian/core';
 import {
   displayUrl,
@@ -13,11 +14,14 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 /**
- * Operations on the database and its neighbours, run by `npm start` and the `db:*` scripts:
+ * Operations on the database and its neighbours, run by `npm start` and the `db:*` and
+ * `audit:*` scripts:
  *   preflight                    PostgreSQL and Redis answer
  *   migrate                      create the database if missing, run pending migrations
  *   migration:generate <Name>    write a migration for the entity changes
  *   migration:check              exit 1 when entities and migrations disagree
+ *   audit:verify                 check the access log's hash chain; exit 1 at the first
+ *                                altered or missing sealed event
  */
 const HOW_TO_START =
   'start PostgreSQL and Redis (docker compose -f docker/compose.yml up -d postgres redis)';
@@ -69,6 +73,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** Verifies the access log as the owner, who (unlike the application role) sees every clinic. */
+async function auditVerify(databaseUrl: string): Promise<void> {
+  const owner = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+  await owner.connect();
+  try {
+    const report = await verifyAuditChain(owner);
+    if (!report.ok) {
+      fail(
+        `Access log broken at position ${report.position} (event ${report.eventId}): row ${report.reason}`,
+      );
+    }
+    console.log(
+      `Access log intact: ${report.sealed} sealed events, ${report.unsealed} not yet sealed`,
+    );
+  } finally {
+    await owner.end();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, argument] = process.argv.slice(2);
   const config = configOrExit();
@@ -102,9 +125,12 @@ async function main(): Promise<void> {
       console.log('entities and migrations agree');
       return;
     }
+    case 'audit:verify':
+      await auditVerify(url);
+      return;
     default:
       fail(
-        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check`,
+        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check | audit:verify`,
       );
   }
 }

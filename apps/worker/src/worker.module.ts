@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@meridian/audit';
 import { CoreModule, LoggingModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
 import { JobHandlersModule, QueueModule } from '@meridian/queue';
 import { ClsModule } from 'nestjs-cls';
+import { AuditSealHandler } from './maintenance/audit-seal.handler';
 import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { QueueWorkers } from './queues/queue-workers';
@@ -16,7 +18,8 @@ import { QueueWorkers } from './queues/queue-workers';
     DbModule,
     QueueModule,
     JobHandlersModule,
+    AuditModule,
   ],
-  providers: [OutboxRelay, QueueWorkers, OutboxPruneHandler],
+  providers: [OutboxRelay, QueueWorkers, OutboxPruneHandler, AuditSealHandler],
 })
 export class WorkerModule {}

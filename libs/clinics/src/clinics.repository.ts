@@ -8,9 +8,10 @@ export class ClinicsRepository {
   constructor(private readonly tenantTransaction: TenantTransaction) {}
 
   /** The current clinic, or null when it does not exist (or is not visible). */
-  async findCurrent(): Promise<ClinicEntity | null> {
-    return this.tenantTransaction.manager.findOneBy(ClinicEntity, {
-      id: this.tenantTransaction.clinicId,
+  async findCurrent(lock = false): Promise<ClinicEntity | null> {
+    return this.tenantTransaction.manager.findOne(ClinicEntity, {
+      where: { id: this.tenantTransaction.clinicId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
@@ -19,5 +20,11 @@ export class ClinicsRepository {
     const manager = this.tenantTransaction.manager;
     const entity = manager.create(ClinicEntity, { ...clinic, id: this.tenantTransaction.clinicId });
     return manager.save(entity);
+  }
+
+  /** Saves changes to the current clinic; bumps its version. */
+  async save(clinic: ClinicEntity): Promise<ClinicEntity> {
+    if (clinic.id !== this.tenantTransaction.clinicId) throw new Error('Not the current clinic');
+    return this.tenantTransaction.manager.save(clinic);
   }
 }

@@ -1,8 +1,21 @@
+import { AuditEventEntity } from '@meridian/audit/audit-event.entity';
+import { BreakGlassGrantEntity } from '@meridian/auth/break-glass/break-glass-grant.entity';
+import { RefreshTokenEntity } from '@meridian/auth/sessions/refresh-token.entity';
+import { SessionEntity } from '@meridian/auth/sessions/session.entity';
 import { ClinicEntity } from '@meridian/clinics/clinic.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
+import { UserEntity } from '@meridian/users/user.entity';
 
 /**
  * Every entity of the service. Entity files import nothing but TypeORM, so this list can name
  * them without making the db lib depend on the domain libs' services.
  */
-export const ENTITIES = [ClinicEntity, OutboxEntity];
+export const ENTITIES = [
+  ClinicEntity,
+  OutboxEntity,
+  UserEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  BreakGlassGrantEntity,
+  AuditEventEntity,
+];

@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { ClinicsModule, ClinicsRepository } from '@meridian/clinics';
+import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { AppConfig, CoreModule, validateConfig } from '@meridian/core';
 import { DbModule, NoTenantTransactionError, TenantTransaction } from '@meridian/db';
 import { ClsModule } from 'nestjs-cls';
@@ -21,7 +21,8 @@ describe(TenantTransaction.name, () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      imports: [CoreModule, ClsModule.forRoot({ global: true }), DbModule, ClinicsModule],
+      imports: [CoreModule, ClsModule.forRoot({ global: true }), DbModule],
+      providers: [ClinicsRepository],
     })
       .overrideProvider(AppConfig)
       .useValue(validateConfig({ ...process.env, DATABASE_POOL_SIZE: '1' }))

@@ -13,6 +13,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { Public } from '@meridian/auth';
 import { InjectRedis } from '@meridian/core';
 import type { Redis } from 'ioredis';
 import { ProblemResponse } from '../problems/problem.schema';
@@ -24,6 +25,7 @@ const CHECK_TIMEOUT_MS = 1500;
  * not); `ready` says its database and Redis answer (send it traffic only if so).
  */
 @ApiTags('health')
+@Public()
 @SkipThrottle()
 @Controller('health')
 export class HealthController {

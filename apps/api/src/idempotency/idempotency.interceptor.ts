@@ -1,10 +1,12 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { RequestErrorCode, RequestException } from '@meridian/core';
+import { Reflector } from '@nestjs/core';
+import { RequestContext, RequestErrorCode, RequestException } from '@meridian/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { IdempotencyStore } from './idempotency.store';
+import { NO_IDEMPOTENCY_KEY } from './no-idempotency-key.decorator';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -20,13 +22,22 @@ const REPLAYED_HEADERS = ['location', 'etag'];
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+    private readonly requestContext: RequestContext,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest & { user?: { id?: string } }>();
+    const request = http.getRequest<FastifyRequest>();
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || header === undefined) return next.handle();
+    const exempt = this.reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (exempt) return next.handle();
 
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
       return throwError(
@@ -39,7 +50,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const route = request.routeOptions.url ?? request.url;
-    const caller = request.user?.id ?? 'anonymous';
+    // Public creates (sign-up) are scoped to the caller's address: another caller who guessed
+    // the key must not receive this one's response.
+    const caller =
+      this.requestContext.actor?.userId ?? `anonymous:${this.requestContext.origin.ip ?? ''}`;
     const key = this.store.key(`${caller}:${route}:${sha256(header)}`);
     const fingerprint = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
     const reply = http.getResponse<FastifyReply>();

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { AuthException } from '@meridian/auth';
 import type { FastifyReply } from 'fastify';
 import { toProblem } from './problem';
 
@@ -17,6 +18,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.status === 500) {
       const { name, message, stack, code } = error as Error & { code?: string };
       this.logger.error({ err: { name, code, message, stack } }, 'request failed');
+    }
+    if (error instanceof AuthException && error.retryAfterSeconds !== undefined) {
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     }
     void reply.status(body.status).header('content-type', 'application/problem+json').send(body);
   }

@@ -31,3 +31,14 @@ export class ProblemResponse {
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'One entry per invalid field.' })
   errors?: FieldErrorSchema[];
 }
+
+/** An error response of `status` for `@ApiResponse`, with the problem document as its body. */
+export function problemResponse(status: number, description: string) {
+  return {
+    status,
+    description,
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemResponse' } },
+    },
+  };
+}

@@ -1,9 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { AuthErrorCode } from '@meridian/auth';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
+import { UsersErrorCode } from '@meridian/users';
 import { ThrottlerException } from '@nestjs/throttler';
 
 /** Every error code a response can carry; extended as libs add their own. */
-export type ErrorCode = RequestErrorCode | ServiceErrorCode;
+export type ErrorCode = RequestErrorCode | ServiceErrorCode | AuthErrorCode | UsersErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -31,9 +33,33 @@ export function statusOf(code: ErrorCode): number {
     case RequestErrorCode.ValidationFailed:
     case RequestErrorCode.MalformedBody:
     case RequestErrorCode.IdempotencyKeyInvalid:
+    case AuthErrorCode.CurrentPasswordIncorrect:
       return HttpStatus.BAD_REQUEST;
+    case AuthErrorCode.InvalidCredentials:
+    case AuthErrorCode.Unauthenticated:
+    case AuthErrorCode.InvalidMfaToken:
+    case AuthErrorCode.InvalidMfaCode:
+    case AuthErrorCode.InvalidRefreshToken:
+      return HttpStatus.UNAUTHORIZED;
+    case AuthErrorCode.Forbidden:
+    case AuthErrorCode.MfaSessionRequired:
+    case AuthErrorCode.PasswordChangeRequired:
+    case UsersErrorCode.AdminOnly:
+      return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
+    case UsersErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
+    case AuthErrorCode.MfaAlreadyEnrolled:
+    case AuthErrorCode.MfaEnrollmentNotStarted:
+    case UsersErrorCode.EmailTaken:
+    case UsersErrorCode.LastAdmin:
+    case UsersErrorCode.SelfDeactivation:
+    case UsersErrorCode.Deactivated:
+      return HttpStatus.CONFLICT;
+    case RequestErrorCode.PreconditionFailed:
+      return HttpStatus.PRECONDITION_FAILED;
+    case RequestErrorCode.PreconditionRequired:
+      return HttpStatus.PRECONDITION_REQUIRED;
     case RequestErrorCode.MethodNotAllowed:
       return HttpStatus.METHOD_NOT_ALLOWED;
     case RequestErrorCode.IdempotencyKeyInProgress:
@@ -45,6 +71,7 @@ export function statusOf(code: ErrorCode): number {
     case RequestErrorCode.IdempotencyKeyReused:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case RequestErrorCode.RateLimited:
+    case AuthErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ServiceErrorCode.Unavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
@@ -64,10 +91,11 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
-  412: 'Precondition Failed',
   413: 'Content Too Large',
+  412: 'Precondition Failed',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

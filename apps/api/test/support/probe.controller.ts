@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse } from '@nestjs/swagger';
+import { Public } from '@meridian/auth';
 import { ClinicsRepository } from '@meridian/clinics';
 import { TenantTransaction } from '@meridian/db';
 import { Type } from 'class-transformer';
@@ -40,6 +41,7 @@ export class CreateProbeDto {
  * Test-only routes that exercise the API shell: a create that writes a real row in a tenant
  * transaction, a failure with internals in its message, and a plain read.
  */
+@Public()
 @Controller('probes')
 export class ProbeController {
   constructor(

@@ -80,6 +80,23 @@ export class AppConfig {
   @Min(1)
   THROTTLE_TTL_SECONDS = 60;
 
+  /** Sign-ups (clinic creations) allowed per client IP per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNUP_LIMIT_PER_HOUR = 10;
+
+  /**
+   * The longest a login is held back after repeated failures. Delays double from 1 s up to
+   * this cap, so a guessing attacker is slowed down but a real user is never locked out for
+   * longer than this once the attacker stops.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_MAX_DELAY_SECONDS = 900;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -12,6 +12,10 @@ export enum RequestErrorCode {
   IdempotencyKeyInvalid = 'REQUEST.IDEMPOTENCY_KEY_INVALID',
   IdempotencyKeyReused = 'REQUEST.IDEMPOTENCY_KEY_REUSED',
   IdempotencyKeyInProgress = 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
+  /** An update without `If-Match`: the caller must say which version it changes. */
+  PreconditionRequired = 'REQUEST.PRECONDITION_REQUIRED',
+  /** `If-Match` names a version that is no longer current. */
+  PreconditionFailed = 'REQUEST.PRECONDITION_FAILED',
 }
 
 export class RequestException extends DomainException<RequestErrorCode> {

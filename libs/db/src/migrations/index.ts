@@ -3,10 +3,14 @@ import { Extensions1795600000000 } from './1795600000000-Extensions';
 import { AppRole1795600000001 } from './1795600000001-AppRole';
 import { Clinics1795600000002 } from './1795600000002-Clinics';
 import { Outbox1795600000003 } from './1795600000003-Outbox';
+import { Identity1795600000004 } from './1795600000004-Identity';
+import { AccessLog1795600000005 } from './1795600000005-AccessLog';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
   AppRole1795600000001,
   Clinics1795600000002,
   Outbox1795600000003,
+  Identity1795600000004,
+  AccessLog1795600000005,
 ];

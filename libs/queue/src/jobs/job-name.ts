@@ -7,6 +7,8 @@ import { QueueName } from './queue-name';
 export enum JobName {
   /** Deletes outbox rows dispatched long ago; recurring. */
   OutboxPrune = 'maintenance.outbox-prune',
+  /** Seals new access-log events into the hash chain; recurring, every minute. */
+  AuditSeal = 'maintenance.audit-seal',
 }
 
 export const JOB_NAMES = Object.values(JobName);
@@ -14,4 +16,5 @@ export const JOB_NAMES = Object.values(JobName);
 /** Which queue each job runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OutboxPrune]: QueueName.Maintenance,
+  [JobName.AuditSeal]: QueueName.Maintenance,
 };

@@ -29,4 +29,6 @@ export function jobOptions(name: JobName, placement: JobPlacement, now = Date.no
 
 const ATTEMPTS: Record<JobName, number> = {
   [JobName.OutboxPrune]: 3,
+  // Runs every minute and picks up where a failed run stopped: the next run is the retry.
+  [JobName.AuditSeal]: 1,
 };

@@ -13,9 +13,15 @@ export interface OutboxPrunePayload extends JobTrace {
   keepDays: number;
 }
 
+export interface AuditSealPayload extends JobTrace {
+  /** Events sealed per statement; the job repeats batches until one comes back short. */
+  batchSize: number;
+}
+
 /** The payload of each job, keyed by its name. */
 export interface JobPayloads {
   [JobName.OutboxPrune]: OutboxPrunePayload;
+  [JobName.AuditSeal]: AuditSealPayload;
 }
 
 /** A job name with its payload: the unit handlers receive and the outbox stores. */

@@ -14,3 +14,7 @@ process.env.REDIS_URL = REDIS_URL;
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 delete process.env.DATABASE_APP_URL;
+// A test file makes many requests and sign-ups from 127.0.0.1; suites about limits pass lower ones
+// to createTestApp. Set outright: the parent process may already hold the defaults.
+process.env.THROTTLE_LIMIT = '100000';
+process.env.SIGNUP_LIMIT_PER_HOUR = '100000';

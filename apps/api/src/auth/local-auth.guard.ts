@@ -1,0 +1,28 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { AuthException } from '@meridian/auth';
+import type { FastifyRequest } from 'fastify';
+import { validationPipe } from '../problems/validation';
+import { LoginDto } from './dto/auth.dto';
+
+/**
+ * Runs the login body through the same validation as every other body before Passport sees
+ * it (guards run before pipes): a missing field or a 100 KB password is a 400 naming the
+ * field, and never reaches argon2.
+ */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  private readonly pipe = validationPipe();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    request.body = await this.pipe.transform(request.body, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, result: T): T {
+    if (error) throw error;
+    if (!result) throw AuthException.invalidCredentials();
+    return result;
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Headers, Patch, Post, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Permission, Public, RequirePermission } from '@meridian/auth';
+import { ClinicResponse, ClinicsService, SignUpDto, UpdateClinicDto } from '@meridian/clinics';
+import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { UserResponse } from '@meridian/users';
+import type { FastifyReply } from 'fastify';
+import { problemResponse } from '../problems/problem.schema';
+import { SignUpRateLimit } from '../throttling/sign-up-rate-limit';
+
+class SignUpResponse {
+  @ApiProperty({ type: ClinicResponse }) clinic!: ClinicResponse;
+  @ApiProperty({ type: UserResponse }) admin!: UserResponse;
+}
+
+@ApiTags('clinic')
+@Controller()
+export class ClinicsController {
+  constructor(private readonly clinics: ClinicsService) {}
+
+  @Post('clinics')
+  @Public()
+  @SignUpRateLimit()
+  @ApiOperation({
+    summary: 'Sign up: create a clinic and its first admin',
+    description:
+      'Public and rate limited per IP. The admin then signs in; with `mfaRequired` (the default) ' +
+      'the first login sets up an authenticator.',
+  })
+  @ApiCreatedResponse({ type: SignUpResponse })
+  @ApiResponse(problemResponse(409, 'The admin e-mail already has an account.'))
+  signUp(@Body() body: SignUpDto): Promise<SignUpResponse> {
+    return this.clinics.signUp(body);
+  }
+
+  @Get('clinic')
+  @RequirePermission(Permission.ClinicRead)
+  @ApiOperation({ summary: 'Your clinic’s settings' })
+  @ApiOkResponse({ type: ClinicResponse })
+  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<ClinicResponse> {
+    const clinic = await this.clinics.get();
+    void reply.header('etag', versionTag(clinic.version));
+    return clinic;
+  }
+
+  @Patch('clinic')
+  @RequirePermission(Permission.ClinicWrite)
+  @ApiOperation({ summary: 'Change your clinic’s settings' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the version you change.',
+  })
+  @ApiOkResponse({ type: ClinicResponse })
+  @ApiResponse(problemResponse(412, 'The settings changed since you read them.'))
+  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
+  async update(
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateClinicDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClinicResponse> {
+    const clinic = await this.clinics.update(versionFromIfMatch(ifMatch), body);
+    void reply.header('etag', versionTag(clinic.version));
+    return clinic;
+  }
+}

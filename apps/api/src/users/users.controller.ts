@@ -1,0 +1,151 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Permission, RequirePermission } from '@meridian/auth';
+import { versionFromIfMatch, versionTag } from '@meridian/core';
+import {
+  CreateUserDto,
+  ListUsersQuery,
+  StaffDirectoryEntry,
+  UpdateUserDto,
+  UserPage,
+  UserResponse,
+  UsersService,
+} from '@meridian/users';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { problemResponse } from '../problems/problem.schema';
+import { UuidPipe } from '../problems/uuid.pipe';
+
+const NOT_FOUND = problemResponse(404, 'No such user in your clinic.');
+const ADMIN_ONLY = problemResponse(
+  403,
+  'Your role does not allow this (managers cannot manage admins).',
+);
+
+@ApiTags('users')
+@ApiExtraModels(UserResponse, StaffDirectoryEntry)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission(Permission.UserDirectoryRead)
+  @ApiOperation({
+    summary: 'Staff of your clinic, by name',
+    description:
+      'Admins and managers get full records; everyone else the directory (name, roles, disciplines).',
+  })
+  @ApiOkResponse({ type: UserPage })
+  list(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Query() query: ListUsersQuery,
+  ): Promise<UserPage> {
+    return this.users.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission(Permission.UserWrite)
+  @ApiOperation({
+    summary: 'Add a staff member',
+    description:
+      'The user must change the given password before anything else. Only admins may create admins.',
+  })
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiResponse(ADMIN_ONLY)
+  @ApiResponse(problemResponse(409, 'The e-mail already has an account.'))
+  async create(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Body() body: CreateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponse> {
+    const user = await this.users.create(actor, body);
+    void reply
+      .header('etag', versionTag(user.version))
+      .header('location', `/api/v1/users/${user.id}`);
+    return user;
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.UserDirectoryRead)
+  @ApiOperation({ summary: 'One staff member (full record for admins and managers)' })
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(UserResponse) }, { $ref: getSchemaPath(StaffDirectoryEntry) }],
+    },
+  })
+  @ApiResponse(NOT_FOUND)
+  async get(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponse | StaffDirectoryEntry> {
+    const user = await this.users.get(actor, id);
+    if ('version' in user) void reply.header('etag', versionTag(user.version));
+    return user;
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.UserWrite)
+  @ApiOperation({ summary: 'Change a staff member’s name, roles or disciplines' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the version you change.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiResponse(ADMIN_ONLY)
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'That would leave the clinic without an active admin.'))
+  @ApiResponse(problemResponse(412, 'The user changed since you read them.'))
+  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
+  async update(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateUserDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponse> {
+    const user = await this.users.update(actor, id, versionFromIfMatch(ifMatch), body);
+    void reply.header('etag', versionTag(user.version));
+    return user;
+  }
+
+  @Post(':id/deactivate')
+  @RequirePermission(Permission.UserWrite)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deactivate a staff member',
+    description: 'Their refresh tokens stop at once, their access tokens within 60 seconds.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiResponse(ADMIN_ONLY)
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'You cannot deactivate yourself or the last active admin.'))
+  deactivate(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<UserResponse> {
+    return this.users.deactivate(actor, id);
+  }
+}

@@ -1,0 +1,254 @@
+import {
+  asOwner,
+  auditRowsOf,
+  ClinicSession,
+  createTestApp,
+  TestApp,
+  TestUser,
+} from '@meridian/testing';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Design section 4, for the routes of the identity issue: two clinics with one user per role
+ * each, every route tried by every role, every answer and its access-log rows checked.
+ */
+describe('permissions by role', () => {
+  let t: TestApp;
+  let a: ClinicSession;
+  let b: ClinicSession;
+  let users: Record<'admin' | 'manager' | 'practitioner' | 'receptionist', TestUser>;
+  let bUsers: Record<'manager' | 'practitioner', TestUser>;
+
+  const as = (user: TestUser) => ({ authorization: `Bearer ${user.accessToken}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [a, b] = await Promise.all([ClinicSession.signUp(t), ClinicSession.signUp(t)]);
+    users = {
+      admin: a.admin,
+      manager: await a.addUser(['manager']),
+      practitioner: await a.addUser(['practitioner'], ['acupuncture']),
+      receptionist: await a.addUser(['receptionist']),
+    };
+    bUsers = {
+      manager: await b.addUser(['manager']),
+      practitioner: await b.addUser(['practitioner'], ['psychology']),
+    };
+  });
+  afterAll(() => t.close());
+
+  const roles = ['admin', 'manager', 'practitioner', 'receptionist'] as const;
+
+  /** Expected status per role for each route of this issue (design section 4). */
+  const table: {
+    route: string;
+    request: (user: TestUser) => Promise<{ status: number; headers: Record<string, string> }>;
+    expect: Record<(typeof roles)[number], number>;
+  }[] = [
+    {
+      route: 'GET /clinic',
+      request: (user) => t.http().get('/api/v1/clinic').set(as(user)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'PATCH /clinic',
+      request: async (user) => {
+        const current = await t.http().get('/api/v1/clinic').set(as(users.admin));
+        return t
+          .http()
+          .patch('/api/v1/clinic')
+          .set(as(user))
+          .set('if-match', current.headers.etag)
+          .send({ reminderLeadMinutes: 1440 });
+      },
+      expect: { admin: 200, manager: 403, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'GET /users',
+      request: (user) => t.http().get('/api/v1/users').set(as(user)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'POST /users (practitioner)',
+      request: (user) =>
+        t
+          .http()
+          .post('/api/v1/users')
+          .set(as(user))
+          .send({
+            email: `p.${randomUUID().slice(0, 8)}@example.test`,
+            displayName: 'New Practitioner',
+            roles: ['practitioner'],
+            disciplines: ['nutrition'],
+            password: `Initial ${randomUUID()}`,
+          }),
+      expect: { admin: 201, manager: 201, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'POST /users (admin)',
+      request: (user) =>
+        t
+          .http()
+          .post('/api/v1/users')
+          .set(as(user))
+          .send({
+            email: `a.${randomUUID().slice(0, 8)}@example.test`,
+            displayName: 'Second Admin',
+            roles: ['admin'],
+            password: `Initial ${randomUUID()}`,
+          }),
+      expect: { admin: 201, manager: 403, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'POST /clients/:id/break-the-glass',
+      request: (user) =>
+        t
+          .http()
+          .post(`/api/v1/clients/${randomUUID()}/break-the-glass`)
+          .set(as(user))
+          .send({ reason: 'Client in acute distress, own psychologist away' }),
+      expect: { admin: 403, manager: 403, practitioner: 201, receptionist: 403 },
+    },
+    {
+      route: 'GET /break-glass-grants',
+      request: (user) => t.http().get('/api/v1/break-glass-grants').set(as(user)),
+      expect: { admin: 200, manager: 403, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'GET /audit-events',
+      request: (user) => t.http().get('/api/v1/audit-events').set(as(user)),
+      expect: { admin: 200, manager: 403, practitioner: 403, receptionist: 403 },
+    },
+  ];
+
+  for (const row of table) {
+    for (const role of roles) {
+      it(`${row.route} as ${role} → ${row.expect[role]}, with its access-log row`, async () => {
+        const user = users[role];
+        const response = await row.request(user);
+        expect(response.status).toBe(row.expect[role]);
+        const logged = await auditRowsOf(response.headers['x-request-id']);
+        expect(logged.length).toBeGreaterThan(0);
+        for (const entry of logged) {
+          expect(entry).toMatchObject({ clinicId: a.clinicId, actorUserId: user.id });
+        }
+        const outcome = response.status === 403 ? 'denied' : 'success';
+        expect(logged.map((entry) => entry.outcome)).toContain(outcome);
+      });
+    }
+  }
+
+  it('shows reception and practitioners the staff directory, admins and managers full records', async () => {
+    const full = await t.http().get('/api/v1/users').set(as(users.manager));
+    const directory = await t.http().get('/api/v1/users').set(as(users.receptionist));
+    expect(full.body.data[0]).toHaveProperty('email');
+    expect(full.body.data[0]).toHaveProperty('mfaEnrolled');
+    expect(directory.body.data.length).toBe(full.body.data.length);
+    for (const entry of directory.body.data) {
+      expect(Object.keys(entry).sort()).toEqual([
+        'disciplines',
+        'displayName',
+        'id',
+        'roles',
+        'status',
+      ]);
+    }
+  });
+
+  it('never shows one clinic another clinic’s staff', async () => {
+    const list = await t.http().get('/api/v1/users').set(as(users.admin));
+    const ids = list.body.data.map((user: { id: string }) => user.id);
+    expect(ids).toContain(users.receptionist.id);
+    expect(ids).not.toContain(bUsers.manager.id);
+    expect(ids).not.toContain(b.admin.id);
+  });
+
+  it('answers 404 when an admin of clinic A reads, changes or deactivates a user of clinic B', async () => {
+    const target = bUsers.practitioner.id;
+    const read = await t.http().get(`/api/v1/users/${target}`).set(as(users.admin));
+    expect(read.status).toBe(404);
+    expect(read.body.code).toBe('USER.NOT_FOUND');
+    const patch = await t
+      .http()
+      .patch(`/api/v1/users/${target}`)
+      .set(as(users.admin))
+      .set('if-match', '"1"')
+      .send({ displayName: 'Hijacked' });
+    expect(patch.status).toBe(404);
+    const deactivate = await t
+      .http()
+      .post(`/api/v1/users/${target}/deactivate`)
+      .set(as(users.admin));
+    expect(deactivate.status).toBe(404);
+    const name = await asOwner((client) =>
+      client.query(`SELECT display_name, status FROM users WHERE id = $1`, [target]),
+    );
+    expect(name.rows[0]).toEqual({
+      display_name: expect.not.stringMatching('Hijacked'),
+      status: 'active',
+    });
+  });
+
+  it('refuses a receptionist on an admin route with 403 and logs the denial', async () => {
+    const response = await t.http().get('/api/v1/audit-events').set(as(users.receptionist));
+    expect(response.status).toBe(403);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('AUTH.FORBIDDEN');
+    expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([
+      expect.objectContaining({
+        action: 'access-denied',
+        resourceType: 'audit',
+        outcome: 'denied',
+        actorUserId: users.receptionist.id,
+      }),
+    ]);
+  });
+
+  it('lets a manager manage staff but not admins', async () => {
+    const admins = await t.http().get('/api/v1/users?role=admin').set(as(users.manager));
+    const adminUser = admins.body.data[0];
+    const promote = await t
+      .http()
+      .patch(`/api/v1/users/${users.receptionist.id}`)
+      .set(as(users.manager))
+      .set(
+        'if-match',
+        `"${(await t.http().get(`/api/v1/users/${users.receptionist.id}`).set(as(users.manager))).body.version}"`,
+      )
+      .send({ roles: ['receptionist', 'admin'] });
+    expect(promote.status).toBe(403);
+    expect(promote.body.code).toBe('USER.ADMIN_ONLY');
+    const deactivateAdmin = await t
+      .http()
+      .post(`/api/v1/users/${adminUser.id}/deactivate`)
+      .set(as(users.manager));
+    expect(deactivateAdmin.status).toBe(403);
+  });
+
+  it('lists break-the-glass grants with their reason for admins, and logs the use with purpose break-glass', async () => {
+    const clientId = randomUUID();
+    const reason = 'Urgent: acute reaction after reintroducing dairy, lead away';
+    const grant = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/break-the-glass`)
+      .set(as(users.practitioner))
+      .send({ reason });
+    expect(grant.status).toBe(201);
+    const hours = (Date.parse(grant.body.expiresAt) - Date.parse(grant.body.grantedAt)) / 3_600_000;
+    expect(hours).toBe(8);
+    expect(await auditRowsOf(grant.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ action: 'break-glass', purpose: 'break-glass', clientId }),
+    ]);
+    const list = await t.http().get('/api/v1/break-glass-grants').set(as(users.admin));
+    expect(list.body.data).toContainEqual(
+      expect.objectContaining({ clientId, reason, userId: users.practitioner.id }),
+    );
+    const short = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/break-the-glass`)
+      .set(as(users.practitioner))
+      .send({ reason: 'too short' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+  });
+});

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AuditEventRepository, AuditEventView } from './audit-event.repository';
+import { AuditAction, AuditLog } from './audit-log';
+
+export interface AuditEventFilter {
+  clientId?: string;
+  userId?: string;
+  action?: AuditAction;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Reading the access log, which is itself an access: every page read leaves its own row, so
+ * the log shows who looked at who looked.
+ */
+@Injectable()
+export class AuditEventsService {
+  constructor(
+    private readonly events: AuditEventRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(
+    filter: AuditEventFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ data: AuditEventView[]; nextCursor: string | null }> {
+    const result = await this.events.list(filter, page);
+    await this.audit.record({
+      action: AuditAction.Search,
+      resourceType: 'audit-event',
+      clientId: filter.clientId ?? null,
+    });
+    return result;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './audit-event.entity';
+export * from './audit-event.repository';
+export * from './audit-log';
+export * from './audit.module';
+export * from './verify-audit-chain';

@@ -1,0 +1,42 @@
+import {
+  hasPermission,
+  MFA_PERMISSIONS,
+  Permission,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from './permission';
+import { Role, ROLES } from './role';
+
+describe('role → permission table', () => {
+  const holders = (permission: Permission) =>
+    ROLES.filter((role) => hasPermission([role], permission));
+
+  it('follows design section 4 for the identity routes', () => {
+    expect(holders(Permission.ClinicRead)).toEqual(ROLES);
+    expect(holders(Permission.ClinicWrite)).toEqual([Role.Admin]);
+    expect(holders(Permission.UserDirectoryRead)).toEqual(ROLES);
+    expect(holders(Permission.UserRead)).toEqual([Role.Admin, Role.Manager]);
+    expect(holders(Permission.UserWrite)).toEqual([Role.Admin, Role.Manager]);
+    expect(holders(Permission.AdminUserWrite)).toEqual([Role.Admin]);
+    expect(holders(Permission.AuditRead)).toEqual([Role.Admin]);
+    expect(holders(Permission.BreakGlassRead)).toEqual([Role.Admin]);
+    expect(holders(Permission.ClientBreakGlass)).toEqual([Role.Practitioner]);
+    expect(holders(Permission.OwnSession)).toEqual(ROLES);
+  });
+
+  it('grants every permission to someone, and nothing to unknown roles', () => {
+    for (const permission of PERMISSIONS) expect(holders(permission).length).toBeGreaterThan(0);
+    expect(PERMISSIONS.some((permission) => hasPermission(['owner', 'root'], permission))).toBe(
+      false,
+    );
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('combines the permissions of several roles', () => {
+    expect(hasPermission([Role.Receptionist, Role.Admin], Permission.AuditRead)).toBe(true);
+  });
+
+  it('requires an MFA session to read the access log', () => {
+    expect(MFA_PERMISSIONS.has(Permission.AuditRead)).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+import { Role } from './role';
+
+/**
+ * What a route may require. Routes declare a permission, never a role, so that who may do
+ * what is decided in one table ({@link ROLE_PERMISSIONS}) and can be read and tested there.
+ */
+export enum Permission {
+  /** GET /auth/me, logout and the password change: every signed-in user, about themself. */
+  OwnSession = 'session:own',
+  ClinicRead = 'clinic:read',
+  ClinicWrite = 'clinic:write',
+  /** The staff directory: names, roles and disciplines of colleagues. */
+  UserDirectoryRead = 'users:directory',
+  /** Full staff records: e-mail, status, MFA enrolment. */
+  UserRead = 'users:read',
+  /** Create, change and deactivate staff who are not admins. */
+  UserWrite = 'users:write',
+  /** Create, change and deactivate admins, and grant the admin role. */
+  AdminUserWrite = 'users:write-admin',
+  ClientBreakGlass = 'clients:break-glass',
+  BreakGlassRead = 'break-glass:read',
+  AuditRead = 'audit:read',
+}
+
+export const PERMISSIONS = Object.values(Permission);
+
+/** Design section 4, as far as the routes built so far need it. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.Admin]: [
+    Permission.OwnSession,
+    Permission.ClinicRead,
+    Permission.ClinicWrite,
+    Permission.UserDirectoryRead,
+    Permission.UserRead,
+    Permission.UserWrite,
+    Permission.AdminUserWrite,
+    Permission.BreakGlassRead,
+    Permission.AuditRead,
+  ],
+  [Role.Manager]: [
+    Permission.OwnSession,
+    Permission.ClinicRead,
+    Permission.UserDirectoryRead,
+    Permission.UserRead,
+    Permission.UserWrite,
+  ],
+  [Role.Practitioner]: [
+    Permission.OwnSession,
+    Permission.ClinicRead,
+    Permission.UserDirectoryRead,
+    Permission.ClientBreakGlass,
+  ],
+  [Role.Receptionist]: [Permission.OwnSession, Permission.ClinicRead, Permission.UserDirectoryRead],
+};
+
+/**
+ * Permissions that a session must have passed a second factor to use, whatever the clinic's
+ * MFA setting: reading who accessed which record is itself sensitive.
+ */
+export const MFA_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.AuditRead]);
+
+/** Whether any of `roles` grants `permission`. Unknown role names grant nothing. */
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role as Role]?.includes(permission) ?? false);
+}

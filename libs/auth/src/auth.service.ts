@@ -1,0 +1,408 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditLog } from '@meridian/audit';
+import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
+import {
+  Actor,
+  DataCipher,
+  RequestContext,
+  RequestErrorCode,
+  RequestException,
+} from '@meridian/core';
+import { TenantTransaction } from '@meridian/db';
+import { UserEntity } from '@meridian/users/user.entity';
+import { UsersRepository } from '@meridian/users/users.repository';
+import { createHash } from 'node:crypto';
+import { v7 as uuid } from 'uuid';
+import { AuthErrorCode, AuthException } from './auth.exception';
+import { newTotpSecret, totpUri, verifyTotp } from './mfa/totp';
+import { PasswordHasher } from './passwords/password-hasher';
+import { passwordProblem } from './passwords/password-policy';
+import { SessionStateCache } from './sessions/session-state.cache';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { AttemptThrottle, ThrottleKey } from './throttling/attempt-throttle';
+import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './tokens/token.service';
+
+/** A refresh token lives this long unless used (and rotated) first. */
+const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+/** No session outlives this, however often it is refreshed. */
+const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const SESSION = 'session';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  /** True while an admin-chosen password must be replaced (POST /auth/password). */
+  passwordChangeRequired: boolean;
+}
+
+export type LoginResult =
+  | TokenPair
+  | { mfaRequired: true; mfaToken: string }
+  | { mfaEnrollmentRequired: true; mfaToken: string };
+
+/** What a failed step inside a tenant transaction reports once its audit row is committed. */
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AuthException };
+
+/**
+ * Sign-in and sessions: password login, the TOTP second factor, refresh-token rotation,
+ * logout and the password change. A failed attempt commits its access-log row and then
+ * answers the error, so failures leave a trace without a half-done change.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly users: UsersRepository,
+    private readonly clinics: ClinicsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: AttemptThrottle,
+    private readonly cipher: DataCipher,
+    private readonly standings: SessionStateCache,
+    private readonly audit: AuditLog,
+    private readonly context: RequestContext,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const keys = this.loginKeys(email);
+    const wait = await this.throttle.retryAfter(keys);
+    if (wait > 0) throw AuthException.tooManyAttempts(wait);
+
+    const login = await this.sessions.findLogin(email);
+    if (!login) {
+      // The same work and the same answer as a wrong password: no hint that the e-mail is unknown.
+      await this.hasher.verify(null, password);
+      await this.throttle.failed(keys);
+      await this.audit.recordSeparately(null, {
+        action: AuditAction.LoginFailed,
+        resourceType: SESSION,
+        outcome: 'denied',
+      });
+      throw AuthException.invalidCredentials();
+    }
+
+    const outcome = await this.tx.run(login.clinicId, async (): Promise<Outcome<LoginResult>> => {
+      const user = await this.users.findById(login.userId, true);
+      const { valid, needsRehash } = await this.hasher.verify(user?.passwordHash ?? null, password);
+      if (!user || !valid || user.status !== 'active') {
+        await this.audit.record({
+          action: AuditAction.LoginFailed,
+          resourceType: SESSION,
+          outcome: 'denied',
+          actor: user ? { userId: user.id, roles: user.roles } : null,
+        });
+        return { ok: false, error: AuthException.invalidCredentials() };
+      }
+      if (needsRehash) {
+        user.passwordHash = await this.hasher.hash(password);
+        await this.users.save(user);
+      }
+      return { ok: true, value: await this.afterPassword(user) };
+    });
+    if (!outcome.ok) {
+      await this.throttle.failed(keys);
+      throw outcome.error;
+    }
+    await this.throttle.reset(keys.slice(0, 2));
+    return outcome.value;
+  }
+
+  /** Second step of a login for a user with an authenticator. */
+  async verifyMfa(mfaToken: string, code: string): Promise<TokenPair> {
+    const claims = this.tokens.verifyMfa(mfaToken, 'verify');
+    return this.withCodeThrottle(claims.sub, () =>
+      this.tx.run(claims.clinicId, async (): Promise<Outcome<TokenPair>> => {
+        const user = await this.activeUser(claims.sub);
+        const step = user.mfaSecret
+          ? await verifyTotp(this.decryptSecret(user, user.mfaSecret), code, lastStep(user))
+          : null;
+        if (step === null || !(await this.users.acceptTimeStep(user.id, step))) {
+          return this.codeRejected(user);
+        }
+        return { ok: true, value: await this.startSession(user, true) };
+      }),
+    );
+  }
+
+  /** Starts authenticator enrolment: a new secret, shown once, proven by /enroll/confirm. */
+  async startEnrollment(mfaToken: string): Promise<{ secret: string; otpauthUrl: string }> {
+    const claims = this.tokens.verifyMfa(mfaToken, 'enroll');
+    return this.tx.run(claims.clinicId, async () => {
+      const user = await this.activeUser(claims.sub);
+      const secret = newTotpSecret();
+      user.mfaPendingSecret = this.cipher.encrypt(secret, mfaContext(user));
+      await this.users.save(user);
+      return { secret, otpauthUrl: totpUri(secret, user.email) };
+    });
+  }
+
+  async confirmEnrollment(mfaToken: string, code: string): Promise<TokenPair> {
+    const claims = this.tokens.verifyMfa(mfaToken, 'enroll');
+    return this.withCodeThrottle(claims.sub, () =>
+      this.tx.run(claims.clinicId, async (): Promise<Outcome<TokenPair>> => {
+        const user = await this.activeUser(claims.sub);
+        if (!user.mfaPendingSecret) {
+          return {
+            ok: false,
+            error: new AuthException(
+              AuthErrorCode.MfaEnrollmentNotStarted,
+              'Start enrolment first (POST /api/v1/auth/mfa/enroll).',
+            ),
+          };
+        }
+        const step = await verifyTotp(this.decryptSecret(user, user.mfaPendingSecret), code, null);
+        if (step === null) return this.codeRejected(user);
+        user.mfaSecret = user.mfaPendingSecret;
+        user.mfaPendingSecret = null;
+        user.mfaEnrolledAt = new Date();
+        user.mfaLastTimeStep = String(step);
+        await this.users.save(user);
+        await this.audit.record({
+          action: AuditAction.MfaEnroll,
+          resourceType: 'user',
+          resourceId: user.id,
+          actor: { userId: user.id, roles: user.roles },
+        });
+        return { ok: true, value: await this.startSession(user, true) };
+      }),
+    );
+  }
+
+  /**
+   * Rotates a refresh token. A token that was already used means a copy is in someone else's
+   * hands: the whole session is revoked, the event logged, and both holders must sign in again.
+   */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const hash = this.tokens.hashRefreshToken(refreshToken);
+    const clinicId = await this.sessions.findRefreshTokenClinic(hash);
+    if (!clinicId) throw AuthException.invalidRefreshToken();
+    const outcome = await this.tx.run(clinicId, async (): Promise<Outcome<TokenPair>> => {
+      const token = await this.sessions.lockRefreshToken(hash);
+      const user = token ? await this.users.findById(token.userId) : null;
+      if (!token || !user) return { ok: false, error: AuthException.invalidRefreshToken() };
+      const actor = { userId: user.id, roles: user.roles };
+      if (token.usedAt) {
+        await this.sessions.revoke(token.sessionId, 'refresh-token-reuse');
+        this.standings.forgetSession(token.sessionId);
+        await this.audit.record({
+          action: AuditAction.TokenReuse,
+          resourceType: SESSION,
+          resourceId: token.sessionId,
+          outcome: 'denied',
+          actor,
+        });
+        return { ok: false, error: AuthException.invalidRefreshToken() };
+      }
+      const now = Date.now();
+      if (
+        token.sessionRevokedAt ||
+        token.expiresAt.getTime() <= now ||
+        token.sessionExpiresAt.getTime() <= now ||
+        user.status !== 'active'
+      ) {
+        return { ok: false, error: AuthException.invalidRefreshToken() };
+      }
+      await this.sessions.markUsed(token.id);
+      const pair = await this.issueTokens(user, token.sessionId, token.mfa, token.sessionExpiresAt);
+      await this.audit.record({
+        action: AuditAction.TokenRefresh,
+        resourceType: SESSION,
+        resourceId: token.sessionId,
+        actor,
+      });
+      return { ok: true, value: pair };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  /** Ends the caller's session: its refresh tokens at once, its access tokens on their next check. */
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.revoke(actor.sessionId, 'logout');
+    this.standings.forgetSession(actor.sessionId);
+    await this.audit.record({
+      action: AuditAction.Logout,
+      resourceType: SESSION,
+      resourceId: actor.sessionId,
+    });
+  }
+
+  /**
+   * Replaces the caller's password. Every session of the user ends (a thief holding one is
+   * out) and a fresh one is returned, with the second factor the current session had.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<TokenPair> {
+    const keys: ThrottleKey[] = [{ key: `password:${actor.userId}`, freeAttempts: 5 }];
+    const wait = await this.throttle.retryAfter(keys);
+    if (wait > 0) throw AuthException.tooManyAttempts(wait);
+    const user = await this.activeUser(actor.userId);
+    const { valid } = await this.hasher.verify(user.passwordHash, currentPassword);
+    if (!valid) {
+      await this.throttle.failed(keys);
+      await this.audit.recordSeparately(actor.clinicId, {
+        action: AuditAction.PasswordChange,
+        resourceType: 'user',
+        resourceId: user.id,
+        outcome: 'denied',
+      });
+      throw AuthException.currentPasswordIncorrect();
+    }
+    const problem =
+      newPassword === currentPassword
+        ? 'must differ from the current password'
+        : passwordProblem(newPassword, [user.email, user.displayName]);
+    if (problem) {
+      throw new RequestException(
+        RequestErrorCode.ValidationFailed,
+        'The request has invalid fields.',
+        [{ field: 'newPassword', message: `newPassword ${problem}` }],
+      );
+    }
+    await this.throttle.reset(keys);
+    user.passwordHash = await this.hasher.hash(newPassword);
+    user.passwordChangeRequired = false;
+    await this.users.save(user);
+    await this.sessions.revokeAllOfUser(user.id, 'password-change');
+    this.standings.forgetUser(user.id);
+    await this.audit.record({
+      action: AuditAction.PasswordChange,
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return this.startSession(user, actor.mfa);
+  }
+
+  /** The signed-in user's own record. */
+  async me(actor: Actor): Promise<{ user: UserEntity; clinicName: string }> {
+    const user = await this.activeUser(actor.userId);
+    const clinic = await this.clinics.findCurrent();
+    await this.audit.record({
+      action: AuditAction.Read,
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return { user, clinicName: clinic?.name ?? '' };
+  }
+
+  /** After a correct password: a session, or the second factor the user or clinic requires. */
+  private async afterPassword(user: UserEntity): Promise<LoginResult> {
+    const base = { sub: user.id, clinicId: user.clinicId };
+    if (user.mfaEnrolledAt) {
+      return { mfaRequired: true, mfaToken: this.tokens.signMfa({ ...base, purpose: 'verify' }) };
+    }
+    const clinic = await this.clinics.findCurrent();
+    if (clinic?.mfaRequired !== false) {
+      return {
+        mfaEnrollmentRequired: true,
+        mfaToken: this.tokens.signMfa({ ...base, purpose: 'enroll' }),
+      };
+    }
+    return this.startSession(user, false);
+  }
+
+  private async startSession(user: UserEntity, mfa: boolean): Promise<TokenPair> {
+    const sessionId = uuid();
+    const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_MS);
+    await this.sessions.create({ id: sessionId, userId: user.id, mfa, expiresAt });
+    const pair = await this.issueTokens(user, sessionId, mfa, expiresAt);
+    await this.audit.record({
+      action: AuditAction.Login,
+      resourceType: SESSION,
+      resourceId: sessionId,
+      actor: { userId: user.id, roles: user.roles },
+    });
+    return pair;
+  }
+
+  private async issueTokens(
+    user: UserEntity,
+    sessionId: string,
+    mfa: boolean,
+    sessionExpiresAt: Date,
+  ): Promise<TokenPair> {
+    const refreshToken = this.tokens.newRefreshToken();
+    const expiresAt = Math.min(Date.now() + REFRESH_TOKEN_TTL_MS, sessionExpiresAt.getTime());
+    await this.sessions.addRefreshToken({
+      id: uuid(),
+      sessionId,
+      tokenHash: this.tokens.hashRefreshToken(refreshToken),
+      expiresAt: new Date(expiresAt),
+    });
+    const accessToken = this.tokens.signAccess({
+      sub: user.id,
+      clinicId: user.clinicId,
+      roles: user.roles,
+      sid: sessionId,
+      mfa,
+      pcr: user.passwordChangeRequired,
+    });
+    return {
+      accessToken,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      passwordChangeRequired: user.passwordChangeRequired,
+    };
+  }
+
+  private async activeUser(userId: string): Promise<UserEntity> {
+    const user = await this.users.findById(userId, true);
+    if (!user || user.status !== 'active') throw AuthException.invalidMfaToken();
+    return user;
+  }
+
+  private async codeRejected(user: UserEntity): Promise<Outcome<never>> {
+    await this.audit.record({
+      action: AuditAction.MfaFailed,
+      resourceType: SESSION,
+      outcome: 'denied',
+      actor: { userId: user.id, roles: user.roles },
+    });
+    return { ok: false, error: AuthException.invalidMfaCode() };
+  }
+
+  /** Six digits are guessable without a limit: the per-user code throttle. */
+  private async withCodeThrottle<T>(userId: string, work: () => Promise<Outcome<T>>): Promise<T> {
+    const keys: ThrottleKey[] = [{ key: `mfa:${userId}`, freeAttempts: 5 }];
+    const wait = await this.throttle.retryAfter(keys);
+    if (wait > 0) throw AuthException.tooManyAttempts(wait);
+    const outcome = await work();
+    if (!outcome.ok) {
+      if (outcome.error.code === AuthErrorCode.InvalidMfaCode) await this.throttle.failed(keys);
+      throw outcome.error;
+    }
+    await this.throttle.reset(keys);
+    return outcome.value;
+  }
+
+  private decryptSecret(user: UserEntity, sealed: string): string {
+    return this.cipher.decrypt(sealed, mfaContext(user));
+  }
+
+  /** Per account and IP, per account, per IP: see {@link AttemptThrottle}. */
+  private loginKeys(email: string): ThrottleKey[] {
+    const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+    const ip = this.context.origin.ip ?? 'unknown';
+    return [
+      { key: `login:pair:${account}:${ip}`, freeAttempts: 5 },
+      { key: `login:account:${account}`, freeAttempts: 20 },
+      { key: `login:ip:${ip}`, freeAttempts: 100 },
+    ];
+  }
+}
+
+/** Binds an encrypted TOTP secret to its user: copied to another row, it does not decrypt. */
+function mfaContext(user: UserEntity): string {
+  return `user:${user.id}:mfa`;
+}
+
+function lastStep(user: UserEntity): number | null {
+  return user.mfaLastTimeStep === null ? null : Number(user.mfaLastTimeStep);
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@meridian/core';
+import { TenantTransaction } from '@meridian/db';
+
+export interface BreakGlassGrantRow {
+  id: string;
+  userId: string;
+  userDisplayName: string;
+  clientId: string;
+  reason: string;
+  grantedAt: Date;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class BreakGlassRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async insert(grant: {
+    id: string;
+    userId: string;
+    clientId: string;
+    reason: string;
+    grantedAt: Date;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO break_glass_grants (id, clinic_id, user_id, client_id, reason, granted_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        grant.id,
+        this.tx.clinicId,
+        grant.userId,
+        grant.clientId,
+        grant.reason,
+        grant.grantedAt,
+        grant.expiresAt,
+      ],
+    );
+  }
+
+  /** Of `clientIds`, those the user holds an unexpired grant for: one query for a whole list. */
+  async activeClientIds(userId: string, clientIds: readonly string[]): Promise<Set<string>> {
+    if (clientIds.length === 0) return new Set();
+    const rows = (await this.tx.manager.query(
+      `SELECT DISTINCT client_id AS "clientId" FROM break_glass_grants
+       WHERE clinic_id = $1 AND user_id = $2 AND client_id = ANY($3::uuid[]) AND expires_at > now()`,
+      [this.tx.clinicId, userId, clientIds],
+    )) as { clientId: string }[];
+    return new Set(rows.map((row) => row.clientId));
+  }
+
+  /** Newest first, keyset-paginated on (granted_at, id). */
+  async list(
+    period: { from?: Date; to?: Date },
+    limit: number,
+    cursor?: string,
+  ): Promise<{ rows: BreakGlassGrantRow[]; nextCursor: string | null }> {
+    const params: unknown[] = [this.tx.clinicId];
+    const where = ['g.clinic_id = $1'];
+    if (period.from) where.push(`g.granted_at >= $${params.push(period.from)}`);
+    if (period.to) where.push(`g.granted_at < $${params.push(period.to)}`);
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor, 2);
+      where.push(
+        `(g.granted_at, g.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`,
+      );
+    }
+    const rows = (await this.tx.manager.query(
+      `SELECT g.id, g.user_id AS "userId", u.display_name AS "userDisplayName",
+              g.client_id AS "clientId", g.reason, g.granted_at AS "grantedAt", g.expires_at AS "expiresAt"
+       FROM break_glass_grants g
+       JOIN users u ON u.clinic_id = g.clinic_id AND u.id = g.user_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY g.granted_at DESC, g.id DESC
+       LIMIT $${params.push(limit + 1)}`,
+      params,
+    )) as BreakGlassGrantRow[];
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const last = page[page.length - 1];
+    return {
+      rows: page,
+      nextCursor: more && last ? encodeCursor([last.grantedAt.toISOString(), last.id]) : null,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import * as argon2 from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * argon2id at OWASP's minimum recommended configuration (m=19 MiB, t=2, p=1), from the OWASP
+ * Password Storage Cheat Sheet:
+ * https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html#argon2id
+ * Raising any of these makes every stored hash below them report `needsRehash`, so users move
+ * to the new cost as they log in.
+ */
+export const ARGON2_PARAMS = {
+  // `Algorithm` is a const enum that SWC cannot inline and the native binding does not export
+  // at run time: 2 is Argon2id.
+  algorithm: 2 as Algorithm,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+const PHC = /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/;
+const ARGON2_VERSION = 19;
+
+export interface PasswordCheck {
+  valid: boolean;
+  /** The password was right but its hash is weaker than {@link ARGON2_PARAMS}: store a new one. */
+  needsRehash: boolean;
+}
+
+/** Hashes and verifies passwords with argon2id at {@link ARGON2_PARAMS}. */
+@Injectable()
+export class PasswordHasher {
+  private dummyHash?: Promise<string>;
+
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, ARGON2_PARAMS);
+  }
+
+  /**
+   * Checks `password` against a stored hash. Pass `null` when no such user exists: a full
+   * verification still runs against a dummy hash of the same cost, so an unknown e-mail takes
+   * as long as a wrong password and response times do not reveal which accounts exist.
+   * A malformed stored hash counts as a wrong password rather than an error.
+   */
+  async verify(hash: string | null, password: string): Promise<PasswordCheck> {
+    if (hash === null) {
+      await safeVerify(await this.dummy(), password);
+      return { valid: false, needsRehash: false };
+    }
+    const valid = await safeVerify(hash, password);
+    return { valid, needsRehash: valid && isWeaker(hash) };
+  }
+
+  /** Made once, on first use, so that booting does not pay for a hash nobody may need. */
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(32).toString('base64url')).catch((error: unknown) => {
+      this.dummyHash = undefined;
+      throw error;
+    });
+    return this.dummyHash;
+  }
+}
+
+async function safeVerify(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+function isWeaker(hash: string): boolean {
+  const match = PHC.exec(hash);
+  if (!match) return true;
+  const [, variant, version, m, t, p] = match;
+  return (
+    variant !== 'argon2id' ||
+    Number(version) !== ARGON2_VERSION ||
+    Number(m) < ARGON2_PARAMS.memoryCost ||
+    Number(t) < ARGON2_PARAMS.timeCost ||
+    Number(p) < ARGON2_PARAMS.parallelism
+  );
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@meridian/core';
+import { TenantTransaction } from '@meridian/db';
+import { QueryFailedError } from 'typeorm';
+import { UserEntity, UserStatus } from './user.entity';
+import { UsersException } from './users.exception';
+
+export type NewUser = Pick<
+  UserEntity,
+  | 'id'
+  | 'email'
+  | 'displayName'
+  | 'roles'
+  | 'disciplines'
+  | 'passwordHash'
+  | 'passwordChangeRequired'
+>;
+
+export type UserChanges = Partial<Pick<UserEntity, 'displayName' | 'roles' | 'disciplines'>>;
+
+export interface UserListFilter {
+  status?: UserStatus;
+  role?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Staff rows of the clinic the current tenant transaction serves; every query names it. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async insert(user: NewUser): Promise<UserEntity> {
+    const manager = this.tx.manager;
+    try {
+      return await manager.save(
+        manager.create(UserEntity, { ...user, clinicId: this.tx.clinicId }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw UsersException.emailTaken();
+      throw error;
+    }
+  }
+
+  async findById(id: string, lock = false): Promise<UserEntity | null> {
+    return this.tx.manager.findOne(UserEntity, {
+      where: { id, clinicId: this.tx.clinicId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** Staff ordered by name, then id; keyset-paginated. */
+  async list(filter: UserListFilter, limit: number, cursor?: string): Promise<Page<UserEntity>> {
+    const query = this.tx.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit + 1);
+    if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
+    if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
+    if (cursor) {
+      const [name, id] = decodeCursor(cursor, 2);
+      query.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
+    }
+    const rows = await query.getMany();
+    const more = rows.length > limit;
+    const data = more ? rows.slice(0, limit) : rows;
+    const last = data[data.length - 1];
+    return { data, nextCursor: more && last ? encodeCursor([last.displayName, last.id]) : null };
+  }
+
+  /** Saves changes to a user read (and locked) in this transaction; bumps the version. */
+  async save(user: UserEntity): Promise<UserEntity> {
+    return this.tx.manager.save(user);
+  }
+
+  async countActiveAdmins(): Promise<number> {
+    const [{ count }] = (await this.tx.manager.query(
+      `SELECT count(*)::int AS count FROM users
+       WHERE clinic_id = $1 AND status = 'active' AND 'admin' = ANY(roles)`,
+      [this.tx.clinicId],
+    )) as { count: number }[];
+    return count;
+  }
+
+  /**
+   * Records that a TOTP code of `timeStep` was accepted, unless one at or after it already
+   * was: false means the code is a replay. Atomic, so two requests with one code cannot both
+   * pass.
+   */
+  async acceptTimeStep(userId: string, timeStep: number): Promise<boolean> {
+    const [, affected] = (await this.tx.manager.query(
+      `UPDATE users SET mfa_last_time_step = $3
+       WHERE clinic_id = $1 AND id = $2
+         AND (mfa_last_time_step IS NULL OR mfa_last_time_step < $3)`,
+      [this.tx.clinicId, userId, timeStep],
+    )) as [unknown, number];
+    return affected === 1;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string; constraint?: string })
+      : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
