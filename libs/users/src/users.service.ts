@@ -4,6 +4,7 @@ import { hasPermission, Permission } from '@meridian/auth/access/permission';
 import { Role } from '@meridian/auth/access/role';
 import { PasswordHasher } from '@meridian/auth/passwords/password-hasher';
 import { SessionStateCache } from '@meridian/auth/sessions/session-state.cache';
+import { SessionsRepository } from '@meridian/auth/sessions/sessions.repository';
 import {
   Actor,
   FieldError,
@@ -38,7 +39,8 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionStateCache,
+    private readonly standings: SessionStateCache,
+    private readonly sessions: SessionsRepository,
     private readonly audit: AuditLog,
   ) {}
 
@@ -105,14 +107,14 @@ export class UsersService {
     });
     const saved = await this.users.save(user);
     // Roles decide permissions on the next request, not at the token's expiry.
-    this.sessions.forgetUser(id);
+    this.standings.forgetUser(id);
     await this.audit.record({ action: AuditAction.Update, resourceType: RESOURCE, resourceId: id });
     return toUserResponse(saved);
   }
 
   /**
-   * Ends the user's access: every session's refresh token stops at once (refreshing checks the
-   * user), access tokens within the session-check interval (this process forgets them now).
+   * Ends the user's access: every session is revoked, so refresh tokens stop at once and
+   * access tokens within the session-check interval (this process forgets them now).
    */
   async deactivate(actor: Actor, id: string): Promise<UserResponse> {
     if (id === actor.userId) throw UsersException.selfDeactivation();
@@ -125,8 +127,9 @@ export class UsersService {
       user.status = 'deactivated';
       user.deactivatedAt = new Date();
       await this.users.save(user);
+      await this.sessions.revokeAllOfUser(id, 'deactivated');
     }
-    this.sessions.forgetUser(id);
+    this.standings.forgetUser(id);
     await this.audit.record({
       action: AuditAction.Deactivate,
       resourceType: RESOURCE,

@@ -21,7 +21,16 @@ class SecondPruneHandler {
   async prune(): Promise<void> {}
 }
 
-async function boot(...providers: (typeof PruneHandler | typeof SecondPruneHandler)[]) {
+/** Every other job's handler, so each test is about the prune job alone. */
+@Injectable()
+class SealHandler {
+  @JobHandler(JobName.AuditSeal)
+  async seal(): Promise<void> {}
+}
+
+async function boot(
+  ...providers: (typeof PruneHandler | typeof SecondPruneHandler | typeof SealHandler)[]
+) {
   const module = await Test.createTestingModule({
     imports: [JobHandlersModule],
     providers,
@@ -31,20 +40,20 @@ async function boot(...providers: (typeof PruneHandler | typeof SecondPruneHandl
 
 describe(JobHandlerRegistry.name, () => {
   it('dispatches each job to its one handler', async () => {
-    const app = await boot(PruneHandler);
+    const app = await boot(PruneHandler, SealHandler);
     await app.get(JobHandlerRegistry).handle({ name: JobName.OutboxPrune, data: { keepDays: 7 } });
     expect(app.get(PruneHandler).handled).toEqual([{ keepDays: 7 }]);
     await app.close();
   });
 
   it('refuses to boot when a job name has no handler', async () => {
-    await expect(boot()).rejects.toThrow(
+    await expect(boot(SealHandler)).rejects.toThrow(
       new JobHandlerRegistryError(`job "${JobName.OutboxPrune}" has no handler`),
     );
   });
 
   it('refuses to boot when a job name has two handlers', async () => {
-    await expect(boot(PruneHandler, SecondPruneHandler)).rejects.toThrow(
+    await expect(boot(PruneHandler, SecondPruneHandler, SealHandler)).rejects.toThrow(
       /has 2 handlers \(PruneHandler\.prune, SecondPruneHandler\.prune\)/,
     );
   });
