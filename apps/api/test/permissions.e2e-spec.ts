@@ -155,6 +155,30 @@ describe('permissions by role', () => {
     }
   });
 
+  it('answers a forged cursor with 400 naming it, never a database error', async () => {
+    const forged = Buffer.from(JSON.stringify(['Anna', 'not-a-uuid'])).toString('base64url');
+    for (const path of ['/api/v1/users', '/api/v1/break-glass-grants']) {
+      const response = await t.http().get(`${path}?cursor=${forged}`).set(as(users.admin));
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    }
+  });
+
+  it('pages the staff directory by name without repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { data: { id: string }[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(as(users.receptionist));
+      seen.push(...page.body.data.map((user) => user.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    const all = await t.http().get('/api/v1/users?limit=200').set(as(users.receptionist));
+    expect(seen).toEqual(all.body.data.map((user: { id: string }) => user.id));
+  });
+
   it('never shows one clinic another clinic’s staff', async () => {
     const list = await t.http().get('/api/v1/users').set(as(users.admin));
     const ids = list.body.data.map((user: { id: string }) => user.id);

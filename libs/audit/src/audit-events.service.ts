@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventRepository, AuditEventView } from './audit-event.repository';
+import { Page } from '@meridian/core';
+import {
+  AuditEventListFilter,
+  AuditEventRepository,
+  AuditEventView,
+} from './audit-event.repository';
 import { AuditAction, AuditLog } from './audit-log';
-
-export interface AuditEventFilter {
-  clientId?: string;
-  userId?: string;
-  action?: AuditAction;
-  from?: Date;
-  to?: Date;
-}
 
 /**
  * Reading the access log, which is itself an access: every page read leaves its own row, so
@@ -22,9 +19,9 @@ export class AuditEventsService {
   ) {}
 
   async list(
-    filter: AuditEventFilter,
+    filter: AuditEventListFilter,
     page: { limit: number; cursor?: string },
-  ): Promise<{ data: AuditEventView[]; nextCursor: string | null }> {
+  ): Promise<Page<AuditEventView>> {
     const result = await this.events.list(filter, page);
     await this.audit.record({
       action: AuditAction.Search,

@@ -9,3 +9,4 @@ export * from './pagination/keyset-cursor';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './concurrency/version-tag';
+export * from './pagination/page.query';

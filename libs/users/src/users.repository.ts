@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@meridian/core';
+import { decodeCursor, encodeCursor, Page } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { QueryFailedError } from 'typeorm';
 import { UserEntity, UserStatus } from './user.entity';
 import { UsersException } from './users.exception';
+
+/** A page ends at a (display name, id): any name, then a UUID. */
+const CURSOR_PARTS = [/^/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i];
 
 export type NewUser = Pick<
   UserEntity,
@@ -21,11 +24,6 @@ export type UserChanges = Partial<Pick<UserEntity, 'displayName' | 'roles' | 'di
 export interface UserListFilter {
   status?: UserStatus;
   role?: string;
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
 }
 
 /** Staff rows of the clinic the current tenant transaction serves; every query names it. */
@@ -63,7 +61,7 @@ export class UsersRepository {
     if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
     if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
     if (cursor) {
-      const [name, id] = decodeCursor(cursor, 2);
+      const [name, id] = decodeCursor(cursor, 2, CURSOR_PARTS);
       query.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
     }
     const rows = await query.getMany();

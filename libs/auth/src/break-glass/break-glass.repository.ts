@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 
+/** A page ends at a (granted_at, id): an ISO timestamp, then a UUID. */
+const CURSOR_PARTS = [
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+];
+
 export interface BreakGlassGrantRow {
   id: string;
   userId: string;
@@ -61,7 +67,7 @@ export class BreakGlassRepository {
     if (period.from) where.push(`g.granted_at >= $${params.push(period.from)}`);
     if (period.to) where.push(`g.granted_at < $${params.push(period.to)}`);
     if (cursor) {
-      const [at, id] = decodeCursor(cursor, 2);
+      const [at, id] = decodeCursor(cursor, 2, CURSOR_PARTS);
       where.push(
         `(g.granted_at, g.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`,
       );

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { PeriodPageQuery } from '@meridian/core';
+import { Transform } from 'class-transformer';
+import { IsString, Length } from 'class-validator';
 
 export class BreakGlassDto {
   @ApiProperty({
@@ -33,30 +34,4 @@ export class BreakGlassGrantPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class ListBreakGlassQuery {
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  to?: Date;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
-}
+export class ListBreakGlassQuery extends PeriodPageQuery {}
