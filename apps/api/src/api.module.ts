@@ -5,20 +5,13 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
 import { ClinicsModule } from '@meridian/clinics';
-import {
-  AppConfig,
-  CoreModule,
-  LoggingModule,
-  REDIS,
-  RedisModule,
-  RequestContext,
-} from '@meridian/core';
+import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
 import { QueueModule } from '@meridian/queue';
 import { UsersModule } from '@meridian/users';
 import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
-import { ClsModule, ClsService } from 'nestjs-cls';
+import { ClsModule } from 'nestjs-cls';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
@@ -48,11 +41,6 @@ const HOUR_MS = 60 * 60 * 1000;
         generateId: true,
         // The request id Fastify assigned (from a valid X-Request-Id, or a fresh UUID).
         idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? '',
-        setup: (cls: ClsService, req: IncomingMessage) =>
-          new RequestContext(cls).setOrigin({
-            ip: req.socket.remoteAddress,
-            userAgent: req.headers['user-agent'],
-          }),
       },
     }),
     LoggingModule.forRoot(),

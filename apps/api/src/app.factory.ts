@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@meridian/core';
+import { AppConfig, validateConfig } from '@meridian/core';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
@@ -30,8 +30,11 @@ function requestId(raw: IncomingMessage): string {
  * for one that adds test-only controllers.
  */
 export async function createApiApp(module: unknown = ApiModule): Promise<NestFastifyApplication> {
+  const { TRUST_PROXY } = validateConfig(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify then derives request.ip from X-Forwarded-For through exactly that many hops.
+    trustProxy: TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < TRUST_PROXY : false,
     genReqId: requestId,
     return503OnClosing: true,
   });

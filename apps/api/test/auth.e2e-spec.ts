@@ -139,17 +139,77 @@ describe('sign-up, login, MFA and tokens', () => {
     });
 
     it('sends a user of an MFA clinic without an authenticator to enrolment, and nowhere else', async () => {
-      const user = await clinic.addUser(['receptionist']);
-      expect(user.mfaSecret).toBeDefined();
-      const fresh: TestUser = { ...user, mfaSecret: undefined };
-      const login = await t
+      const email = uniqueEmail('enrol');
+      const password = strongPassword();
+      const created = await t
         .http()
-        .post('/api/v1/auth/login')
-        .send({ email: user.email, password: user.password });
-      expect(login.body.mfaRequired).toBe(true);
-      // An MFA token is not an access token.
-      expect((await me(login.body.mfaToken)).status).toBe(401);
-      expect(fresh.mfaSecret).toBeUndefined();
+        .post('/api/v1/users')
+        .set(bearer(clinic.admin.accessToken))
+        .send({ email, displayName: 'Enrolling Receptionist', roles: ['receptionist'], password });
+      expect(created.status).toBe(201);
+      const login = await t.http().post('/api/v1/auth/login').send({ email, password });
+      expect(login.status).toBe(200);
+      expect(login.body).toEqual({ mfaEnrollmentRequired: true, mfaToken: expect.any(String) });
+      const mfaToken = login.body.mfaToken;
+      // The enrolment token opens enrolment only: not a session, not the code check.
+      expect((await me(mfaToken)).status).toBe(401);
+      const verify = await t
+        .http()
+        .post('/api/v1/auth/mfa/verify')
+        .send({ mfaToken, code: '123456' });
+      expect(verify.status).toBe(401);
+      expect(verify.body.code).toBe('AUTH.INVALID_MFA_TOKEN');
+
+      const enroll = await t.http().post('/api/v1/auth/mfa/enroll').send({ mfaToken });
+      expect(enroll.status).toBe(200);
+      expect(enroll.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Meridian:.+secret=/);
+      const user: TestUser = {
+        id: created.body.id,
+        email,
+        password,
+        roles: ['receptionist'],
+        disciplines: [],
+        accessToken: '',
+        refreshToken: '',
+        mfaSecret: enroll.body.secret,
+      };
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/mfa/enroll/confirm')
+        .send({ mfaToken, code: '000000' });
+      expect(wrong.status).toBe(401);
+      const confirm = await t
+        .http()
+        .post('/api/v1/auth/mfa/enroll/confirm')
+        .send({ mfaToken, code: await nextCode(user) });
+      expect(confirm.status).toBe(200);
+      expect(confirm.body.passwordChangeRequired).toBe(true);
+      expect(await auditRowsOf(confirm.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ action: 'mfa-enroll', actorUserId: user.id }),
+        expect.objectContaining({ action: 'login', actorUserId: user.id }),
+      ]);
+      // The same enrolment token cannot replace the authenticator now.
+      const again = await t.http().post('/api/v1/auth/mfa/enroll').send({ mfaToken });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('AUTH.MFA_ALREADY_ENROLLED');
+      const secrets = await asOwner((c) =>
+        c.query(`SELECT mfa_secret, mfa_pending_secret FROM users WHERE id = $1`, [user.id]),
+      );
+      expect(secrets.rows[0].mfa_pending_secret).toBeNull();
+      expect(secrets.rows[0].mfa_secret).toMatch(/^v1\./);
+      expect(secrets.rows[0].mfa_secret).not.toContain(user.mfaSecret);
+    });
+
+    it('makes admins enrol even where the clinic does not require MFA', async () => {
+      const email = uniqueEmail('plain');
+      const password = strongPassword();
+      const signUp = await t
+        .http()
+        .post('/api/v1/clinics')
+        .send({ name: 'No MFA', mfaRequired: false, admin: { email, password, displayName: 'P' } });
+      expect(signUp.status).toBe(201);
+      const login = await t.http().post('/api/v1/auth/login').send({ email, password });
+      expect(login.body.mfaEnrollmentRequired).toBe(true);
     });
 
     it('gives the same 401 for a wrong password and an unknown e-mail, and logs both', async () => {
@@ -413,13 +473,72 @@ describe('sign-up, login, MFA and tokens', () => {
     });
 
     it('needs an MFA session to read the access log', async () => {
-      const plain = await ClinicSession.signUp(t, { mfaRequired: false });
-      const response = await t
-        .http()
-        .get('/api/v1/audit-events')
-        .set(bearer(plain.admin.accessToken));
+      // A session without a second factor, as a clinic without the MFA requirement gives its
+      // non-admin staff: the admin's own session, re-signed with mfa false.
+      const claims = JSON.parse(
+        Buffer.from(clinic.admin.accessToken.split('.')[1], 'base64url').toString(),
+      );
+      const withoutMfa = new JwtService({ secret }).sign({ ...claims, mfa: false });
+      expect((await me(withoutMfa)).body.mfaSession).toBe(false);
+      const response = await t.http().get('/api/v1/audit-events').set(bearer(withoutMfa));
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('AUTH.MFA_SESSION_REQUIRED');
+      expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ action: 'access-denied', outcome: 'denied' }),
+      ]);
+    });
+
+    it('answers bad values with 400 naming the field, and stores nothing', async () => {
+      const current = await t.http().get('/api/v1/clinic').set(bearer(clinic.admin.accessToken));
+      const nulled = await t
+        .http()
+        .patch('/api/v1/clinic')
+        .set(bearer(clinic.admin.accessToken))
+        .set('if-match', current.headers.etag)
+        .send({ name: null, mfaRequired: null });
+      expect(nulled.status).toBe(400);
+      expect(new Set(nulled.body.errors.map((e: { field: string }) => e.field))).toEqual(
+        new Set(['mfaRequired', 'name']),
+      );
+      for (const admin of [undefined, [], 'admin']) {
+        const response = await t.http().post('/api/v1/clinics').send({ name: 'No admin', admin });
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'admin' }));
+      }
+      const nul = await t
+        .http()
+        .post('/api/v1/clinics')
+        .send({
+          name: 'Bad\u0000name',
+          admin: { email: uniqueEmail(), password: strongPassword(), displayName: 'N' },
+        });
+      expect(nul.status).toBe(400);
+      const farPast = await t
+        .http()
+        .get('/api/v1/audit-events?from=-271821-04-20T00:00:00Z')
+        .set(bearer(clinic.admin.accessToken));
+      expect(farPast.status).toBe(400);
+      expect(farPast.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+      const after = await t.http().get('/api/v1/clinic').set(bearer(clinic.admin.accessToken));
+      expect(after.body.version).toBe(current.body.version);
+    });
+
+    it('logs the use of a deactivated user’s token as a refused access', async () => {
+      const user = await clinic.addUser(['receptionist']);
+      await t
+        .http()
+        .post(`/api/v1/users/${user.id}/deactivate`)
+        .set(bearer(clinic.admin.accessToken));
+      const response = await me(user.accessToken);
+      expect(response.status).toBe(401);
+      expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([
+        expect.objectContaining({
+          action: 'access-denied',
+          outcome: 'denied',
+          actorUserId: user.id,
+          clinicId: clinic.clinicId,
+        }),
+      ]);
     });
   });
 });
@@ -427,9 +546,42 @@ describe('sign-up, login, MFA and tokens', () => {
 describe('brute force', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_MAX_DELAY_SECONDS: '2' } });
+    // Behind one trusted proxy, so each request can come from an address of its own.
+    t = await createTestApp({ env: { LOGIN_MAX_DELAY_SECONDS: '2', TRUST_PROXY: '1' } });
   });
   afterAll(() => t.close());
+
+  const loginFrom = (address: string, email: string, password: string) =>
+    t.http().post('/api/v1/auth/login').set('x-forwarded-for', address).send({ email, password });
+
+  it('counts parallel guesses too: a burst gets no more tries than a sequence', async () => {
+    const clinic = await ClinicSession.signUp(t, { mfaRequired: false });
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        loginFrom('203.0.113.7', clinic.admin.email, `guess ${i}`),
+      ),
+    );
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('never locks the owner out of an address they signed in from, however many addresses guess', async () => {
+    const clinic = await ClinicSession.signUp(t, { mfaRequired: false });
+    const { email, password } = clinic.admin;
+    const home = '198.51.100.10';
+    expect((await loginFrom(home, email, password)).status).toBe(200);
+    // 30 wrong guesses spread over six addresses: past the account-wide allowance of 20.
+    for (let address = 1; address <= 6; address++) {
+      for (let i = 0; i < 5; i++)
+        await loginFrom(`203.0.113.${address}`, email, `guess ${address}.${i}`);
+    }
+    const newcomer = await loginFrom('192.0.2.99', email, password);
+    expect(newcomer.status).toBe(429);
+    const owner = await loginFrom(home, email, password);
+    expect(owner.status).toBe(200);
+    expect(owner.body.mfaRequired).toBe(true);
+  });
 
   it('answers 50 wrong logins with 429 and Retry-After, and lets the right password in after the window', async () => {
     const clinic = await ClinicSession.signUp(t, { mfaRequired: false });
@@ -458,7 +610,7 @@ describe('brute force', () => {
       .post('/api/v1/auth/login')
       .send({ email: clinic.admin.email, password: clinic.admin.password });
     expect(later.status).toBe(200);
-    expect(later.body.accessToken).toEqual(expect.any(String));
+    expect(later.body.mfaRequired).toBe(true);
   });
 });
 

@@ -17,7 +17,7 @@ describe('permissions by role', () => {
   let a: ClinicSession;
   let b: ClinicSession;
   let users: Record<'admin' | 'manager' | 'practitioner' | 'receptionist', TestUser>;
-  let bUsers: Record<'manager' | 'practitioner', TestUser>;
+  let bUsers: Record<'manager' | 'practitioner' | 'receptionist', TestUser>;
 
   const as = (user: TestUser) => ({ authorization: `Bearer ${user.accessToken}` });
 
@@ -33,11 +33,27 @@ describe('permissions by role', () => {
     bUsers = {
       manager: await b.addUser(['manager']),
       practitioner: await b.addUser(['practitioner'], ['psychology']),
+      receptionist: await b.addUser(['receptionist']),
     };
   });
   afterAll(() => t.close());
 
   const roles = ['admin', 'manager', 'practitioner', 'receptionist'] as const;
+
+  /** A fresh receptionist of clinic A, made by its admin, with the ETag of its record. */
+  const staffMember = async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set(as(users.admin))
+      .send({
+        email: `r.${randomUUID().slice(0, 8)}@example.test`,
+        displayName: 'Target Receptionist',
+        roles: ['receptionist'],
+        password: `Initial ${randomUUID()}`,
+      });
+    return { id: created.body.id as string, etag: created.headers.etag as string };
+  };
 
   /** Expected status per role for each route of this issue (design section 4). */
   const table: {
@@ -67,6 +83,37 @@ describe('permissions by role', () => {
       route: 'GET /users',
       request: (user) => t.http().get('/api/v1/users').set(as(user)),
       expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'GET /auth/me',
+      request: (user) => t.http().get('/api/v1/auth/me').set(as(user)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'GET /users/:id',
+      request: (user) => t.http().get(`/api/v1/users/${users.receptionist.id}`).set(as(user)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'PATCH /users/:id',
+      request: async (user) => {
+        const target = await staffMember();
+        return t
+          .http()
+          .patch(`/api/v1/users/${target.id}`)
+          .set(as(user))
+          .set('if-match', target.etag)
+          .send({ displayName: 'Renamed Colleague' });
+      },
+      expect: { admin: 200, manager: 200, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'POST /users/:id/deactivate',
+      request: async (user) => {
+        const target = await staffMember();
+        return t.http().post(`/api/v1/users/${target.id}/deactivate`).set(as(user));
+      },
+      expect: { admin: 200, manager: 200, practitioner: 403, receptionist: 403 },
     },
     {
       route: 'POST /users (practitioner)',

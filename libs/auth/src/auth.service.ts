@@ -13,6 +13,7 @@ import { UserEntity } from '@meridian/users/user.entity';
 import { UsersRepository } from '@meridian/users/users.repository';
 import { createHash } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
+import { hasPermission, MFA_PERMISSIONS } from './access/permission';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { newTotpSecret, totpUri, verifyTotp } from './mfa/totp';
 import { PasswordHasher } from './passwords/password-hasher';
@@ -20,13 +21,15 @@ import { passwordProblem } from './passwords/password-policy';
 import { SessionStateCache } from './sessions/session-state.cache';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { AttemptThrottle, ThrottleKey } from './throttling/attempt-throttle';
-import { ACCESS_TOKEN_TTL_SECONDS, TokenService } from './tokens/token.service';
+import { ACCESS_TOKEN_TTL_SECONDS, MfaClaims, TokenService } from './tokens/token.service';
 
 /** A refresh token lives this long unless used (and rotated) first. */
 const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 /** No session outlives this, however often it is refreshed. */
 const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 const SESSION = 'session';
+/** How long an address that signed in successfully stays known for its account. */
+const KNOWN_ADDRESS_SECONDS = 90 * 24 * 60 * 60;
 
 export interface TokenPair {
   accessToken: string;
@@ -67,15 +70,24 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string): Promise<LoginResult> {
-    const keys = this.loginKeys(email);
-    const wait = await this.throttle.retryAfter(keys);
-    if (wait > 0) throw AuthException.tooManyAttempts(wait);
-
+    const keys = await this.loginKeys(email);
     const login = await this.sessions.findLogin(email);
+    const wait = await this.throttle.reserve(keys.reserve);
+    if (wait > 0) {
+      if (login) {
+        await this.audit.recordSeparately(login.clinicId, {
+          action: AuditAction.LoginFailed,
+          resourceType: SESSION,
+          outcome: 'denied',
+          actor: { userId: login.userId, roles: [] },
+        });
+      }
+      throw AuthException.tooManyAttempts(wait);
+    }
+
     if (!login) {
       // The same work and the same answer as a wrong password: no hint that the e-mail is unknown.
       await this.hasher.verify(null, password);
-      await this.throttle.failed(keys);
       await this.audit.recordSeparately(null, {
         action: AuditAction.LoginFailed,
         resourceType: SESSION,
@@ -102,18 +114,16 @@ export class AuthService {
       }
       return { ok: true, value: await this.afterPassword(user) };
     });
-    if (!outcome.ok) {
-      await this.throttle.failed(keys);
-      throw outcome.error;
-    }
-    await this.throttle.reset(keys.slice(0, 2));
+    if (!outcome.ok) throw outcome.error;
+    await this.throttle.succeeded(keys.clear, keys.giveBack);
+    await this.throttle.remember(keys.knownAddress, KNOWN_ADDRESS_SECONDS);
     return outcome.value;
   }
 
   /** Second step of a login for a user with an authenticator. */
   async verifyMfa(mfaToken: string, code: string): Promise<TokenPair> {
     const claims = this.tokens.verifyMfa(mfaToken, 'verify');
-    return this.withCodeThrottle(claims.sub, () =>
+    return this.withCodeThrottle(claims, () =>
       this.tx.run(claims.clinicId, async (): Promise<Outcome<TokenPair>> => {
         const user = await this.activeUser(claims.sub);
         const step = user.mfaSecret
@@ -132,6 +142,8 @@ export class AuthService {
     const claims = this.tokens.verifyMfa(mfaToken, 'enroll');
     return this.tx.run(claims.clinicId, async () => {
       const user = await this.activeUser(claims.sub);
+      // An enrolment token outlives the enrolment by minutes: it must not replace the authenticator.
+      if (user.mfaEnrolledAt) throw alreadyEnrolled();
       const secret = newTotpSecret();
       user.mfaPendingSecret = this.cipher.encrypt(secret, mfaContext(user));
       await this.users.save(user);
@@ -141,9 +153,10 @@ export class AuthService {
 
   async confirmEnrollment(mfaToken: string, code: string): Promise<TokenPair> {
     const claims = this.tokens.verifyMfa(mfaToken, 'enroll');
-    return this.withCodeThrottle(claims.sub, () =>
+    return this.withCodeThrottle(claims, () =>
       this.tx.run(claims.clinicId, async (): Promise<Outcome<TokenPair>> => {
         const user = await this.activeUser(claims.sub);
+        if (user.mfaEnrolledAt) return { ok: false, error: alreadyEnrolled() };
         if (!user.mfaPendingSecret) {
           return {
             ok: false,
@@ -240,12 +253,19 @@ export class AuthService {
     newPassword: string,
   ): Promise<TokenPair> {
     const keys: ThrottleKey[] = [{ key: `password:${actor.userId}`, freeAttempts: 5 }];
-    const wait = await this.throttle.retryAfter(keys);
-    if (wait > 0) throw AuthException.tooManyAttempts(wait);
+    const wait = await this.throttle.reserve(keys);
+    if (wait > 0) {
+      await this.audit.recordSeparately(actor.clinicId, {
+        action: AuditAction.PasswordChange,
+        resourceType: 'user',
+        resourceId: actor.userId,
+        outcome: 'denied',
+      });
+      throw AuthException.tooManyAttempts(wait);
+    }
     const user = await this.activeUser(actor.userId);
     const { valid } = await this.hasher.verify(user.passwordHash, currentPassword);
     if (!valid) {
-      await this.throttle.failed(keys);
       await this.audit.recordSeparately(actor.clinicId, {
         action: AuditAction.PasswordChange,
         resourceType: 'user',
@@ -265,7 +285,7 @@ export class AuthService {
         [{ field: 'newPassword', message: `newPassword ${problem}` }],
       );
     }
-    await this.throttle.reset(keys);
+    await this.throttle.succeeded(keys);
     user.passwordHash = await this.hasher.hash(newPassword);
     user.passwordChangeRequired = false;
     await this.users.save(user);
@@ -291,14 +311,21 @@ export class AuthService {
     return { user, clinicName: clinic?.name ?? '' };
   }
 
-  /** After a correct password: a session, or the second factor the user or clinic requires. */
+  /**
+   * After a correct password: a session, or the second factor the user or clinic requires.
+   * Whoever holds a permission that needs an MFA session (admins: the access log) must enrol
+   * even where the clinic does not require MFA, or they could never use that permission.
+   */
   private async afterPassword(user: UserEntity): Promise<LoginResult> {
     const base = { sub: user.id, clinicId: user.clinicId };
     if (user.mfaEnrolledAt) {
       return { mfaRequired: true, mfaToken: this.tokens.signMfa({ ...base, purpose: 'verify' }) };
     }
     const clinic = await this.clinics.findCurrent();
-    if (clinic?.mfaRequired !== false) {
+    const needsMfa = [...MFA_PERMISSIONS].some((permission) =>
+      hasPermission(user.roles, permission),
+    );
+    if (clinic?.mfaRequired !== false || needsMfa) {
       return {
         mfaEnrollmentRequired: true,
         mfaToken: this.tokens.signMfa({ ...base, purpose: 'enroll' }),
@@ -368,17 +395,28 @@ export class AuthService {
     return { ok: false, error: AuthException.invalidMfaCode() };
   }
 
-  /** Six digits are guessable without a limit: the per-user code throttle. */
-  private async withCodeThrottle<T>(userId: string, work: () => Promise<Outcome<T>>): Promise<T> {
-    const keys: ThrottleKey[] = [{ key: `mfa:${userId}`, freeAttempts: 5 }];
-    const wait = await this.throttle.retryAfter(keys);
-    if (wait > 0) throw AuthException.tooManyAttempts(wait);
-    const outcome = await work();
-    if (!outcome.ok) {
-      if (outcome.error.code === AuthErrorCode.InvalidMfaCode) await this.throttle.failed(keys);
-      throw outcome.error;
+  /**
+   * Six digits are guessable without a limit: the per-user code throttle. Each attempt is
+   * counted before the code is checked, so parallel guesses are counted too.
+   */
+  private async withCodeThrottle<T>(
+    claims: MfaClaims,
+    work: () => Promise<Outcome<T>>,
+  ): Promise<T> {
+    const keys: ThrottleKey[] = [{ key: `mfa:${claims.sub}`, freeAttempts: 5 }];
+    const wait = await this.throttle.reserve(keys);
+    if (wait > 0) {
+      await this.audit.recordSeparately(claims.clinicId, {
+        action: AuditAction.MfaFailed,
+        resourceType: SESSION,
+        outcome: 'denied',
+        actor: { userId: claims.sub, roles: [] },
+      });
+      throw AuthException.tooManyAttempts(wait);
     }
-    await this.throttle.reset(keys);
+    const outcome = await work();
+    if (!outcome.ok) throw outcome.error;
+    await this.throttle.succeeded(keys);
     return outcome.value;
   }
 
@@ -386,16 +424,34 @@ export class AuthService {
     return this.cipher.decrypt(sealed, mfaContext(user));
   }
 
-  /** Per account and IP, per account, per IP: see {@link AttemptThrottle}. */
-  private loginKeys(email: string): ThrottleKey[] {
+  /**
+   * Failures count per account and address, per account, and per address (see
+   * {@link AttemptThrottle}). An address the account signed in from before is exempt from the
+   * account-wide counter: an attacker guessing from elsewhere slows down the account for new
+   * addresses only, and can never lock its owner out of their usual one.
+   */
+  private async loginKeys(email: string) {
     const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
     const ip = this.context.origin.ip ?? 'unknown';
-    return [
-      { key: `login:pair:${account}:${ip}`, freeAttempts: 5 },
-      { key: `login:account:${account}`, freeAttempts: 20 },
-      { key: `login:ip:${ip}`, freeAttempts: 100 },
-    ];
+    const pair = { key: `login:pair:${account}:${ip}`, freeAttempts: 5 };
+    const wide = { key: `login:account:${account}`, freeAttempts: 20 };
+    const address = { key: `login:ip:${ip}`, freeAttempts: 100 };
+    const knownAddress = `login:known:${account}:${ip}`;
+    const known = await this.throttle.isRemembered(knownAddress);
+    return {
+      reserve: known ? [pair, address] : [pair, wide, address],
+      clear: [pair, wide],
+      giveBack: [address],
+      knownAddress,
+    };
   }
+}
+
+function alreadyEnrolled(): AuthException {
+  return new AuthException(
+    AuthErrorCode.MfaAlreadyEnrolled,
+    'An authenticator is already set up; sign in with its code.',
+  );
 }
 
 /** Binds an encrypted TOTP secret to its user: copied to another row, it does not decrypt. */

@@ -10,3 +10,4 @@ export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './concurrency/version-tag';
 export * from './pagination/page.query';
+export * from './validation/is-omittable';

@@ -5,8 +5,29 @@ import { QueryFailedError } from 'typeorm';
 import { UserEntity, UserStatus } from './user.entity';
 import { UsersException } from './users.exception';
 
+const LIST_COLUMNS: (keyof UserEntity)[] = [
+  'id',
+  'clinicId',
+  'email',
+  'displayName',
+  'roles',
+  'disciplines',
+  'status',
+  'passwordChangeRequired',
+  'mfaEnrolledAt',
+  'deactivatedAt',
+  'createdAt',
+  'updatedAt',
+  'version',
+];
+
 /** A page ends at a (display name, id): any name, then a UUID. */
-const CURSOR_PARTS = [/^/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i];
+const CURSOR_PARTS = [
+  // Any name PostgreSQL can hold, which excludes NUL.
+  // eslint-disable-next-line no-control-regex
+  /^[^\u0000]*$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+];
 
 export type NewUser = Pick<
   UserEntity,
@@ -52,8 +73,10 @@ export class UsersRepository {
 
   /** Staff ordered by name, then id; keyset-paginated. */
   async list(filter: UserListFilter, limit: number, cursor?: string): Promise<Page<UserEntity>> {
+    // Only what the responses show: never the password hash or the TOTP secrets.
     const query = this.tx.manager
       .createQueryBuilder(UserEntity, 'u')
+      .select(LIST_COLUMNS.map((column) => `u.${column}`))
       .where('u.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
       .orderBy('u.display_name', 'ASC')
       .addOrderBy('u.id', 'ASC')
@@ -76,13 +99,18 @@ export class UsersRepository {
     return this.tx.manager.save(user);
   }
 
+  /**
+   * The clinic's active admins, locked until the transaction ends: two admins demoting or
+   * deactivating each other at once are serialised, and the second sees one admin left.
+   */
   async countActiveAdmins(): Promise<number> {
-    const [{ count }] = (await this.tx.manager.query(
-      `SELECT count(*)::int AS count FROM users
-       WHERE clinic_id = $1 AND status = 'active' AND 'admin' = ANY(roles)`,
+    const rows = (await this.tx.manager.query(
+      `SELECT id FROM users
+       WHERE clinic_id = $1 AND status = 'active' AND 'admin' = ANY(roles)
+       FOR UPDATE`,
       [this.tx.clinicId],
-    )) as { count: number }[];
-    return count;
+    )) as { id: string }[];
+    return rows.length;
   }
 
   /**

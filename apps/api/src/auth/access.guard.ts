@@ -12,6 +12,7 @@ import {
   REQUIRED_PERMISSION,
 } from '@meridian/auth';
 import { RequestContext } from '@meridian/core';
+import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser } from './authenticated-user';
 
 /**
@@ -32,6 +33,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Fastify's request.ip honours TRUST_PROXY; the access log and login throttle use it.
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    this.context.setOrigin({ ip: request.ip, userAgent: request.headers['user-agent'] });
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 

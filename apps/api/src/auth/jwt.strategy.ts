@@ -10,6 +10,7 @@ import {
   TOKEN_ALGORITHMS,
   TOKEN_ISSUER,
 } from '@meridian/auth';
+import { AuditAction, AuditLog } from '@meridian/audit';
 import { AppConfig } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -29,6 +30,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly tx: TenantTransaction,
     private readonly sessions: SessionsRepository,
     private readonly cache: SessionStateCache,
+    private readonly audit: AuditLog,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -45,7 +47,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       throw AuthException.unauthenticated();
     }
     const standing = await this.standing(claims);
-    if (!standing.valid) throw AuthException.unauthenticated();
+    if (!standing.valid) {
+      // A genuine token of a deactivated user or an ended session: a refused access, logged.
+      await this.audit.recordSeparately(claims.clinicId, {
+        action: AuditAction.AccessDenied,
+        resourceType: 'session',
+        resourceId: claims.sid,
+        outcome: 'denied',
+        actor: { userId: claims.sub, roles: claims.roles ?? [] },
+      });
+      throw AuthException.unauthenticated();
+    }
     return {
       userId: claims.sub,
       clinicId: claims.clinicId,

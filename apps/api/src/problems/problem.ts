@@ -3,6 +3,7 @@ import { AuthErrorCode } from '@meridian/auth';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
 import { UsersErrorCode } from '@meridian/users';
 import { ThrottlerException } from '@nestjs/throttler';
+import { QueryFailedError } from 'typeorm';
 
 /** Every error code a response can carry; extended as libs add their own. */
 export type ErrorCode = RequestErrorCode | ServiceErrorCode | AuthErrorCode | UsersErrorCode;
@@ -143,6 +144,8 @@ export function toProblem(error: unknown): Problem {
       error.errors ? { errors: error.errors } : {},
     );
   }
+  const dataError = fromDataError(error);
+  if (dataError) return dataError;
   if (error instanceof ThrottlerException) {
     return problem(RequestErrorCode.RateLimited, 'Too many requests; slow down and retry later.');
   }
@@ -151,6 +154,23 @@ export function toProblem(error: unknown): Problem {
   if (fastifyError) return fastifyError;
   if (error instanceof HttpException) return fromHttpException(error);
   return problem(ServiceErrorCode.Internal, 'An unexpected error occurred.');
+}
+
+/**
+ * PostgreSQL refusing a value the validation let through (a NUL character in text, a date
+ * beyond its range): the client's input, so a 400, never a 500. Its message is not passed on.
+ */
+const DATA_ERRORS: Record<string, string> = {
+  '22021': 'A text value contains a character that cannot be stored (such as NUL).',
+  '22P05': 'A text value contains a character that cannot be stored (such as NUL).',
+  '22008': 'A date or time is out of the supported range.',
+  '22003': 'A number is out of the supported range.',
+};
+
+function fromDataError(error: unknown): Problem | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const detail = DATA_ERRORS[(error.driverError as { code?: string }).code ?? ''];
+  return detail ? problem(RequestErrorCode.ValidationFailed, detail) : undefined;
 }
 
 function fromFastifyError(error: unknown): Problem | undefined {

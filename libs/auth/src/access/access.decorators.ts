@@ -24,7 +24,7 @@ export const RequirePermission = (permission: Permission): MethodDecorator & Cla
 
 /**
  * Lets a user whose password was set by an admin call this route before changing it (the
- * password change itself, logout, who-am-I). Every other route refuses them.
+ * password change itself and logout). Every other route refuses them.
  */
 export const AllowedBeforePasswordChange = (): MethodDecorator =>
   SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);

@@ -43,6 +43,9 @@ describe('clinical access policy', () => {
     expect(mayReadNoteContent(acupuncturist, Discipline.Acupuncture, 'treatment')).toBe(true);
     expect(mayReadNoteContent(psychologist, Discipline.Psychology, 'treatment')).toBe(true);
     expect(mayReadNoteContent(psychologist, Discipline.Psychology, null)).toBe(false);
+    // Broken glass opens the record, not another psychologist's therapy notes.
+    expect(mayReadNoteContent(psychologist, Discipline.Psychology, 'break-glass')).toBe(false);
+    expect(mayReadNoteContent(acupuncturist, Discipline.Acupuncture, 'break-glass')).toBe(true);
   });
 
   it('lets practitioners write notes in their own disciplines only', () => {

@@ -29,14 +29,19 @@ export function clinicalAccess(actor: Actor, facts: ClinicalFacts): ClinicalAcce
   return null;
 }
 
-/** Psychology content is for psychologists with clinical access; others see only that a session took place. */
+/**
+ * Psychology content is for psychologists on the care team (design section 4); breaking the
+ * glass opens the rest of the record, not the psychotherapy notes. Others see only that a
+ * psychology session took place.
+ */
 export function mayReadNoteContent(
   actor: Actor,
   discipline: Discipline,
   access: ClinicalAccess | null,
 ): boolean {
   if (access === null) return false;
-  return discipline !== Discipline.Psychology || actor.disciplines.includes(Discipline.Psychology);
+  if (discipline !== Discipline.Psychology) return true;
+  return access === 'treatment' && actor.disciplines.includes(Discipline.Psychology);
 }
 
 /** A practitioner writes notes only in their own disciplines, and only with clinical access. */

@@ -9,10 +9,39 @@ export interface ThrottleKey {
 }
 
 /**
+ * Reserves one attempt on every key, atomically: refused (returning the seconds to wait) when
+ * any key is still held back, otherwise counted as a failure up front, so that a burst of
+ * parallel requests cannot all pass the check before any of them is counted. A success then
+ * gives its attempt back ({@link AttemptThrottle.succeeded}).
+ * KEYS: the counters. ARGV: now (ms), max delay (s), ttl (s), then each key's free attempts.
+ */
+const RESERVE = `
+local now, max_delay, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local failures = tonumber(redis.call('HGET', key, 'failures') or '0')
+  local last = tonumber(redis.call('HGET', key, 'last') or '0')
+  local free = tonumber(ARGV[3 + i])
+  if failures >= free then
+    local delay = math.min(2 ^ (failures - free), max_delay) * 1000
+    wait = math.max(wait, last + delay - now)
+  end
+end
+if wait > 0 then return math.ceil(wait / 1000) end
+for _, key in ipairs(KEYS) do
+  redis.call('HINCRBY', key, 'failures', 1)
+  redis.call('HSET', key, 'last', now)
+  redis.call('EXPIRE', key, ttl)
+end
+return 0`;
+
+const COUNTER_TTL_SECONDS = 86_400;
+
+/**
  * Slows down guessing (passwords, MFA codes) with delays that double after each failure
  * beyond a free allowance: 1 s, 2 s, 4 s ... up to `LOGIN_MAX_DELAY_SECONDS`. While a key is
  * held back, attempts are refused without being counted, so an attacker cannot push the
- * delay further by hammering; once it passes, the right secret works and resets the counter.
+ * delay further by hammering; once it passes, the right secret works and clears the counter.
  * State lives in Redis, shared by every API process; counters expire a day after the last
  * failure. Without Redis it lets attempts through (as the request throttler does): a Redis
  * outage must not lock every user out, and argon2 still makes each guess slow.
@@ -26,43 +55,43 @@ export class AttemptThrottle {
     private readonly config: AppConfig,
   ) {}
 
-  /** Seconds to wait before the next attempt (0: go ahead). */
-  async retryAfter(keys: ThrottleKey[], now = Date.now()): Promise<number> {
-    return this.failOpen(() => this.wait(keys, now), 0);
+  /**
+   * Claims one attempt on every key: 0 to go ahead (the attempt already counts as a
+   * failure until {@link succeeded} is called), or the seconds to wait.
+   */
+  async reserve(keys: ThrottleKey[], now = Date.now()): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.failOpen(async () => {
+      const wait = await this.redis.eval(
+        RESERVE,
+        keys.length,
+        ...keys.map(({ key }) => this.redisKey(key)),
+        now,
+        this.config.LOGIN_MAX_DELAY_SECONDS,
+        COUNTER_TTL_SECONDS,
+        ...keys.map(({ freeAttempts }) => freeAttempts),
+      );
+      return Number(wait);
+    }, 0);
   }
 
-  async failed(keys: ThrottleKey[], now = Date.now()): Promise<void> {
-    await this.failOpen(() => this.count(keys, now), undefined);
+  /** The attempt succeeded: `clear` keys start over, the others give the attempt back. */
+  async succeeded(clear: ThrottleKey[], giveBack: ThrottleKey[] = []): Promise<void> {
+    await this.failOpen(async () => {
+      const pipeline = this.redis.multi();
+      for (const { key } of clear) pipeline.del(this.redisKey(key));
+      for (const { key } of giveBack) pipeline.hincrby(this.redisKey(key), 'failures', -1);
+      await pipeline.exec();
+    }, undefined);
   }
 
-  async reset(keys: ThrottleKey[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.failOpen(() => this.redis.del(...keys.map(({ key }) => this.redisKey(key))), 0);
+  /** Marks `key` for `ttlSeconds` (a known sign-in address, say). */
+  async remember(key: string, ttlSeconds: number): Promise<void> {
+    await this.failOpen(() => this.redis.set(this.redisKey(key), '1', 'EX', ttlSeconds), undefined);
   }
 
-  private async wait(keys: ThrottleKey[], now: number): Promise<number> {
-    const states = await Promise.all(
-      keys.map((key) => this.redis.hmget(this.redisKey(key.key), 'failures', 'last')),
-    );
-    let wait = 0;
-    states.forEach(([failures, last], index) => {
-      const delay = this.delayMs(Number(failures ?? 0), keys[index].freeAttempts);
-      const until = Number(last ?? 0) + delay;
-      wait = Math.max(wait, until - now);
-    });
-    return wait > 0 ? Math.ceil(wait / 1000) : 0;
-  }
-
-  private async count(keys: ThrottleKey[], now: number): Promise<void> {
-    const pipeline = this.redis.multi();
-    for (const { key } of keys) {
-      const redisKey = this.redisKey(key);
-      pipeline
-        .hincrby(redisKey, 'failures', 1)
-        .hset(redisKey, 'last', now)
-        .expire(redisKey, 86_400);
-    }
-    await pipeline.exec();
+  async isRemembered(key: string): Promise<boolean> {
+    return this.failOpen(async () => (await this.redis.exists(this.redisKey(key))) === 1, false);
   }
 
   private async failOpen<T>(work: () => Promise<T>, fallback: T): Promise<T> {
@@ -75,12 +104,6 @@ export class AttemptThrottle {
       );
       return fallback;
     }
-  }
-
-  private delayMs(failures: number, free: number): number {
-    if (failures < free) return 0;
-    const seconds = Math.min(2 ** (failures - free), this.config.LOGIN_MAX_DELAY_SECONDS);
-    return seconds * 1000;
   }
 
   private redisKey(key: string): string {

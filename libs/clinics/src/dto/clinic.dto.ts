@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOmittable } from '@meridian/core';
 import { IsAcceptablePassword } from '@meridian/auth/passwords/is-acceptable-password.decorator';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
+  IsObject,
   IsEmail,
   IsIn,
   IsInt,
@@ -64,6 +67,8 @@ export class SignUpDto {
   mfaRequired?: boolean;
 
   @ApiProperty({ type: SignUpAdminDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignUpAdminDto)
   admin!: SignUpAdminDto;
@@ -71,24 +76,24 @@ export class SignUpDto {
 
 export class UpdateClinicDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'IANA time zone' })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Amsterdam' })
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: CLINIC_LOCALES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CLINIC_LOCALES)
   locale?: ClinicLocale;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   mfaRequired?: boolean;
 
@@ -97,7 +102,7 @@ export class UpdateClinicDto {
     maximum: 20160,
     description: 'Minutes before an appointment that its reminder goes out.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(20160)
@@ -108,7 +113,7 @@ export class UpdateClinicDto {
     maximum: 720,
     description: 'Hours past due before managers hear of an overdue follow-up.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(720)

@@ -63,6 +63,17 @@ export class AppConfig {
   @Matches(/^[a-zA-Z0-9:_-]{1,64}$/, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
   REDIS_PREFIX = 'meridian';
 
+  /**
+   * How many proxies (load balancers) in front of the API to trust for `X-Forwarded-For`:
+   * 0 uses the connection's address. The client address drives rate limits, login
+   * throttling and the access log, so set it to exactly the proxies you run.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
   /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
   @IsString()
   CORS_ORIGINS = '';

@@ -1,6 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxDate,
+  MaxLength,
+  Min,
+  MinDate,
+} from 'class-validator';
+
+/** What PostgreSQL's timestamptz holds comfortably; JavaScript dates reach further. */
+const EARLIEST = new Date('0001-01-01T00:00:00Z');
+const LATEST = new Date('9999-12-31T23:59:59Z');
 
 /** One page of a list: `{ data, nextCursor }`, nextCursor null on the last page. */
 export interface Page<T> {
@@ -31,11 +45,15 @@ export class PeriodPageQuery extends PageQuery {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(EARLIEST)
+  @MaxDate(LATEST)
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive.' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(EARLIEST)
+  @MaxDate(LATEST)
   to?: Date;
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Discipline, DISCIPLINES, Role, ROLES } from '@meridian/auth/access/role';
+import { IsOmittable } from '@meridian/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,21 +8,20 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   Length,
 } from 'class-validator';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: Role, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
@@ -30,7 +30,7 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ enum: Discipline, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(4)
   @ArrayUnique()
