@@ -314,6 +314,9 @@ describe('permissions by role', () => {
     expect(list.body.data).toContainEqual(
       expect.objectContaining({ clientId, reason, userId: users.practitioner.id }),
     );
+    const elsewhere = await t.http().get('/api/v1/break-glass-grants').set(as(b.admin));
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.data).toEqual([]);
     const short = await t
       .http()
       .post(`/api/v1/clients/${clientId}/break-the-glass`)
