@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
+import { ClientsModule } from '@meridian/clients';
 import { ClinicsModule } from '@meridian/clinics';
 import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
@@ -18,6 +19,7 @@ import { AuthController } from './auth/auth.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { BreakGlassController } from './break-glass/break-glass.controller';
+import { ClientsController } from './clients/clients.controller';
 import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -66,12 +68,14 @@ const HOUR_MS = 60 * 60 * 1000;
     AuditModule,
     AuthModule,
     ClinicsModule,
+    ClientsModule,
     UsersModule,
     HealthModule,
   ],
   controllers: [
     AuthController,
     ClinicsController,
+    ClientsController,
     UsersController,
     BreakGlassController,
     AuditEventsController,

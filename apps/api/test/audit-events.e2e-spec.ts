@@ -1,5 +1,4 @@
 import { auditRowsOf, ClinicSession, createTestApp, TestApp, TestUser } from '@meridian/testing';
-import { randomUUID } from 'node:crypto';
 
 interface Event {
   id: string;
@@ -16,7 +15,7 @@ describe('GET /audit-events', () => {
   let clinic: ClinicSession;
   let other: ClinicSession;
   let practitioner: TestUser;
-  const clientId = randomUUID();
+  let clientId: string;
   let startedAt: string;
 
   const asAdmin = () => ({ authorization: `Bearer ${clinic.admin.accessToken}` });
@@ -26,6 +25,13 @@ describe('GET /audit-events', () => {
     t = await createTestApp();
     [clinic, other] = await Promise.all([ClinicSession.signUp(t), ClinicSession.signUp(t)]);
     practitioner = await clinic.addUser(['practitioner'], ['psychology']);
+    const receptionist = await clinic.addUser(['receptionist']);
+    const client = await t
+      .http()
+      .post('/api/v1/clients')
+      .set({ authorization: `Bearer ${receptionist.accessToken}` })
+      .send({ firstName: 'Logged', lastName: 'Client', dateOfBirth: '1975-05-05' });
+    clientId = client.body.id;
     startedAt = new Date().toISOString();
     const grant = await t
       .http()
@@ -44,6 +50,7 @@ describe('GET /audit-events', () => {
   it('filters by client, user, action and period', async () => {
     const byClient = await list(`clientId=${clientId}`);
     expect(byClient.status).toBe(200);
+    // Newest first: the break-the-glass, then the registration.
     expect(byClient.body.data).toEqual([
       expect.objectContaining({
         action: 'break-glass',
@@ -52,6 +59,7 @@ describe('GET /audit-events', () => {
         actorUserId: practitioner.id,
         outcome: 'success',
       }),
+      expect.objectContaining({ action: 'create', clientId, purpose: 'administration' }),
     ]);
     const byUser = await list(`userId=${practitioner.id}&from=${encodeURIComponent(startedAt)}`);
     expect(byUser.body.data.map((event: Event) => event.action).sort()).toEqual([

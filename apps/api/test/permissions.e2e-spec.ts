@@ -18,6 +18,7 @@ describe('permissions by role', () => {
   let b: ClinicSession;
   let users: Record<'admin' | 'manager' | 'practitioner' | 'receptionist', TestUser>;
   let bUsers: Record<'manager' | 'practitioner' | 'receptionist', TestUser>;
+  let clientId: string;
 
   const as = (user: TestUser) => ({ authorization: `Bearer ${user.accessToken}` });
 
@@ -35,6 +36,12 @@ describe('permissions by role', () => {
       practitioner: await b.addUser(['practitioner'], ['psychology']),
       receptionist: await b.addUser(['receptionist']),
     };
+    const client = await t
+      .http()
+      .post('/api/v1/clients')
+      .set(as(users.receptionist))
+      .send({ firstName: 'Glass', lastName: 'Client', dateOfBirth: '1980-01-01' });
+    clientId = client.body.id;
   });
   afterAll(() => t.close());
 
@@ -151,7 +158,7 @@ describe('permissions by role', () => {
       request: (user) =>
         t
           .http()
-          .post(`/api/v1/clients/${randomUUID()}/break-the-glass`)
+          .post(`/api/v1/clients/${clientId}/break-the-glass`)
           .set(as(user))
           .send({ reason: 'Client in acute distress, own psychologist away' }),
       expect: { admin: 403, manager: 403, practitioner: 201, receptionist: 403 },
@@ -297,7 +304,6 @@ describe('permissions by role', () => {
   });
 
   it('lists break-the-glass grants with their reason for admins, and logs the use with purpose break-glass', async () => {
-    const clientId = randomUUID();
     const reason = 'Urgent: acute reaction after reintroducing dairy, lead away';
     const grant = await t
       .http()

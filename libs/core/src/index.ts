@@ -11,3 +11,5 @@ export * from './redis/redis.module';
 export * from './concurrency/version-tag';
 export * from './pagination/page.query';
 export * from './validation/is-omittable';
+export * from './validation/is-date-of-birth';
+export * from './validation/phone-number';

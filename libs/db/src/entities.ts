@@ -3,6 +3,9 @@ import { BreakGlassGrantEntity } from '@meridian/auth/break-glass/break-glass-gr
 import { RefreshTokenEntity } from '@meridian/auth/sessions/refresh-token.entity';
 import { SessionEntity } from '@meridian/auth/sessions/session.entity';
 import { ClinicEntity } from '@meridian/clinics/clinic.entity';
+import { CareTeamMemberEntity } from '@meridian/clients/care-team-member.entity';
+import { ClientNumberCounterEntity } from '@meridian/clients/client-number-counter.entity';
+import { ClientEntity } from '@meridian/clients/client.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -18,4 +21,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   BreakGlassGrantEntity,
   AuditEventEntity,
+  ClientEntity,
+  ClientNumberCounterEntity,
+  CareTeamMemberEntity,
 ];

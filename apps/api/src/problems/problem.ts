@@ -1,12 +1,14 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
+import { ClientsErrorCode } from '@meridian/clients';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
 import { UsersErrorCode } from '@meridian/users';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 
 /** Every error code a response can carry; extended as libs add their own. */
-export type ErrorCode = RequestErrorCode | ServiceErrorCode | AuthErrorCode | UsersErrorCode;
+export type ErrorCode =
+  RequestErrorCode | ServiceErrorCode | AuthErrorCode | UsersErrorCode | ClientsErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -35,6 +37,7 @@ export function statusOf(code: ErrorCode): number {
     case RequestErrorCode.MalformedBody:
     case RequestErrorCode.IdempotencyKeyInvalid:
     case AuthErrorCode.CurrentPasswordIncorrect:
+    case ClientsErrorCode.InvalidCareTeam:
       return HttpStatus.BAD_REQUEST;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.Unauthenticated:
@@ -46,9 +49,12 @@ export function statusOf(code: ErrorCode): number {
     case AuthErrorCode.MfaSessionRequired:
     case AuthErrorCode.PasswordChangeRequired:
     case UsersErrorCode.AdminOnly:
+    case ClientsErrorCode.ClinicalFieldsForbidden:
+    case ClientsErrorCode.CareTeamForbidden:
       return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:
+    case ClientsErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:

@@ -22,6 +22,15 @@ describe('role → permission table', () => {
     expect(holders(Permission.BreakGlassRead)).toEqual([Role.Admin]);
     expect(holders(Permission.ClientBreakGlass)).toEqual([Role.Practitioner]);
     expect(holders(Permission.OwnSession)).toEqual(ROLES);
+    expect(holders(Permission.ClientRead)).toEqual(ROLES);
+    expect(holders(Permission.ClientWrite)).toEqual([Role.Practitioner, Role.Receptionist]);
+    expect(holders(Permission.CareTeamRead)).toEqual(ROLES);
+    expect(holders(Permission.CareTeamWrite)).toEqual([
+      Role.Admin,
+      Role.Manager,
+      Role.Practitioner,
+    ]);
+    expect(holders(Permission.CareTeamManage)).toEqual([Role.Admin, Role.Manager]);
   });
 
   it('grants every permission to someone, and nothing to unknown roles', () => {

@@ -17,6 +17,15 @@ export enum Permission {
   UserWrite = 'users:write',
   /** Create, change and deactivate admins, and grant the admin role. */
   AdminUserWrite = 'users:write-admin',
+  /** Client identity and contact; the intake only with clinical access (care team, broken glass). */
+  ClientRead = 'clients:read',
+  /** Register clients and change identity and contact; archive and unarchive. */
+  ClientWrite = 'clients:write',
+  CareTeamRead = 'care-team:read',
+  /** Change a client's care team: practitioners only themselves, when booked with the client. */
+  CareTeamWrite = 'care-team:write',
+  /** Set any care team of the clinic's practitioners. */
+  CareTeamManage = 'care-team:manage',
   ClientBreakGlass = 'clients:break-glass',
   BreakGlassRead = 'break-glass:read',
   AuditRead = 'audit:read',
@@ -34,6 +43,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserRead,
     Permission.UserWrite,
     Permission.AdminUserWrite,
+    Permission.ClientRead,
+    Permission.CareTeamRead,
+    Permission.CareTeamWrite,
+    Permission.CareTeamManage,
     Permission.BreakGlassRead,
     Permission.AuditRead,
   ],
@@ -43,14 +56,29 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserDirectoryRead,
     Permission.UserRead,
     Permission.UserWrite,
+    Permission.ClientRead,
+    Permission.CareTeamRead,
+    Permission.CareTeamWrite,
+    Permission.CareTeamManage,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
     Permission.ClinicRead,
     Permission.UserDirectoryRead,
+    Permission.ClientRead,
+    Permission.ClientWrite,
+    Permission.CareTeamRead,
+    Permission.CareTeamWrite,
     Permission.ClientBreakGlass,
   ],
-  [Role.Receptionist]: [Permission.OwnSession, Permission.ClinicRead, Permission.UserDirectoryRead],
+  [Role.Receptionist]: [
+    Permission.OwnSession,
+    Permission.ClinicRead,
+    Permission.UserDirectoryRead,
+    Permission.ClientRead,
+    Permission.ClientWrite,
+    Permission.CareTeamRead,
+  ],
 };
 
 /**

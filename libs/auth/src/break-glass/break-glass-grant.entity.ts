@@ -1,3 +1,4 @@
+import { ClientEntity } from '@meridian/clients/client.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 import {
   Check,
@@ -45,6 +46,21 @@ export class BreakGlassGrantEntity {
 
   @Column('uuid')
   clientId!: string;
+
+  @ManyToOne(() => ClientEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    {
+      name: 'clinic_id',
+      referencedColumnName: 'clinicId',
+      foreignKeyConstraintName: 'break_glass_grants_client_fkey',
+    },
+    {
+      name: 'client_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'break_glass_grants_client_fkey',
+    },
+  ])
+  client?: ClientEntity;
 
   @Column('text')
   reason!: string;

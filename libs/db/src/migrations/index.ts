@@ -5,6 +5,7 @@ import { Clinics1795600000002 } from './1795600000002-Clinics';
 import { Outbox1795600000003 } from './1795600000003-Outbox';
 import { Identity1795600000004 } from './1795600000004-Identity';
 import { AccessLog1795600000005 } from './1795600000005-AccessLog';
+import { Clients1795600000006 } from './1795600000006-Clients';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Outbox1795600000003,
   Identity1795600000004,
   AccessLog1795600000005,
+  Clients1795600000006,
 ];

@@ -1,0 +1,206 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  BreakGlassDto,
+  BreakGlassGrantResponse,
+  Permission,
+  RequirePermission,
+} from '@meridian/auth';
+import {
+  CareTeamResponse,
+  ClientPage,
+  ClientResponse,
+  ClientsService,
+  CreateClientDto,
+  ListClientsQuery,
+  PutCareTeamDto,
+  UpdateClientDto,
+} from '@meridian/clients';
+import { versionFromIfMatch, versionTag } from '@meridian/core';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { problemResponse } from '../problems/problem.schema';
+import { UuidPipe } from '../problems/uuid.pipe';
+
+const NOT_FOUND = problemResponse(404, 'No such client in your clinic.');
+const CLINICAL = problemResponse(403, 'The intake may be written by the care team only.');
+
+@ApiTags('clients')
+@Controller('clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Get()
+  @RequirePermission(Permission.ClientRead)
+  @ApiOperation({
+    summary: 'Clients by name, active ones unless asked otherwise',
+    description:
+      'Each record in the view the caller may see (see `view`). Logged as one search with the returned ids.',
+  })
+  @ApiOkResponse({ type: ClientPage })
+  list(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Query() query: ListClientsQuery,
+  ): Promise<ClientPage> {
+    return this.clients.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission(Permission.ClientWrite)
+  @ApiOperation({
+    summary: 'Register a client',
+    description:
+      'Gets the next client number (C-000123). A practitioner who registers a client joins its care team.',
+  })
+  @ApiCreatedResponse({ type: ClientResponse })
+  @ApiResponse(CLINICAL)
+  async create(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Body() body: CreateClientDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.create(actor, body);
+    void reply
+      .header('etag', versionTag(client.version))
+      .header('location', `/api/v1/clients/${client.id}`);
+    return client;
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.ClientRead)
+  @ApiOperation({ summary: 'One client, in the view the caller may see' })
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiResponse(NOT_FOUND)
+  async get(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.get(actor, id);
+    void reply.header('etag', versionTag(client.version));
+    return client;
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.ClientWrite)
+  @ApiOperation({ summary: 'Change a client’s record' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the version you change.',
+  })
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse(CLINICAL)
+  @ApiResponse(problemResponse(412, 'The record changed since you read it.'))
+  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
+  async update(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateClientDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClientResponse> {
+    const client = await this.clients.update(actor, id, versionFromIfMatch(ifMatch), body);
+    void reply.header('etag', versionTag(client.version));
+    return client;
+  }
+
+  @Post(':id/archive')
+  @RequirePermission(Permission.ClientWrite)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Archive a client: out of default lists, still reachable by id' })
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiResponse(NOT_FOUND)
+  archive(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ClientResponse> {
+    return this.clients.setArchived(actor, id, true);
+  }
+
+  @Post(':id/unarchive')
+  @RequirePermission(Permission.ClientWrite)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived client back' })
+  @ApiOkResponse({ type: ClientResponse })
+  @ApiResponse(NOT_FOUND)
+  unarchive(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<ClientResponse> {
+    return this.clients.setArchived(actor, id, false);
+  }
+
+  @Get(':id/care-team')
+  @RequirePermission(Permission.CareTeamRead)
+  @ApiOperation({
+    summary: 'The practitioners with a treatment relationship, by discipline and since when',
+  })
+  @ApiOkResponse({ type: CareTeamResponse })
+  @ApiResponse(NOT_FOUND)
+  careTeam(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<CareTeamResponse> {
+    return this.clients.careTeam(actor, id);
+  }
+
+  @Put(':id/care-team')
+  @RequirePermission(Permission.CareTeamWrite)
+  @ApiOperation({
+    summary: 'Set the care team',
+    description:
+      'Managers and admins. Members must be active practitioners in the given discipline.',
+  })
+  @ApiOkResponse({ type: CareTeamResponse })
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse(
+    problemResponse(403, 'Practitioners may only add themselves when booked with the client.'),
+  )
+  putCareTeam(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: PutCareTeamDto,
+  ): Promise<CareTeamResponse> {
+    return this.clients.putCareTeam(actor, id, body);
+  }
+
+  @Post(':id/break-the-glass')
+  @RequirePermission(Permission.ClientBreakGlass)
+  @ApiOperation({
+    summary: 'Emergency access to a client outside your care team',
+    description:
+      'Grants you access to this client’s clinical record for 8 hours. The reason (at least 20 ' +
+      'characters) is reviewed by the admins; the access log records the use with purpose `break-glass`.',
+  })
+  @ApiCreatedResponse({ type: BreakGlassGrantResponse })
+  @ApiResponse(NOT_FOUND)
+  breakTheGlass(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: BreakGlassDto,
+  ): Promise<BreakGlassGrantResponse> {
+    return this.clients.breakTheGlass(actor, id, body.reason);
+  }
+}

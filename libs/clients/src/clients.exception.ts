@@ -1,0 +1,41 @@
+import { DomainException, FieldError } from '@meridian/core';
+
+export enum ClientsErrorCode {
+  NotFound = 'CLIENT.NOT_FOUND',
+  ClinicalFieldsForbidden = 'CLIENT.CLINICAL_FIELDS_FORBIDDEN',
+  CareTeamForbidden = 'CLIENT.CARE_TEAM_FORBIDDEN',
+  InvalidCareTeam = 'CLIENT.INVALID_CARE_TEAM',
+}
+
+export class ClientsException extends DomainException<ClientsErrorCode> {
+  constructor(code: ClientsErrorCode, message: string, errors?: FieldError[]) {
+    super(code, message, errors);
+  }
+
+  static notFound(): ClientsException {
+    return new ClientsException(ClientsErrorCode.NotFound, 'No such client in this clinic.');
+  }
+
+  static clinicalFieldsForbidden(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ClinicalFieldsForbidden,
+      'The intake is clinical: only practitioners on the client’s care team may write it.',
+      [{ field: 'intake', message: 'may be written by the care team only' }],
+    );
+  }
+
+  static careTeamForbidden(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.CareTeamForbidden,
+      'Practitioners may only add themselves to a care team, and only when booked with the client; ask a manager.',
+    );
+  }
+
+  static invalidCareTeam(errors: FieldError[]): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.InvalidCareTeam,
+      'Every member must be an active practitioner of this clinic in the given discipline.',
+      errors,
+    );
+  }
+}

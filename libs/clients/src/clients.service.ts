@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditLog, AuditPurpose } from '@meridian/audit';
+import { hasPermission, Permission } from '@meridian/auth/access/permission';
+import { Role } from '@meridian/auth/access/role';
+import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
+import { BreakGlassGrantResponse } from '@meridian/auth/break-glass/dto/break-glass.dto';
+import { ClinicalAccess, clinicalAccess } from '@meridian/auth/policies/clinical-access.policy';
+import { Actor, FieldError, staleVersion } from '@meridian/core';
+import { v7 as uuid } from 'uuid';
+import { ClientEntity } from './client.entity';
+import { ClientsException } from './clients.exception';
+import { ClientsRepository } from './clients.repository';
+import { CareTeamResponse, PutCareTeamDto } from './dto/care-team.dto';
+import { ClientPage, ClientResponse, ClientView, toClientResponse } from './dto/client.response';
+import { CreateClientDto } from './dto/create-client.dto';
+import { ListClientsQuery } from './dto/list-clients.query';
+import { UpdateClientDto } from './dto/update-client.dto';
+
+const RESOURCE = 'client';
+
+/**
+ * The client record and its care team. What a caller sees depends on the treatment
+ * relationship (design section 4): the care team (or broken glass) sees the intake, reception,
+ * managers and admins identity and contact, other practitioners identity only. Every access
+ * writes its access-log row, with the purpose the access served.
+ */
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly clients: ClientsRepository,
+    private readonly breakGlass: BreakGlassService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * Registers a client under the next client number. A practitioner who registers a client
+   * (an intake, usually) joins the care team in their first discipline; only practitioners may
+   * send the clinical intake.
+   */
+  async create(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
+    const practitioner = actor.roles.includes(Role.Practitioner);
+    if (input.intake && !practitioner) throw ClientsException.clinicalFieldsForbidden();
+    const client = await this.clients.insert({
+      id: uuid(),
+      clientNumber: await this.clients.nextClientNumber(),
+      firstName: input.firstName,
+      lastName: input.lastName,
+      dateOfBirth: input.dateOfBirth,
+      sex: input.sex ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      preferredLanguage: input.preferredLanguage ?? null,
+      street: input.street ?? null,
+      postalCode: input.postalCode ?? null,
+      city: input.city ?? null,
+      generalPractitioner: input.generalPractitioner ?? null,
+      emergencyContact: input.emergencyContact ?? null,
+      intake: input.intake ?? null,
+      primaryPractitionerId: input.primaryPractitionerId ?? null,
+    });
+    if (practitioner && actor.disciplines.length > 0) {
+      await this.clients.replaceCareTeam(
+        client.id,
+        [{ id: uuid(), userId: actor.userId, discipline: actor.disciplines[0] }],
+        actor.userId,
+      );
+    }
+    const access = practitioner ? 'treatment' : null;
+    await this.log(AuditAction.Create, client.id, access);
+    return toClientResponse(client, viewFor(actor, access));
+  }
+
+  async get(actor: Actor, id: string): Promise<ClientResponse> {
+    const client = await this.require(id);
+    const access = (await this.accessTo(actor, [id])).get(id) ?? null;
+    await this.log(AuditAction.Read, id, access);
+    return toClientResponse(client, viewFor(actor, access));
+  }
+
+  async list(actor: Actor, query: ListClientsQuery): Promise<ClientPage> {
+    const page = await this.clients.list(query, query.limit, query.cursor);
+    const ids = page.data.map((client) => client.id);
+    const access = await this.accessTo(actor, ids);
+    await this.audit.record({
+      action: AuditAction.Search,
+      resourceType: RESOURCE,
+      clientIds: ids,
+      purpose: [...access.values()].some((a) => a !== null) ? 'treatment' : 'administration',
+    });
+    return {
+      data: page.data.map((client) =>
+        toClientResponse(client, viewFor(actor, access.get(client.id) ?? null)),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    version: number,
+    changes: UpdateClientDto,
+  ): Promise<ClientResponse> {
+    const client = await this.require(id, true);
+    if (client.version !== version) throw staleVersion();
+    const access = (await this.accessTo(actor, [id])).get(id) ?? null;
+    if (changes.intake !== undefined && access === null) {
+      throw ClientsException.clinicalFieldsForbidden();
+    }
+    for (const [field, value] of Object.entries(changes)) {
+      if (value !== undefined) (client as unknown as Record<string, unknown>)[field] = value;
+    }
+    const saved = await this.clients.save(client);
+    await this.log(AuditAction.Update, id, access);
+    return toClientResponse(saved, viewFor(actor, access));
+  }
+
+  /** Archived clients leave default lists but stay reachable by id; unarchiving brings them back. */
+  async setArchived(actor: Actor, id: string, archived: boolean): Promise<ClientResponse> {
+    const client = await this.require(id, true);
+    if ((client.status === 'archived') !== archived) {
+      client.status = archived ? 'archived' : 'active';
+      client.archivedAt = archived ? new Date() : null;
+      await this.clients.save(client);
+    }
+    const access = (await this.accessTo(actor, [id])).get(id) ?? null;
+    await this.log(AuditAction.Update, id, access);
+    return toClientResponse(client, viewFor(actor, access));
+  }
+
+  async careTeam(_actor: Actor, id: string): Promise<CareTeamResponse> {
+    await this.require(id);
+    const members = await this.clients.careTeam(id);
+    await this.audit.record({
+      action: AuditAction.Read,
+      resourceType: 'care-team',
+      resourceId: id,
+      clientId: id,
+    });
+    return { clientId: id, members };
+  }
+
+  /**
+   * Sets the care team. Managers and admins set any team of active practitioners in their
+   * own disciplines. A practitioner may only add themself, and only when booked with the
+   * client: there are no appointments yet, so for now that is refused.
+   */
+  async putCareTeam(actor: Actor, id: string, input: PutCareTeamDto): Promise<CareTeamResponse> {
+    if (!hasPermission(actor.roles, Permission.UserWrite))
+      throw ClientsException.careTeamForbidden();
+    await this.require(id, true);
+    const practitioners = await this.clients.practitioners(input.members.map((m) => m.userId));
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    input.members.forEach((member, index) => {
+      const disciplines = practitioners.get(member.userId);
+      if (!disciplines) {
+        errors.push({
+          field: `members[${index}].userId`,
+          message: 'is not an active practitioner of this clinic',
+        });
+      } else if (!disciplines.includes(member.discipline)) {
+        errors.push({
+          field: `members[${index}].discipline`,
+          message: 'is not one of this practitioner’s disciplines',
+        });
+      }
+      if (seen.has(member.userId)) {
+        errors.push({ field: `members[${index}].userId`, message: 'is listed twice' });
+      }
+      seen.add(member.userId);
+    });
+    if (errors.length > 0) throw ClientsException.invalidCareTeam(errors);
+    await this.clients.replaceCareTeam(
+      id,
+      input.members.map((member) => ({ id: uuid(), ...member })),
+      actor.userId,
+    );
+    await this.audit.record({
+      action: AuditAction.Update,
+      resourceType: 'care-team',
+      resourceId: id,
+      clientId: id,
+    });
+    return { clientId: id, members: await this.clients.careTeam(id) };
+  }
+
+  /** Emergency access to an existing client of this clinic (404 otherwise). */
+  async breakTheGlass(actor: Actor, id: string, reason: string): Promise<BreakGlassGrantResponse> {
+    await this.require(id);
+    return this.breakGlass.grant(actor, id, reason);
+  }
+
+  /**
+   * The clinical access `actor` has to each of `clientIds`: care team (treatment), broken
+   * glass, or none. Two queries for any number of clients, and none for non-practitioners.
+   */
+  async accessTo(
+    actor: Actor,
+    clientIds: readonly string[],
+  ): Promise<Map<string, ClinicalAccess | null>> {
+    const result = new Map<string, ClinicalAccess | null>();
+    if (!actor.roles.includes(Role.Practitioner)) {
+      for (const id of clientIds) result.set(id, null);
+      return result;
+    }
+    const [team, glass] = await Promise.all([
+      this.clients.onCareTeamOf(actor.userId, clientIds),
+      this.breakGlass.activeFor(actor, clientIds),
+    ]);
+    for (const id of clientIds) {
+      const careTeam = new Set(team.has(id) ? [actor.userId] : []);
+      result.set(id, clinicalAccess(actor, { careTeam, brokenGlass: glass.has(id) }));
+    }
+    return result;
+  }
+
+  private async require(id: string, lock = false): Promise<ClientEntity> {
+    const client = await this.clients.findById(id, lock);
+    if (!client) throw ClientsException.notFound();
+    return client;
+  }
+
+  private async log(
+    action: AuditAction,
+    clientId: string,
+    access: ClinicalAccess | null,
+  ): Promise<void> {
+    const purpose: AuditPurpose = access ?? 'administration';
+    await this.audit.record({
+      action,
+      resourceType: RESOURCE,
+      resourceId: clientId,
+      clientId,
+      purpose,
+    });
+  }
+}
+
+/** Which view of a record `actor` gets, given their clinical access to it. */
+export function viewFor(actor: Actor, access: ClinicalAccess | null): ClientView {
+  if (access !== null) return 'clinical';
+  const staff = [Role.Admin, Role.Manager, Role.Receptionist] as string[];
+  return actor.roles.some((role) => staff.includes(role)) ? 'contact' : 'identity';
+}

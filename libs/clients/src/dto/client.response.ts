@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLIENT_STATUSES, ClientEntity, ClientStatus, SEXES } from '../client.entity';
+import { EmergencyContactDto, GeneralPractitionerDto, IntakeDto } from './client-fields.dto';
+
+/** How much of a record the caller sees (design section 4). */
+export type ClientView = 'identity' | 'contact' | 'clinical';
+
+/** `C-000123`: the number as people read and say it. */
+export function formatClientNumber(clientNumber: number): string {
+  return `C-${String(clientNumber).padStart(6, '0')}`;
+}
+
+export class ClientResponse {
+  @ApiProperty({
+    enum: ['identity', 'contact', 'clinical'],
+    description:
+      'identity: practitioners outside the care team; contact: reception, managers, admins; clinical: the care team (or broken glass), intake included.',
+  })
+  view!: ClientView;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'C-000123' }) clientNumber!: string;
+  @ApiProperty() firstName!: string;
+  @ApiProperty() lastName!: string;
+  @ApiProperty({ example: '1984-03-02' }) dateOfBirth!: string;
+  @ApiProperty({ enum: SEXES, nullable: true, type: String }) sex!: string | null;
+  @ApiProperty({ nullable: true, type: String }) preferredLanguage!: string | null;
+  @ApiProperty({ enum: CLIENT_STATUSES }) status!: ClientStatus;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  primaryPractitionerId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'contact and clinical views' })
+  email?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'E.164; contact and clinical views',
+  })
+  phone?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) street?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) postalCode?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) city?: string | null;
+  @ApiPropertyOptional({ type: GeneralPractitionerDto, nullable: true })
+  generalPractitioner?: GeneralPractitionerDto | null;
+  @ApiPropertyOptional({ type: EmergencyContactDto, nullable: true })
+  emergencyContact?: EmergencyContactDto | null;
+  @ApiPropertyOptional({ type: IntakeDto, nullable: true, description: 'clinical view only' })
+  intake?: IntakeDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) archivedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export class ClientPage {
+  @ApiProperty({ type: [ClientResponse] }) data!: ClientResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** The record as `view` may see it: fields outside the view are absent, not null. */
+export function toClientResponse(client: ClientEntity, view: ClientView): ClientResponse {
+  const identity: ClientResponse = {
+    view,
+    id: client.id,
+    clientNumber: formatClientNumber(client.clientNumber),
+    firstName: client.firstName,
+    lastName: client.lastName,
+    dateOfBirth: client.dateOfBirth,
+    sex: client.sex,
+    preferredLanguage: client.preferredLanguage,
+    status: client.status,
+    primaryPractitionerId: client.primaryPractitionerId,
+    archivedAt: client.archivedAt?.toISOString() ?? null,
+    createdAt: client.createdAt.toISOString(),
+    updatedAt: client.updatedAt.toISOString(),
+    version: client.version,
+  };
+  if (view === 'identity') return identity;
+  const contact = {
+    ...identity,
+    email: client.email,
+    phone: client.phone,
+    street: client.street,
+    postalCode: client.postalCode,
+    city: client.city,
+    generalPractitioner: client.generalPractitioner,
+    emergencyContact: client.emergencyContact,
+  };
+  return view === 'clinical' ? { ...contact, intake: client.intake } : contact;
+}

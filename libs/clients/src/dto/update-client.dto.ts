@@ -1,0 +1,33 @@
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsDateOfBirth, IsOmittable } from '@meridian/core';
+import { Transform } from 'class-transformer';
+import { IsString, Length } from 'class-validator';
+import { trim } from './client-fields.dto';
+import { CreateClientDto } from './create-client.dto';
+
+/**
+ * Any subset of the fields of a create. Name and date of birth can be changed, never cleared
+ * (null is refused); the other fields take null to clear them.
+ */
+export class UpdateClientDto extends PartialType(
+  OmitType(CreateClientDto, ['firstName', 'lastName', 'dateOfBirth'] as const),
+) {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  firstName?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ example: '1984-03-02' })
+  @IsOmittable()
+  @IsDateOfBirth()
+  dateOfBirth?: string;
+}
