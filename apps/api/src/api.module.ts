@@ -20,6 +20,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientsController } from './clients/clients.controller';
+import { ConsentsController } from './clients/consents.controller';
 import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -76,6 +77,7 @@ const HOUR_MS = 60 * 60 * 1000;
     AuthController,
     ClinicsController,
     ClientsController,
+    ConsentsController,
     UsersController,
     BreakGlassController,
     AuditEventsController,

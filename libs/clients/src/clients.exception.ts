@@ -5,6 +5,9 @@ export enum ClientsErrorCode {
   ClinicalFieldsForbidden = 'CLIENT.CLINICAL_FIELDS_FORBIDDEN',
   CareTeamForbidden = 'CLIENT.CARE_TEAM_FORBIDDEN',
   InvalidCareTeam = 'CLIENT.INVALID_CARE_TEAM',
+  ConsentNotFound = 'CONSENT.NOT_FOUND',
+  ConsentInForce = 'CONSENT.ALREADY_IN_FORCE',
+  ConsentWithdrawn = 'CONSENT.ALREADY_WITHDRAWN',
 }
 
 export class ClientsException extends DomainException<ClientsErrorCode> {
@@ -28,6 +31,27 @@ export class ClientsException extends DomainException<ClientsErrorCode> {
     return new ClientsException(
       ClientsErrorCode.CareTeamForbidden,
       'Practitioners may only add themselves to a care team, and only when booked with the client; ask a manager.',
+    );
+  }
+
+  static consentNotFound(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ConsentNotFound,
+      'No such consent in this clinic.',
+    );
+  }
+
+  static consentInForce(type: string): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ConsentInForce,
+      `A ${type} consent is already in force for this client; withdraw it first to record a new one.`,
+    );
+  }
+
+  static consentWithdrawn(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ConsentWithdrawn,
+      'This consent was already withdrawn.',
     );
   }
 

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@meridian/audit';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
+import { ConsentsRepository } from './consents.repository';
+import { ConsentsService } from './consents.service';
 
-/** Clients and their care teams. Break-the-glass comes from the global AuthModule. */
+/** Clients, their consents and care teams. Break-the-glass comes from the global AuthModule. */
 @Module({
   imports: [AuditModule],
-  providers: [ClientsRepository, ClientsService],
-  exports: [ClientsRepository, ClientsService],
+  providers: [ClientsRepository, ClientsService, ConsentsRepository, ConsentsService],
+  exports: [ClientsRepository, ClientsService, ConsentsRepository, ConsentsService],
 })
 export class ClientsModule {}

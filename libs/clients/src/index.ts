@@ -10,3 +10,7 @@ export * from './dto/client.response';
 export * from './dto/create-client.dto';
 export * from './dto/list-clients.query';
 export * from './dto/update-client.dto';
+export * from './consent.entity';
+export * from './consents.repository';
+export * from './consents.service';
+export * from './dto/consent.dto';

@@ -6,6 +6,7 @@ import { ClinicEntity } from '@meridian/clinics/clinic.entity';
 import { CareTeamMemberEntity } from '@meridian/clients/care-team-member.entity';
 import { ClientNumberCounterEntity } from '@meridian/clients/client-number-counter.entity';
 import { ClientEntity } from '@meridian/clients/client.entity';
+import { ConsentEntity } from '@meridian/clients/consent.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ClientEntity,
   ClientNumberCounterEntity,
   CareTeamMemberEntity,
+  ConsentEntity,
 ];

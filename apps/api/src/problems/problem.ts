@@ -55,6 +55,7 @@ export function statusOf(code: ErrorCode): number {
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:
     case ClientsErrorCode.NotFound:
+    case ClientsErrorCode.ConsentNotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -62,6 +63,8 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.LastAdmin:
     case UsersErrorCode.SelfDeactivation:
     case UsersErrorCode.Deactivated:
+    case ClientsErrorCode.ConsentInForce:
+    case ClientsErrorCode.ConsentWithdrawn:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

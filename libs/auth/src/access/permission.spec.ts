@@ -25,6 +25,8 @@ describe('role → permission table', () => {
     expect(holders(Permission.ClientRead)).toEqual(ROLES);
     expect(holders(Permission.ClientWrite)).toEqual([Role.Practitioner, Role.Receptionist]);
     expect(holders(Permission.CareTeamRead)).toEqual(ROLES);
+    expect(holders(Permission.ConsentRead)).toEqual(ROLES);
+    expect(holders(Permission.ConsentWrite)).toEqual([Role.Practitioner, Role.Receptionist]);
     expect(holders(Permission.CareTeamWrite)).toEqual([
       Role.Admin,
       Role.Manager,

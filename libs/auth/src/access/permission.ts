@@ -21,6 +21,9 @@ export enum Permission {
   ClientRead = 'clients:read',
   /** Register clients and change identity and contact; archive and unarchive. */
   ClientWrite = 'clients:write',
+  ConsentRead = 'consents:read',
+  /** Record and withdraw consents. */
+  ConsentWrite = 'consents:write',
   CareTeamRead = 'care-team:read',
   /** Change a client's care team: practitioners only themselves, when booked with the client. */
   CareTeamWrite = 'care-team:write',
@@ -44,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserWrite,
     Permission.AdminUserWrite,
     Permission.ClientRead,
+    Permission.ConsentRead,
     Permission.CareTeamRead,
     Permission.CareTeamWrite,
     Permission.CareTeamManage,
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserRead,
     Permission.UserWrite,
     Permission.ClientRead,
+    Permission.ConsentRead,
     Permission.CareTeamRead,
     Permission.CareTeamWrite,
     Permission.CareTeamManage,
@@ -67,6 +72,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserDirectoryRead,
     Permission.ClientRead,
     Permission.ClientWrite,
+    Permission.ConsentRead,
+    Permission.ConsentWrite,
     Permission.CareTeamRead,
     Permission.CareTeamWrite,
     Permission.ClientBreakGlass,
@@ -77,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserDirectoryRead,
     Permission.ClientRead,
     Permission.ClientWrite,
+    Permission.ConsentRead,
+    Permission.ConsentWrite,
     Permission.CareTeamRead,
   ],
 };

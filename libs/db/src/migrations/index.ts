@@ -6,6 +6,7 @@ import { Outbox1795600000003 } from './1795600000003-Outbox';
 import { Identity1795600000004 } from './1795600000004-Identity';
 import { AccessLog1795600000005 } from './1795600000005-AccessLog';
 import { Clients1795600000006 } from './1795600000006-Clients';
+import { Consents1795600000007 } from './1795600000007-Consents';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Identity1795600000004,
   AccessLog1795600000005,
   Clients1795600000006,
+  Consents1795600000007,
 ];

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransaction } from '@meridian/db';
+import { QueryFailedError } from 'typeorm';
+import { ConsentEntity } from './consent.entity';
+
+/** Consents of the clinic the current tenant transaction serves. */
+@Injectable()
+export class ConsentsRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /** Null when a consent of that type is already in force (the partial unique index). */
+  async insert(
+    consent: Omit<
+      ConsentEntity,
+      'clinicId' | 'grantedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawalMethod'
+    >,
+  ): Promise<ConsentEntity | null> {
+    const manager = this.tx.manager;
+    try {
+      return await manager.save(
+        manager.create(ConsentEntity, { ...consent, clinicId: this.tx.clinicId }),
+      );
+    } catch (error) {
+      const code =
+        error instanceof QueryFailedError
+          ? (error.driverError as { constraint?: string }).constraint
+          : undefined;
+      if (code === 'consents_one_active_per_type') return null;
+      throw error;
+    }
+  }
+
+  async ofClient(clientId: string): Promise<ConsentEntity[]> {
+    return this.tx.manager.find(ConsentEntity, {
+      where: { clinicId: this.tx.clinicId, clientId },
+      order: { grantedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  async findById(id: string, lock = false): Promise<ConsentEntity | null> {
+    return this.tx.manager.findOne(ConsentEntity, {
+      where: { clinicId: this.tx.clinicId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async save(consent: ConsentEntity): Promise<ConsentEntity> {
+    return this.tx.manager.save(consent);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditLog } from '@meridian/audit';
+import { Actor } from '@meridian/core';
+import { v7 as uuid } from 'uuid';
+import { ClientsException } from './clients.exception';
+import { ClientsRepository } from './clients.repository';
+import { ConsentsRepository } from './consents.repository';
+import {
+  ConsentList,
+  ConsentResponse,
+  GrantConsentDto,
+  toConsentResponse,
+  WithdrawConsentDto,
+} from './dto/consent.dto';
+
+const RESOURCE = 'consent';
+
+/**
+ * What the client agreed to. Reminders check `email-reminders`, plan activation `treatment`,
+ * reports `outcome-statistics`. History is kept: a withdrawal stamps the consent, a new
+ * grant is a new consent.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly consents: ConsentsRepository,
+    private readonly clients: ClientsRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(_actor: Actor, clientId: string): Promise<ConsentList> {
+    await this.requireClient(clientId);
+    const consents = await this.consents.ofClient(clientId);
+    await this.audit.record({ action: AuditAction.Read, resourceType: RESOURCE, clientId });
+    return { data: consents.map(toConsentResponse) };
+  }
+
+  async grant(actor: Actor, clientId: string, input: GrantConsentDto): Promise<ConsentResponse> {
+    await this.requireClient(clientId);
+    const consent = await this.consents.insert({
+      id: uuid(),
+      clientId,
+      type: input.type,
+      method: input.method,
+      note: input.note ?? null,
+      recordedBy: actor.userId,
+    });
+    if (!consent) throw ClientsException.consentInForce(input.type);
+    await this.audit.record({
+      action: AuditAction.Create,
+      resourceType: RESOURCE,
+      resourceId: consent.id,
+      clientId,
+    });
+    return toConsentResponse(consent);
+  }
+
+  async withdraw(actor: Actor, id: string, input: WithdrawConsentDto): Promise<ConsentResponse> {
+    const consent = await this.consents.findById(id, true);
+    if (!consent) throw ClientsException.consentNotFound();
+    if (consent.withdrawnAt) throw ClientsException.consentWithdrawn();
+    consent.withdrawnAt = new Date();
+    consent.withdrawnBy = actor.userId;
+    consent.withdrawalMethod = input.method;
+    const saved = await this.consents.save(consent);
+    await this.audit.record({
+      action: AuditAction.Update,
+      resourceType: RESOURCE,
+      resourceId: id,
+      clientId: consent.clientId,
+    });
+    return toConsentResponse(saved);
+  }
+
+  private async requireClient(clientId: string): Promise<void> {
+    if (!(await this.clients.findById(clientId))) throw ClientsException.notFound();
+  }
+}
