@@ -241,6 +241,86 @@ describe('clients', () => {
     });
   });
 
+  describe('search', () => {
+    let target: { id: string; clientNumber: string };
+    const search = (q: string, user: TestUser = reception) =>
+      t
+        .http()
+        .get(`/api/v1/clients?search=${encodeURIComponent(q)}`)
+        .set(as(user));
+    const found = async (q: string) => (await search(q)).body.data.map((c: { id: string }) => c.id);
+
+    beforeAll(async () => {
+      const created = await register(reception, {
+        firstName: 'Annelies',
+        lastName: 'Brouwershaven',
+        dateOfBirth: '1979-11-30',
+        email: 'annelies.b@example.nl',
+        phone: '06-87654321',
+      });
+      target = created.body;
+    });
+
+    it('finds a client by partial or misspelled name, best match first', async () => {
+      expect((await found('brouwersh'))[0]).toBe(target.id);
+      expect((await found('anelies brouwershavn'))[0]).toBe(target.id);
+    });
+
+    it('finds by client number, e-mail, phone in any notation and both date formats', async () => {
+      for (const q of [
+        target.clientNumber,
+        'annelies.b@example.nl',
+        '+31 6 8765 4321',
+        '0687654321',
+        '1979-11-30',
+        '30-11-1979',
+      ]) {
+        expect({ q, ids: await found(q) }).toEqual({ q, ids: [target.id] });
+      }
+    });
+
+    it('answers a 1,000-character search and SQL metacharacters normally', async () => {
+      for (const q of ['x'.repeat(1000), "'; DROP TABLE clients; --", '%_\\', '31-02-1984']) {
+        const response = await search(q);
+        expect(response.status).toBe(200);
+        expect(response.body.data).toEqual(expect.any(Array));
+      }
+      expect((await search('y'.repeat(1001))).status).toBe(400);
+    });
+
+    it('leaves archived clients out unless asked, and logs the search with the ids it returned', async () => {
+      const response = await search('brouwershaven');
+      const rows = await asOwner((c) =>
+        c.query(`SELECT action, client_ids FROM audit_events WHERE request_id = $1`, [
+          response.headers['x-request-id'],
+        ]),
+      );
+      expect(rows.rows).toEqual([
+        { action: 'search', client_ids: expect.arrayContaining([target.id]) },
+      ]);
+      const archived = (
+        await register(reception, {
+          firstName: 'Annelies',
+          lastName: 'Brouwershaven',
+          dateOfBirth: '1950-01-01',
+        })
+      ).body.id;
+      await t.http().post(`/api/v1/clients/${archived}/archive`).set(as(reception));
+      expect(await found('brouwershaven')).not.toContain(archived);
+      const withArchived = await t
+        .http()
+        .get('/api/v1/clients?search=brouwershaven&status=archived')
+        .set(as(reception));
+      expect(withArchived.body.data.map((c: { id: string }) => c.id)).toEqual([archived]);
+    });
+
+    it('never finds another clinic’s clients', async () => {
+      expect(
+        await (async () => (await search('brouwershaven', otherReception)).body.data)(),
+      ).toEqual([]);
+    });
+  });
+
   describe('what each role sees', () => {
     let clientId: string;
 

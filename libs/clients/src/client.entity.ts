@@ -4,6 +4,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -45,6 +46,13 @@ export interface Intake {
  * (`C-000123`), handed out once and never reused.
  */
 @Entity({ name: 'clients' })
+@Index('clients_clinic_id_status_name_idx', ['clinicId', 'status', 'lastName', 'firstName', 'id'])
+@Index('clients_clinic_id_date_of_birth_idx', ['clinicId', 'dateOfBirth'])
+@Index('clients_clinic_id_email_idx', ['clinicId', 'email'])
+@Index('clients_clinic_id_phone_idx', ['clinicId', 'phone'])
+// GiST over (clinic_id, lower(first_name || ' ' || last_name)) with trigram operators, made
+// by the ClientSearch migration: an expression index TypeORM cannot describe, so it leaves it be.
+@Index('clients_search_name_trgm_idx', { synchronize: false })
 @Unique('clients_clinic_id_id_key', ['clinicId', 'id'])
 @Unique('clients_clinic_id_client_number_key', ['clinicId', 'clientNumber'])
 @Check('clients_status_check', `status IN ('active', 'archived')`)

@@ -1,11 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor, Page } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
+import { In } from 'typeorm';
 import { ClientEntity, ClientStatus } from './client.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // eslint-disable-next-line no-control-regex
 const TEXT = /^[^\u0000]*$/;
+
+export interface ClientFilter {
+  status: ClientStatus;
+  practitionerId?: string;
+}
+
+/** An exact lookup: column names are fixed here, never taken from input. */
+export type ExactMatch =
+  | { column: 'client_number'; value: number }
+  | { column: 'date_of_birth' | 'email' | 'phone'; value: string };
+
+/** The lower-cased full name, exactly as the trigram index `clients_search_name_trgm_idx` has it. */
+const SEARCH_NAME = `lower(c.first_name || ' ' || c.last_name)`;
+/** Word similarity (0–1) from which a name counts as a match: partial and misspelled names pass. */
+const NAME_MATCH_THRESHOLD = '0.3';
+/** Extra nearest rows read past a page, so ties at its boundary still sort by id. */
+const TIE_MARGIN = 50;
+
+/**
+ * The name search statement: matches by trigram word similarity, nearest first. Exported so
+ * that a test can EXPLAIN exactly what runs.
+ *
+ * Under row-level security PostgreSQL will not use pg_trgm's operators (not LEAKPROOF) as index
+ * conditions, but it does use the index for ordering: the inner query walks the GiST index
+ * nearest-first within the clinic (a KNN scan that stops after a few rows) and filters
+ * matches as it goes. Ordering by distance alone is what the index can do; the outer query
+ * adds the id as tie-breaker for a stable keyset. The inner query reads a margin of extra rows
+ * so that ties at the page boundary are ordered by id too (exact unless more than that many
+ * clients share one distance there).
+ */
+export function nameSearchQuery(
+  clinicId: string,
+  name: string,
+  filter: ClientFilter,
+  limit: number,
+  cursor?: string,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [clinicId, name, filter.status];
+  const where = [`c.clinic_id = $1`, `c.status = $3`, `$2 <% ${SEARCH_NAME}`];
+  if (filter.practitionerId) {
+    const p = params.push(filter.practitionerId);
+    where.push(`(c.primary_practitioner_id = $${p} OR EXISTS (
+      SELECT 1 FROM care_team_members m
+      WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = $${p}))`);
+  }
+  if (cursor) {
+    const [distance, id] = decodeCursor(cursor, 2, [/^[0-9.e+-]+$/i, UUID]);
+    const d = params.push(distance);
+    const i = params.push(id);
+    where.push(`(${SEARCH_NAME} <->> $2, c.id) > ($${d}::float8, $${i}::uuid)`);
+  }
+  const inner = params.push(limit * 2 + TIE_MARGIN);
+  const outer = params.push(limit);
+  const sql = `SELECT id, distance::text AS distance FROM (
+      SELECT c.id, ${SEARCH_NAME} <->> $2 AS distance
+      FROM clients c
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${SEARCH_NAME} <->> $2
+      LIMIT $${inner}
+    ) nearest
+    ORDER BY distance, id
+    LIMIT $${outer}`;
+  return { sql, params };
+}
 
 export interface CareTeamRow {
   userId: string;
@@ -56,7 +121,7 @@ export class ClientsRepository {
 
   /** Clients by name (last, first, id), keyset-paginated. */
   async list(
-    filter: { status: ClientStatus; practitionerId?: string },
+    filter: ClientFilter & { match?: ExactMatch },
     limit: number,
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
@@ -68,6 +133,9 @@ export class ClientsRepository {
       .addOrderBy('c.first_name', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit + 1);
+    if (filter.match) {
+      query.andWhere(`c.${filter.match.column} = :match`, { match: filter.match.value });
+    }
     if (filter.practitionerId) {
       query.andWhere(
         `(c.primary_practitioner_id = :practitionerId OR EXISTS (
@@ -91,6 +159,40 @@ export class ClientsRepository {
     return {
       data,
       nextCursor: more && end ? encodeCursor([end.lastName, end.firstName, end.id]) : null,
+    };
+  }
+
+  /**
+   * Clients whose name resembles `name`, best match first (nearest by trigram word
+   * distance, straight from the GiST index), keyset-paginated on (distance, id).
+   */
+  async searchByName(
+    name: string,
+    filter: ClientFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ClientEntity>> {
+    const manager = this.tx.manager;
+    // Transaction-local: the default 0.6 would miss a misspelling like "jnasen".
+    await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
+      NAME_MATCH_THRESHOLD,
+    ]);
+    const { sql, params } = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
+    const rows = (await manager.query(sql, params)) as { id: string; distance: string }[];
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const byId = new Map(
+      (
+        await manager.findBy(ClientEntity, {
+          clinicId: this.tx.clinicId,
+          id: In(page.map((r) => r.id)),
+        })
+      ).map((client) => [client.id, client]),
+    );
+    const end = page[page.length - 1];
+    return {
+      data: page.map((row) => byId.get(row.id)).filter((client) => client !== undefined),
+      nextCursor: more && end ? encodeCursor([end.distance, end.id]) : null,
     };
   }
 

@@ -5,11 +5,12 @@ import { Role } from '@meridian/auth/access/role';
 import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
 import { BreakGlassGrantResponse } from '@meridian/auth/break-glass/dto/break-glass.dto';
 import { ClinicalAccess, clinicalAccess } from '@meridian/auth/policies/clinical-access.policy';
-import { Actor, FieldError, staleVersion } from '@meridian/core';
+import { Actor, FieldError, Page, staleVersion } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { ClientEntity } from './client.entity';
 import { ClientsException } from './clients.exception';
-import { ClientsRepository } from './clients.repository';
+import { ClientsRepository, ExactMatch } from './clients.repository';
+import { parseSearch, SearchTerm } from './client-search';
 import { CareTeamResponse, PutCareTeamDto } from './dto/care-team.dto';
 import { ClientPage, ClientResponse, ClientView, toClientResponse } from './dto/client.response';
 import { CreateClientDto } from './dto/create-client.dto';
@@ -78,7 +79,7 @@ export class ClientsService {
   }
 
   async list(actor: Actor, query: ListClientsQuery): Promise<ClientPage> {
-    const page = await this.clients.list(query, query.limit, query.cursor);
+    const page = await this.find(query);
     const ids = page.data.map((client) => client.id);
     const access = await this.accessTo(actor, ids);
     await this.audit.record({
@@ -93,6 +94,23 @@ export class ClientsService {
       ),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** The list, or the search when there is a search string (see {@link parseSearch}). */
+  private async find(query: ListClientsQuery): Promise<Page<ClientEntity>> {
+    const filter = { status: query.status, practitionerId: query.practitionerId };
+    if (query.search === undefined) return this.clients.list(filter, query.limit, query.cursor);
+    const term = parseSearch(query.search);
+    if (!term) return { data: [], nextCursor: null };
+    const match = exactMatch(term);
+    return match
+      ? this.clients.list({ ...filter, match }, query.limit, query.cursor)
+      : this.clients.searchByName(
+          term.kind === 'name' ? term.name : '',
+          filter,
+          query.limit,
+          query.cursor,
+        );
   }
 
   async update(
@@ -234,6 +252,21 @@ export class ClientsService {
       clientId,
       purpose,
     });
+  }
+}
+
+function exactMatch(term: SearchTerm): ExactMatch | null {
+  switch (term.kind) {
+    case 'number':
+      return { column: 'client_number', value: term.clientNumber };
+    case 'dateOfBirth':
+      return { column: 'date_of_birth', value: term.dateOfBirth };
+    case 'email':
+      return { column: 'email', value: term.email };
+    case 'phone':
+      return { column: 'phone', value: term.phone };
+    case 'name':
+      return null;
   }
 }
 

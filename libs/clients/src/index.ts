@@ -14,3 +14,4 @@ export * from './consent.entity';
 export * from './consents.repository';
 export * from './consents.service';
 export * from './dto/consent.dto';
+export * from './client-search';

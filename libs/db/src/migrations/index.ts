@@ -7,6 +7,7 @@ import { Identity1795600000004 } from './1795600000004-Identity';
 import { AccessLog1795600000005 } from './1795600000005-AccessLog';
 import { Clients1795600000006 } from './1795600000006-Clients';
 import { Consents1795600000007 } from './1795600000007-Consents';
+import { ClientSearch1795600000008 } from './1795600000008-ClientSearch';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AccessLog1795600000005,
   Clients1795600000006,
   Consents1795600000007,
+  ClientSearch1795600000008,
 ];
