@@ -398,6 +398,59 @@ describe('clients', () => {
     });
   });
 
+  describe('access overview', () => {
+    it('lists who did what to the record, oldest first, with names, roles, purpose and break-the-glass flagged', async () => {
+      const clientId = (await register(reception)).body.id;
+      await t.http().get(`/api/v1/clients/${clientId}`).set(as(manager));
+      await t
+        .http()
+        .post(`/api/v1/clients/${clientId}/break-the-glass`)
+        .set(as(psychologist))
+        .send({ reason: 'Urgent call, the client asked for help right now' });
+      await t.http().get(`/api/v1/clients/${clientId}`).set(as(psychologist));
+      const from = new Date(Date.now() - 60_000).toISOString();
+      const response = await t
+        .http()
+        .get(`/api/v1/clients/${clientId}/access-log?from=${encodeURIComponent(from)}`)
+        .set(as(clinic.admin));
+      expect(response.status).toBe(200);
+      expect(response.body.truncated).toBe(false);
+      const lines = response.body.entries.map(
+        (e: {
+          actor: { name: string; roles: string[] };
+          action: string;
+          purpose: string;
+          breakGlass: boolean;
+        }) => [e.actor.roles.join('+'), e.action, e.purpose, e.breakGlass],
+      );
+      expect(lines).toEqual([
+        ['receptionist', 'create', 'administration', false],
+        ['manager', 'read', 'administration', false],
+        ['practitioner', 'break-glass', 'break-glass', true],
+        ['practitioner', 'read', 'break-glass', true],
+      ]);
+      expect(response.body.entries[0].actor.name).toEqual(expect.stringContaining('receptionist'));
+      const logged = await auditRowsOf(response.headers['x-request-id']);
+      expect(logged).toEqual([
+        expect.objectContaining({ action: 'read', resourceType: 'access-log', clientId }),
+      ]);
+    });
+
+    it('is for admins only, and 404 for another clinic’s client', async () => {
+      const clientId = (await register(reception)).body.id;
+      for (const user of [reception, manager, acupuncturist]) {
+        expect(
+          (await t.http().get(`/api/v1/clients/${clientId}/access-log`).set(as(user))).status,
+        ).toBe(403);
+      }
+      const foreign = await t
+        .http()
+        .get(`/api/v1/clients/${clientId}/access-log`)
+        .set(as(other.admin));
+      expect(foreign.status).toBe(404);
+    });
+  });
+
   describe('care team', () => {
     it('is set by managers, with each member’s discipline and since when, and opens the record to them', async () => {
       const clientId = (await register(reception)).body.id;

@@ -22,6 +22,19 @@ export interface NewAuditEvent {
   requestId: string | null;
 }
 
+/** One line of a client's access overview. */
+export interface ClientAccessEntry {
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRoles: string[];
+  action: string;
+  /** The category of data touched: the record, consents, care team, a search... */
+  resourceType: string;
+  purpose: string;
+  outcome: string;
+}
+
 /** An event as the access-log list returns it. */
 export interface AuditEventView {
   id: string;
@@ -137,6 +150,34 @@ export class AuditEventRepository {
    * The current clinic's events, newest first (by time, then id), keyset-paginated. Throws a
    * validation error for a cursor this list did not return.
    */
+  /**
+   * Every event about one client (accesses to its record, and searches that returned it),
+   * oldest first, with the actor's name: the client's access overview (Wabvpz). Capped at
+   * `limit` rows; `from` inclusive, `to` exclusive.
+   */
+  async clientOverview(
+    clientId: string,
+    period: { from?: Date; to?: Date },
+    limit: number,
+  ): Promise<ClientAccessEntry[]> {
+    const values: unknown[] = [this.tx.clinicId, clientId];
+    const where = ['e.clinic_id = $1', '(e.client_id = $2 OR e.client_ids @> ARRAY[$2::uuid])'];
+    if (period.from) where.push(`e.occurred_at >= $${values.push(period.from)}`);
+    if (period.to) where.push(`e.occurred_at < $${values.push(period.to)}`);
+    const rows = (await this.tx.manager.query(
+      `SELECT e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
+              u.display_name AS "actorName", e.actor_roles AS "actorRoles", e.action,
+              e.resource_type AS "resourceType", e.purpose, e.outcome
+       FROM audit_events e
+       LEFT JOIN users u ON u.clinic_id = e.clinic_id AND u.id = e.actor_user_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY e.occurred_at, e.id
+       LIMIT $${values.push(limit)}`,
+      values,
+    )) as (Omit<ClientAccessEntry, 'occurredAt'> & { occurredAt: Date })[];
+    return rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() }));
+  }
+
   async list(
     filter: AuditEventListFilter,
     page: { limit: number; cursor?: string },

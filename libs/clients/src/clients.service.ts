@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditLog, AuditPurpose } from '@meridian/audit';
+import { AuditAction, AuditEventRepository, AuditLog, AuditPurpose } from '@meridian/audit';
 import { hasPermission, Permission } from '@meridian/auth/access/permission';
 import { Role } from '@meridian/auth/access/role';
 import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
@@ -11,6 +11,7 @@ import { ClientEntity } from './client.entity';
 import { ClientsException } from './clients.exception';
 import { ClientsRepository, ExactMatch } from './clients.repository';
 import { parseSearch, SearchTerm } from './client-search';
+import { AccessOverviewQuery, AccessOverviewResponse } from './dto/access-overview.dto';
 import { CareTeamResponse, PutCareTeamDto } from './dto/care-team.dto';
 import { ClientPage, ClientResponse, ClientView, toClientResponse } from './dto/client.response';
 import { CreateClientDto } from './dto/create-client.dto';
@@ -18,6 +19,8 @@ import { ListClientsQuery } from './dto/list-clients.query';
 import { UpdateClientDto } from './dto/update-client.dto';
 
 const RESOURCE = 'client';
+/** Entries of one access overview; a longer period is narrowed with from/to. */
+const OVERVIEW_LIMIT = 5000;
 
 /**
  * The client record and its care team. What a caller sees depends on the treatment
@@ -31,6 +34,7 @@ export class ClientsService {
     private readonly clients: ClientsRepository,
     private readonly breakGlass: BreakGlassService,
     private readonly audit: AuditLog,
+    private readonly events: AuditEventRepository,
   ) {}
 
   /**
@@ -201,6 +205,33 @@ export class ClientsService {
       clientId: id,
     });
     return { clientId: id, members: await this.clients.careTeam(id) };
+  }
+
+  /**
+   * The client's access overview (Wabvpz, NEN 7513): who (name and role) did what to the
+   * record, when and why, break-the-glass flagged. Producing it is itself logged.
+   */
+  async accessOverview(
+    _actor: Actor,
+    id: string,
+    period: AccessOverviewQuery,
+  ): Promise<AccessOverviewResponse> {
+    await this.require(id);
+    const rows = await this.events.clientOverview(id, period, OVERVIEW_LIMIT + 1);
+    await this.audit.record({ action: AuditAction.Read, resourceType: 'access-log', clientId: id });
+    return {
+      clientId: id,
+      entries: rows.slice(0, OVERVIEW_LIMIT).map((row) => ({
+        occurredAt: row.occurredAt,
+        actor: { id: row.actorUserId, name: row.actorName, roles: row.actorRoles },
+        action: row.action,
+        dataCategory: row.resourceType,
+        purpose: row.purpose,
+        breakGlass: row.purpose === 'break-glass',
+        outcome: row.outcome,
+      })),
+      truncated: rows.length > OVERVIEW_LIMIT,
+    };
   }
 
   /** Emergency access to an existing client of this clinic (404 otherwise). */

@@ -15,3 +15,4 @@ export * from './consents.repository';
 export * from './consents.service';
 export * from './dto/consent.dto';
 export * from './client-search';
+export * from './dto/access-overview.dto';

@@ -26,6 +26,8 @@ import {
   RequirePermission,
 } from '@meridian/auth';
 import {
+  AccessOverviewQuery,
+  AccessOverviewResponse,
   CareTeamResponse,
   ClientPage,
   ClientResponse,
@@ -184,6 +186,23 @@ export class ClientsController {
     @Body() body: PutCareTeamDto,
   ): Promise<CareTeamResponse> {
     return this.clients.putCareTeam(actor, id, body);
+  }
+
+  @Get(':id/access-log')
+  @RequirePermission(Permission.AuditRead)
+  @ApiOperation({
+    summary: 'The client’s access overview: who saw or changed the record, when and why',
+    description:
+      'For answering a client’s request (Wabvpz). Admins with an MFA session; oldest first; break-the-glass flagged.',
+  })
+  @ApiOkResponse({ type: AccessOverviewResponse })
+  @ApiResponse(NOT_FOUND)
+  accessLog(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: AccessOverviewQuery,
+  ): Promise<AccessOverviewResponse> {
+    return this.clients.accessOverview(actor, id, query);
   }
 
   @Post(':id/break-the-glass')

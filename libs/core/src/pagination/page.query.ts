@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDate,
@@ -39,8 +39,8 @@ export class PageQuery {
   cursor?: string;
 }
 
-/** A page of events in a period: `?from=` inclusive, `?to=` exclusive. */
-export class PeriodPageQuery extends PageQuery {
+/** A period: `?from=` inclusive, `?to=` exclusive. */
+export class PeriodQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive.' })
   @IsOptional()
   @Type(() => Date)
@@ -57,3 +57,6 @@ export class PeriodPageQuery extends PageQuery {
   @MaxDate(LATEST)
   to?: Date;
 }
+
+/** A page of events in a period. */
+export class PeriodPageQuery extends IntersectionType(PageQuery, PeriodQuery) {}
