@@ -398,6 +398,58 @@ describe('clients', () => {
     });
   });
 
+  describe('export', () => {
+    it('gives an admin everything held on the client in one document, logged as an export', async () => {
+      const clientId = (
+        await register(acupuncturist, {
+          intake: { complaints: 'Back pain' },
+          email: 'export@example.nl',
+        })
+      ).body.id;
+      await t
+        .http()
+        .post(`/api/v1/clients/${clientId}/consents`)
+        .set(as(reception))
+        .send({ type: 'treatment', method: 'paper' });
+      const response = await t
+        .http()
+        .get(`/api/v1/clients/${clientId}/export`)
+        .set(as(clinic.admin));
+      expect(response.status).toBe(200);
+      expect(response.body.client).toMatchObject({
+        id: clientId,
+        view: 'clinical',
+        email: 'export@example.nl',
+        intake: { complaints: 'Back pain' },
+      });
+      expect(response.body.consents).toEqual([
+        expect.objectContaining({ type: 'treatment', status: 'granted' }),
+      ]);
+      expect(response.body.careTeam).toEqual([
+        expect.objectContaining({ userId: acupuncturist.id, discipline: 'acupuncture' }),
+      ]);
+      expect(response.body.accessLog.map((e: { action: string }) => e.action)).toEqual([
+        'create',
+        'create',
+      ]);
+      expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ action: 'export', clientId, actorUserId: clinic.admin.id }),
+      ]);
+    });
+
+    it('is for admins only, and 404 for another clinic’s client', async () => {
+      const clientId = (await register(reception)).body.id;
+      for (const user of [reception, manager, acupuncturist]) {
+        expect(
+          (await t.http().get(`/api/v1/clients/${clientId}/export`).set(as(user))).status,
+        ).toBe(403);
+      }
+      expect(
+        (await t.http().get(`/api/v1/clients/${clientId}/export`).set(as(other.admin))).status,
+      ).toBe(404);
+    });
+  });
+
   describe('access overview', () => {
     it('lists who did what to the record, oldest first, with names, roles, purpose and break-the-glass flagged', async () => {
       const clientId = (await register(reception)).body.id;

@@ -16,3 +16,5 @@ export * from './consents.service';
 export * from './dto/consent.dto';
 export * from './client-search';
 export * from './dto/access-overview.dto';
+export * from './export/client-export.registry';
+export * from './export/client-export.service';

@@ -29,6 +29,7 @@ import {
   AccessOverviewQuery,
   AccessOverviewResponse,
   CareTeamResponse,
+  ClientExportService,
   ClientPage,
   ClientResponse,
   ClientsService,
@@ -50,7 +51,10 @@ const CLINICAL = problemResponse(403, 'The intake may be written by the care tea
 @ApiTags('clients')
 @Controller('clients')
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly exports: ClientExportService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.ClientRead)
@@ -186,6 +190,35 @@ export class ClientsController {
     @Body() body: PutCareTeamDto,
   ): Promise<CareTeamResponse> {
     return this.clients.putCareTeam(actor, id, body);
+  }
+
+  @Get(':id/export')
+  @RequirePermission(Permission.ClientExport)
+  @ApiOperation({
+    summary: 'Everything held on the client, as one JSON document',
+    description:
+      'For a data-subject request: the record (intake included), consents, care team, the access overview and every later module’s data. Admins with an MFA session; logged as an export.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['exportedAt', 'client'],
+      properties: {
+        exportedAt: { type: 'string', format: 'date-time' },
+        client: { $ref: '#/components/schemas/ClientResponse' },
+        consents: { type: 'array', items: { $ref: '#/components/schemas/ConsentResponse' } },
+        careTeam: { type: 'array', items: { $ref: '#/components/schemas/CareTeamMemberResponse' } },
+        accessLog: { type: 'array', items: { type: 'object' } },
+      },
+      additionalProperties: true,
+    },
+  })
+  @ApiResponse(NOT_FOUND)
+  export(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<Record<string, unknown>> {
+    return this.exports.export(actor, id);
   }
 
   @Get(':id/access-log')

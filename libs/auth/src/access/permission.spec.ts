@@ -47,7 +47,9 @@ describe('role → permission table', () => {
     expect(hasPermission([Role.Receptionist, Role.Admin], Permission.AuditRead)).toBe(true);
   });
 
-  it('requires an MFA session to read the access log', () => {
+  it('requires an MFA session to read the access log and export a client', () => {
     expect(MFA_PERMISSIONS.has(Permission.AuditRead)).toBe(true);
+    expect(MFA_PERMISSIONS.has(Permission.ClientExport)).toBe(true);
+    expect(holders(Permission.ClientExport)).toEqual([Role.Admin]);
   });
 });

@@ -31,6 +31,8 @@ export enum Permission {
   CareTeamManage = 'care-team:manage',
   ClientBreakGlass = 'clients:break-glass',
   BreakGlassRead = 'break-glass:read',
+  /** Export everything held on a client (data-subject requests). */
+  ClientExport = 'clients:export',
   AuditRead = 'audit:read',
 }
 
@@ -52,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamWrite,
     Permission.CareTeamManage,
     Permission.BreakGlassRead,
+    Permission.ClientExport,
     Permission.AuditRead,
   ],
   [Role.Manager]: [
@@ -94,7 +97,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  * Permissions that a session must have passed a second factor to use, whatever the clinic's
  * MFA setting: reading who accessed which record is itself sensitive.
  */
-export const MFA_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.AuditRead]);
+export const MFA_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  Permission.AuditRead,
+  Permission.ClientExport,
+]);
 
 /** Whether any of `roles` grants `permission`. Unknown role names grant nothing. */
 export function hasPermission(roles: readonly string[], permission: Permission): boolean {
