@@ -21,6 +21,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
+import { ErasureController } from './clients/erasure.controller';
 import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -78,6 +79,7 @@ const HOUR_MS = 60 * 60 * 1000;
     ClinicsController,
     ClientsController,
     ConsentsController,
+    ErasureController,
     UsersController,
     BreakGlassController,
     AuditEventsController,

@@ -49,6 +49,7 @@ import { TOKEN_ALGORITHMS, TOKEN_ISSUER, TokenService } from './tokens/token.ser
     ClinicsModule,
     AuthService,
     AttemptThrottle,
+    BreakGlassRepository,
     BreakGlassService,
     PasswordHasher,
     SessionStateCache,

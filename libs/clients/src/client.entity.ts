@@ -132,6 +132,10 @@ export class ClientEntity {
   @Column('timestamptz', { nullable: true })
   archivedAt!: Date | null;
 
+  /** Set when an erasure was executed: the record keeps its number and nothing else. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -8,6 +8,10 @@ export enum ClientsErrorCode {
   ConsentNotFound = 'CONSENT.NOT_FOUND',
   ConsentInForce = 'CONSENT.ALREADY_IN_FORCE',
   ConsentWithdrawn = 'CONSENT.ALREADY_WITHDRAWN',
+  AlreadyErased = 'CLIENT.ALREADY_ERASED',
+  ErasureNotFound = 'ERASURE.NOT_FOUND',
+  ErasurePending = 'ERASURE.ALREADY_PENDING',
+  ErasureDecided = 'ERASURE.ALREADY_DECIDED',
 }
 
 export class ClientsException extends DomainException<ClientsErrorCode> {
@@ -52,6 +56,31 @@ export class ClientsException extends DomainException<ClientsErrorCode> {
     return new ClientsException(
       ClientsErrorCode.ConsentWithdrawn,
       'This consent was already withdrawn.',
+    );
+  }
+
+  static alreadyErased(): ClientsException {
+    return new ClientsException(ClientsErrorCode.AlreadyErased, 'This client’s record was erased.');
+  }
+
+  static erasureNotFound(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ErasureNotFound,
+      'No such erasure request in this clinic.',
+    );
+  }
+
+  static erasurePending(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ErasurePending,
+      'An erasure request for this client is already waiting for a decision.',
+    );
+  }
+
+  static erasureDecided(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ErasureDecided,
+      'This erasure request was already decided.',
     );
   }
 

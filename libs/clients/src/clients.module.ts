@@ -4,8 +4,10 @@ import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
 import { ConsentsRepository } from './consents.repository';
 import { ConsentsService } from './consents.service';
-import { ClientExportRegistry } from './export/client-export.registry';
+import { ClientDataRegistry } from './export/client-data.registry';
 import { ClientExportService } from './export/client-export.service';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { ErasureService } from './erasure/erasure.service';
 
 /** Clients, their consents and care teams. Break-the-glass comes from the global AuthModule. */
 @Module({
@@ -15,16 +17,19 @@ import { ClientExportService } from './export/client-export.service';
     ClientsService,
     ConsentsRepository,
     ConsentsService,
-    ClientExportRegistry,
+    ClientDataRegistry,
     ClientExportService,
+    ErasureRepository,
+    ErasureService,
   ],
   exports: [
     ClientsRepository,
     ClientsService,
     ConsentsRepository,
     ConsentsService,
-    ClientExportRegistry,
+    ClientDataRegistry,
     ClientExportService,
+    ErasureService,
   ],
 })
 export class ClientsModule {}

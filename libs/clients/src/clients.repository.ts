@@ -101,7 +101,7 @@ export class ClientsRepository {
   async insert(
     client: Omit<
       ClientEntity,
-      'clinicId' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'archivedAt'
+      'clinicId' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'archivedAt' | 'erasedAt'
     >,
   ): Promise<ClientEntity> {
     const manager = this.tx.manager;
@@ -113,6 +113,25 @@ export class ClientsRepository {
       where: { id, clinicId: this.tx.clinicId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+  }
+
+  /**
+   * Executes an erasure on the record itself: identity, contact and intake are overwritten
+   * (never just hidden), the client number stays, and `erased_at` records the fact.
+   */
+  async anonymise(clientId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE clients SET
+         first_name = 'Erased', last_name = 'client', date_of_birth = DATE '1900-01-01',
+         sex = NULL, email = NULL, phone = NULL, preferred_language = NULL,
+         street = NULL, postal_code = NULL, city = NULL,
+         general_practitioner = NULL, emergency_contact = NULL, intake = NULL,
+         primary_practitioner_id = NULL,
+         status = 'archived', archived_at = coalesce(archived_at, now()), erased_at = now(),
+         updated_at = now(), version = version + 1
+       WHERE clinic_id = $1 AND id = $2`,
+      [this.tx.clinicId, clientId],
+    );
   }
 
   async save(client: ClientEntity): Promise<ClientEntity> {

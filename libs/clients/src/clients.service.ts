@@ -124,6 +124,7 @@ export class ClientsService {
     changes: UpdateClientDto,
   ): Promise<ClientResponse> {
     const client = await this.require(id, true);
+    if (client.erasedAt) throw ClientsException.alreadyErased();
     if (client.version !== version) throw staleVersion();
     const access = (await this.accessTo(actor, [id])).get(id) ?? null;
     if (changes.intake !== undefined && access === null) {

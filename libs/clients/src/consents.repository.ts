@@ -44,6 +44,13 @@ export class ConsentsRepository {
     });
   }
 
+  async eraseNotes(clientId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE consents SET note = NULL WHERE clinic_id = $1 AND client_id = $2`,
+      [this.tx.clinicId, clientId],
+    );
+  }
+
   async save(consent: ConsentEntity): Promise<ConsentEntity> {
     return this.tx.manager.save(consent);
   }

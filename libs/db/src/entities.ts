@@ -7,6 +7,7 @@ import { CareTeamMemberEntity } from '@meridian/clients/care-team-member.entity'
 import { ClientNumberCounterEntity } from '@meridian/clients/client-number-counter.entity';
 import { ClientEntity } from '@meridian/clients/client.entity';
 import { ConsentEntity } from '@meridian/clients/consent.entity';
+import { ErasureRequestEntity } from '@meridian/clients/erasure-request.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ClientNumberCounterEntity,
   CareTeamMemberEntity,
   ConsentEntity,
+  ErasureRequestEntity,
 ];

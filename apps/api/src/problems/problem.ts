@@ -56,6 +56,7 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.NotFound:
     case ClientsErrorCode.NotFound:
     case ClientsErrorCode.ConsentNotFound:
+    case ClientsErrorCode.ErasureNotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -65,6 +66,9 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.Deactivated:
     case ClientsErrorCode.ConsentInForce:
     case ClientsErrorCode.ConsentWithdrawn:
+    case ClientsErrorCode.AlreadyErased:
+    case ClientsErrorCode.ErasurePending:
+    case ClientsErrorCode.ErasureDecided:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

@@ -51,5 +51,8 @@ describe('role → permission table', () => {
     expect(MFA_PERMISSIONS.has(Permission.AuditRead)).toBe(true);
     expect(MFA_PERMISSIONS.has(Permission.ClientExport)).toBe(true);
     expect(holders(Permission.ClientExport)).toEqual([Role.Admin]);
+    expect(MFA_PERMISSIONS.has(Permission.ErasureDecide)).toBe(true);
+    expect(holders(Permission.ErasureDecide)).toEqual([Role.Admin]);
+    expect(holders(Permission.ErasureRequestWrite)).toEqual([Role.Admin, Role.Receptionist]);
   });
 });

@@ -33,6 +33,11 @@ export enum Permission {
   BreakGlassRead = 'break-glass:read',
   /** Export everything held on a client (data-subject requests). */
   ClientExport = 'clients:export',
+  /** Record that a client asked for erasure. */
+  ErasureRequestWrite = 'erasure-requests:write',
+  ErasureRequestRead = 'erasure-requests:read',
+  /** Refuse or execute an erasure. */
+  ErasureDecide = 'erasure-requests:decide',
   AuditRead = 'audit:read',
 }
 
@@ -55,6 +60,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamManage,
     Permission.BreakGlassRead,
     Permission.ClientExport,
+    Permission.ErasureRequestWrite,
+    Permission.ErasureRequestRead,
+    Permission.ErasureDecide,
     Permission.AuditRead,
   ],
   [Role.Manager]: [
@@ -90,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ConsentRead,
     Permission.ConsentWrite,
     Permission.CareTeamRead,
+    Permission.ErasureRequestWrite,
   ],
 };
 
@@ -100,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export const MFA_PERMISSIONS: ReadonlySet<Permission> = new Set([
   Permission.AuditRead,
   Permission.ClientExport,
+  Permission.ErasureDecide,
 ]);
 
 /** Whether any of `roles` grants `permission`. Unknown role names grant nothing. */

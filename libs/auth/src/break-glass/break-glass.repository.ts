@@ -8,6 +8,9 @@ const CURSOR_PARTS = [
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
 ];
 
+/** What an erased client's break-the-glass reasons become (the column needs 20 characters). */
+const ERASED_REASON = '[erased with the client record]';
+
 export interface BreakGlassGrantRow {
   id: string;
   userId: string;
@@ -54,6 +57,29 @@ export class BreakGlassRepository {
       [this.tx.clinicId, userId, clientIds],
     )) as { clientId: string }[];
     return new Set(rows.map((row) => row.clientId));
+  }
+
+  /** Every grant for one client, oldest first, for the client's export. */
+  async ofClient(clientId: string): Promise<Omit<BreakGlassGrantRow, 'clientId'>[]> {
+    return (await this.tx.manager.query(
+      `SELECT g.id, g.user_id AS "userId", u.display_name AS "userDisplayName", g.reason,
+              g.granted_at AS "grantedAt", g.expires_at AS "expiresAt"
+       FROM break_glass_grants g JOIN users u ON u.clinic_id = g.clinic_id AND u.id = g.user_id
+       WHERE g.clinic_id = $1 AND g.client_id = $2
+       ORDER BY g.granted_at, g.id`,
+      [this.tx.clinicId, clientId],
+    )) as Omit<BreakGlassGrantRow, 'clientId'>[];
+  }
+
+  /**
+   * The reasons may describe the client ("called in distress after ..."): an erasure replaces
+   * them; that the glass was broken, by whom and when, stays.
+   */
+  async eraseReasons(clientId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE break_glass_grants SET reason = $3 WHERE clinic_id = $1 AND client_id = $2`,
+      [this.tx.clinicId, clientId, ERASED_REASON],
+    );
   }
 
   /** Newest first, keyset-paginated on (granted_at, id). */

@@ -45,6 +45,13 @@ export class ClientResponse {
   @ApiPropertyOptional({ type: IntakeDto, nullable: true, description: 'clinical view only' })
   intake?: IntakeDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) archivedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Set when the record was erased: only the client number is left.',
+  })
+  erasedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
@@ -69,6 +76,7 @@ export function toClientResponse(client: ClientEntity, view: ClientView): Client
     status: client.status,
     primaryPractitionerId: client.primaryPractitionerId,
     archivedAt: client.archivedAt?.toISOString() ?? null,
+    erasedAt: client.erasedAt?.toISOString() ?? null,
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
     version: client.version,

@@ -8,6 +8,7 @@ import { AccessLog1795600000005 } from './1795600000005-AccessLog';
 import { Clients1795600000006 } from './1795600000006-Clients';
 import { Consents1795600000007 } from './1795600000007-Consents';
 import { ClientSearch1795600000008 } from './1795600000008-ClientSearch';
+import { ErasureRequests1795600000009 } from './1795600000009-ErasureRequests';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Clients1795600000006,
   Consents1795600000007,
   ClientSearch1795600000008,
+  ErasureRequests1795600000009,
 ];

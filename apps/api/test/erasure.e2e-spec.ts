@@ -1,0 +1,228 @@
+import {
+  asOwner,
+  auditRowsOf,
+  ClinicSession,
+  createTestApp,
+  TestApp,
+  TestUser,
+} from '@meridian/testing';
+import { randomUUID } from 'node:crypto';
+
+/** Every table and row of the database, as text, that contains `needle` (case-insensitive). */
+async function tablesHolding(needle: string): Promise<string[]> {
+  return asOwner(async (client) => {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    const holding: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "${name}" t WHERE t::text ILIKE '%' || $1 || '%'`,
+        [needle],
+      );
+      if (rows[0].n > 0) holding.push(name);
+    }
+    return holding;
+  });
+}
+
+describe('erasure requests', () => {
+  let t: TestApp;
+  let clinic: ClinicSession;
+  let other: ClinicSession;
+  let reception: TestUser;
+  let acupuncturist: TestUser;
+  let psychologist: TestUser;
+
+  const as = (user: TestUser) => ({ authorization: `Bearer ${user.accessToken}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [clinic, other] = await Promise.all([ClinicSession.signUp(t), ClinicSession.signUp(t)]);
+    reception = await clinic.addUser(['receptionist']);
+    acupuncturist = await clinic.addUser(['practitioner'], ['acupuncture']);
+    psychologist = await clinic.addUser(['practitioner'], ['psychology']);
+  });
+  afterAll(() => t.close());
+
+  it('records a request with a deadline three months on, and an admin refuses it with a reason', async () => {
+    const clientId = (
+      await t
+        .http()
+        .post('/api/v1/clients')
+        .set(as(reception))
+        .send({ firstName: 'Keep', lastName: 'Record', dateOfBirth: '1960-01-01' })
+    ).body.id;
+    const request = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/erasure-requests`)
+      .set(as(reception));
+    expect(request.status).toBe(201);
+    const requested = new Date(request.body.requestedAt);
+    const deadline = new Date(`${request.body.deadline}T00:00:00Z`);
+    expect(deadline.getUTCMonth()).toBe((requested.getUTCMonth() + 3) % 12);
+    expect(
+      (await t.http().post(`/api/v1/clients/${clientId}/erasure-requests`).set(as(reception)))
+        .status,
+    ).toBe(409);
+
+    const noReason = await t
+      .http()
+      .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+      .set(as(clinic.admin))
+      .send({ decision: 'refuse' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toContainEqual(expect.objectContaining({ field: 'reason' }));
+    const refused = await t
+      .http()
+      .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+      .set(as(clinic.admin))
+      .send({
+        decision: 'refuse',
+        reason: 'WGBO: records are kept 20 years after the last treatment.',
+      });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ status: 'refused', decidedBy: clinic.admin.id });
+    expect(
+      (await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception))).body.lastName,
+    ).toBe('Record');
+    const again = await t
+      .http()
+      .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+      .set(as(clinic.admin))
+      .send({ decision: 'execute' });
+    expect(again.status).toBe(409);
+  });
+
+  it('executes: no table holds the name or date of birth afterwards, the number and the log stay', async () => {
+    const lastName = `Zwanenburg${randomUUID().slice(0, 6)}`;
+    const created = await t
+      .http()
+      .post('/api/v1/clients')
+      .set(as(acupuncturist))
+      .send({
+        firstName: 'Wilhelmina',
+        lastName,
+        // A date no other test generates, so any hit is this client's.
+        dateOfBirth: '1902-02-02',
+        email: `${lastName}@example.nl`,
+        phone: '06-11223344',
+        intake: { complaints: `${lastName} migraine`, allergies: ['latex'] },
+        emergencyContact: { name: `Henk ${lastName}`, phone: '06-99887766' },
+      });
+    const clientId = created.body.id;
+    await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/consents`)
+      .set(as(reception))
+      .send({ type: 'treatment', method: 'paper', note: `Signed by ${lastName}` });
+    await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/break-the-glass`)
+      .set(as(psychologist))
+      .send({ reason: `${lastName} called in crisis, needs help now` });
+    await t.http().get(`/api/v1/clients?search=${lastName}`).set(as(reception));
+    expect(await tablesHolding(lastName)).toEqual(
+      expect.arrayContaining(['clients', 'consents', 'break_glass_grants']),
+    );
+    const logRows = await asOwner(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM audit_events WHERE client_id = $1 OR $1 = ANY(client_ids)`,
+            [clientId],
+          )
+        ).rows[0].n,
+    );
+
+    const request = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/erasure-requests`)
+      .set(as(reception));
+    const executed = await t
+      .http()
+      .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+      .set(as(clinic.admin))
+      .send({ decision: 'execute' });
+    expect(executed.status).toBe(200);
+    expect(executed.body.status).toBe('executed');
+    expect(await auditRowsOf(executed.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ action: 'delete', resourceType: 'client', clientId }),
+    ]);
+
+    for (const needle of [lastName, 'Wilhelmina', '1902-02-02', '+31611223344', '+31699887766']) {
+      expect({ needle, tables: await tablesHolding(needle) }).toEqual({ needle, tables: [] });
+    }
+    const record = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({
+      clientNumber: created.body.clientNumber,
+      status: 'archived',
+      erasedAt: expect.any(String),
+    });
+    const logAfter = await asOwner(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT count(*)::int AS n FROM audit_events WHERE client_id = $1 OR $1 = ANY(client_ids)`,
+            [clientId],
+          )
+        ).rows[0].n,
+    );
+    expect(logAfter).toBeGreaterThan(logRows);
+    const patch = await t
+      .http()
+      .patch(`/api/v1/clients/${clientId}`)
+      .set(as(reception))
+      .set('if-match', record.headers.etag)
+      .send({ firstName: 'Back' });
+    expect(patch.status).toBe(409);
+    expect(
+      (await t.http().post(`/api/v1/clients/${clientId}/erasure-requests`).set(as(reception)))
+        .status,
+    ).toBe(409);
+  });
+
+  it('lets admins list requests with deadlines; only admins with MFA decide; other clinics get 404', async () => {
+    const clientId = (
+      await t
+        .http()
+        .post('/api/v1/clients')
+        .set(as(reception))
+        .send({ firstName: 'List', lastName: 'Me', dateOfBirth: '1990-09-09' })
+    ).body.id;
+    const request = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/erasure-requests`)
+      .set(as(reception));
+    const list = await t
+      .http()
+      .get('/api/v1/erasure-requests?status=pending')
+      .set(as(clinic.admin));
+    expect(list.status).toBe(200);
+    expect(list.body.data).toContainEqual(
+      expect.objectContaining({ id: request.body.id, deadline: request.body.deadline }),
+    );
+    expect((await t.http().get('/api/v1/erasure-requests').set(as(reception))).status).toBe(403);
+    for (const user of [reception, acupuncturist]) {
+      const decide = await t
+        .http()
+        .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+        .set(as(user))
+        .send({ decision: 'execute' });
+      expect(decide.status).toBe(403);
+    }
+    const foreign = await t
+      .http()
+      .post(`/api/v1/erasure-requests/${request.body.id}/decide`)
+      .set(as(other.admin))
+      .send({ decision: 'execute' });
+    expect(foreign.status).toBe(404);
+    expect(
+      (await t.http().post(`/api/v1/clients/${clientId}/erasure-requests`).set(as(other.admin)))
+        .status,
+    ).toBe(404);
+    const still = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
+    expect(still.body.lastName).toBe('Me');
+  });
+});

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, Page } from '@meridian/core';
+import { TenantTransaction } from '@meridian/db';
+import { ErasureRequestEntity, ErasureStatus } from '../erasure-request.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+@Injectable()
+export class ErasureRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async insert(
+    request: Pick<ErasureRequestEntity, 'id' | 'clientId' | 'recordedBy'>,
+  ): Promise<ErasureRequestEntity> {
+    // Milliseconds, like the cursors that page through requests.
+    const requestedAt = new Date();
+    await this.tx.manager.query(
+      `INSERT INTO erasure_requests (id, clinic_id, client_id, recorded_by, requested_at, deadline)
+       VALUES ($1, $2, $3, $4, $5, ($5::timestamptz AT TIME ZONE 'UTC')::date + interval '3 months')`,
+      [request.id, this.tx.clinicId, request.clientId, request.recordedBy, requestedAt],
+    );
+    return (await this.findById(request.id)) as ErasureRequestEntity;
+  }
+
+  async findById(id: string, lock = false): Promise<ErasureRequestEntity | null> {
+    return this.tx.manager.findOne(ErasureRequestEntity, {
+      where: { clinicId: this.tx.clinicId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async hasPending(clientId: string): Promise<boolean> {
+    return this.tx.manager.exists(ErasureRequestEntity, {
+      where: { clinicId: this.tx.clinicId, clientId, status: 'pending' },
+    });
+  }
+
+  async save(request: ErasureRequestEntity): Promise<ErasureRequestEntity> {
+    return this.tx.manager.save(request);
+  }
+
+  /** Newest first, keyset on (requested_at, id). */
+  async list(
+    status: ErasureStatus | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ErasureRequestEntity>> {
+    const query = this.tx.manager
+      .createQueryBuilder(ErasureRequestEntity, 'r')
+      .where('r.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
+      .orderBy('r.requested_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1);
+    if (status) query.andWhere('r.status = :status', { status });
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor, 2, [ISO, UUID]);
+      query.andWhere('(r.requested_at, r.id) < (:at, :id)', { at, id });
+    }
+    const rows = await query.getMany();
+    const more = rows.length > limit;
+    const data = more ? rows.slice(0, limit) : rows;
+    const end = data[data.length - 1];
+    return {
+      data,
+      nextCursor: more && end ? encodeCursor([end.requestedAt.toISOString(), end.id]) : null,
+    };
+  }
+}
