@@ -6,6 +6,7 @@ import {
   TestApp,
   TestUser,
 } from '@meridian/testing';
+import { RetentionRepository } from '@meridian/clients';
 import { randomUUID } from 'node:crypto';
 
 /** Every table and row of the database, as text, that contains `needle` (case-insensitive). */
@@ -224,5 +225,37 @@ describe('erasure requests', () => {
     ).toBe(404);
     const still = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
     expect(still.body.lastName).toBe('Me');
+  });
+
+  it('lists records unchanged for 20 years for review, daily, without deleting anything', async () => {
+    const register = async (lastName: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/clients')
+          .set(as(reception))
+          .send({ firstName: 'Old', lastName, dateOfBirth: '1930-03-03' })
+      ).body.id as string;
+    const old = await register('Record');
+    const recent = await register('Visitor');
+    await asOwner((c) =>
+      c.query(`UPDATE clients SET updated_at = now() - interval '21 years' WHERE id = $1`, [old]),
+    );
+    const scan = t.app.get(RetentionRepository);
+    expect(await scan.scan(20)).toBeGreaterThanOrEqual(1);
+    // A second pass lists nothing twice.
+    expect(await scan.scan(20)).toBe(0);
+
+    const reviews = await t.http().get('/api/v1/retention-reviews').set(as(clinic.admin));
+    expect(reviews.status).toBe(200);
+    const ids = reviews.body.data.map((review: { clientId: string }) => review.clientId);
+    expect(ids).toContain(old);
+    expect(ids).not.toContain(recent);
+    expect((await t.http().get(`/api/v1/clients/${old}`).set(as(reception))).status).toBe(200);
+    expect((await t.http().get('/api/v1/retention-reviews').set(as(reception))).status).toBe(403);
+    const elsewhere = await t.http().get('/api/v1/retention-reviews').set(as(other.admin));
+    expect(
+      elsewhere.body.data.map((review: { clientId: string }) => review.clientId),
+    ).not.toContain(old);
   });
 });

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RetentionRepository } from '@meridian/clients/retention.repository';
 import { AuditModule } from '@meridian/audit';
 import { CoreModule, LoggingModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
 import { JobHandlersModule, QueueModule } from '@meridian/queue';
 import { ClsModule } from 'nestjs-cls';
 import { AuditSealHandler } from './maintenance/audit-seal.handler';
+import { RetentionScanHandler } from './maintenance/retention-scan.handler';
 import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { QueueWorkers } from './queues/queue-workers';
@@ -20,6 +22,13 @@ import { QueueWorkers } from './queues/queue-workers';
     JobHandlersModule,
     AuditModule,
   ],
-  providers: [OutboxRelay, QueueWorkers, OutboxPruneHandler, AuditSealHandler],
+  providers: [
+    OutboxRelay,
+    QueueWorkers,
+    OutboxPruneHandler,
+    AuditSealHandler,
+    RetentionRepository,
+    RetentionScanHandler,
+  ],
 })
 export class WorkerModule {}

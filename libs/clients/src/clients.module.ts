@@ -8,6 +8,8 @@ import { ClientDataRegistry } from './export/client-data.registry';
 import { ClientExportService } from './export/client-export.service';
 import { ErasureRepository } from './erasure/erasure.repository';
 import { ErasureService } from './erasure/erasure.service';
+import { RetentionRepository } from './retention.repository';
+import { RetentionService } from './retention.service';
 
 /** Clients, their consents and care teams. Break-the-glass comes from the global AuthModule. */
 @Module({
@@ -21,6 +23,8 @@ import { ErasureService } from './erasure/erasure.service';
     ClientExportService,
     ErasureRepository,
     ErasureService,
+    RetentionRepository,
+    RetentionService,
   ],
   exports: [
     ClientsRepository,
@@ -30,6 +34,8 @@ import { ErasureService } from './erasure/erasure.service';
     ClientDataRegistry,
     ClientExportService,
     ErasureService,
+    RetentionRepository,
+    RetentionService,
   ],
 })
 export class ClientsModule {}

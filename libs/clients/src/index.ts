@@ -21,3 +21,6 @@ export * from './export/client-export.service';
 export * from './erasure-request.entity';
 export * from './erasure/erasure.dto';
 export * from './erasure/erasure.service';
+export * from './retention-review.entity';
+export * from './retention.repository';
+export * from './retention.service';

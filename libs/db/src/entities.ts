@@ -8,6 +8,7 @@ import { ClientNumberCounterEntity } from '@meridian/clients/client-number-count
 import { ClientEntity } from '@meridian/clients/client.entity';
 import { ConsentEntity } from '@meridian/clients/consent.entity';
 import { ErasureRequestEntity } from '@meridian/clients/erasure-request.entity';
+import { RetentionReviewEntity } from '@meridian/clients/retention-review.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -28,4 +29,5 @@ export const ENTITIES = [
   CareTeamMemberEntity,
   ConsentEntity,
   ErasureRequestEntity,
+  RetentionReviewEntity,
 ];

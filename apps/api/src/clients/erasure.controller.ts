@@ -13,6 +13,8 @@ import {
   ErasureRequestResponse,
   ErasureService,
   ListErasureRequestsQuery,
+  RetentionReviewList,
+  RetentionService,
 } from '@meridian/clients';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -22,7 +24,10 @@ import { UuidPipe } from '../problems/uuid.pipe';
 @ApiTags('erasure')
 @Controller()
 export class ErasureController {
-  constructor(private readonly erasure: ErasureService) {}
+  constructor(
+    private readonly erasure: ErasureService,
+    private readonly retention: RetentionService,
+  ) {}
 
   @Post('clients/:id/erasure-requests')
   @RequirePermission(Permission.ErasureRequestWrite)
@@ -49,6 +54,17 @@ export class ErasureController {
     @Query() query: ListErasureRequestsQuery,
   ): Promise<ErasureRequestPage> {
     return this.erasure.list(actor, query);
+  }
+
+  @Get('retention-reviews')
+  @RequirePermission(Permission.RetentionReviewRead)
+  @ApiOperation({
+    summary: 'Records unchanged for the retention period (20 years), listed daily for review',
+    description: 'Nothing is deleted automatically: destroying a record is a decision.',
+  })
+  @ApiOkResponse({ type: RetentionReviewList })
+  retentionReviews(@CurrentActor() actor: AuthenticatedUser): Promise<RetentionReviewList> {
+    return this.retention.open(actor);
   }
 
   @Post('erasure-requests/:id/decide')

@@ -38,6 +38,8 @@ export enum Permission {
   ErasureRequestRead = 'erasure-requests:read',
   /** Refuse or execute an erasure. */
   ErasureDecide = 'erasure-requests:decide',
+  /** The records listed as past the retention period. */
+  RetentionReviewRead = 'retention-reviews:read',
   AuditRead = 'audit:read',
 }
 
@@ -63,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ErasureRequestWrite,
     Permission.ErasureRequestRead,
     Permission.ErasureDecide,
+    Permission.RetentionReviewRead,
     Permission.AuditRead,
   ],
   [Role.Manager]: [

@@ -9,6 +9,7 @@ import { Clients1795600000006 } from './1795600000006-Clients';
 import { Consents1795600000007 } from './1795600000007-Consents';
 import { ClientSearch1795600000008 } from './1795600000008-ClientSearch';
 import { ErasureRequests1795600000009 } from './1795600000009-ErasureRequests';
+import { RetentionReviews1795600000010 } from './1795600000010-RetentionReviews';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Consents1795600000007,
   ClientSearch1795600000008,
   ErasureRequests1795600000009,
+  RetentionReviews1795600000010,
 ];

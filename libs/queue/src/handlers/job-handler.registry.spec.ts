@@ -26,6 +26,9 @@ class SecondPruneHandler {
 class SealHandler {
   @JobHandler(JobName.AuditSeal)
   async seal(): Promise<void> {}
+
+  @JobHandler(JobName.RetentionScan)
+  async scan(): Promise<void> {}
 }
 
 async function boot(

@@ -9,6 +9,8 @@ export enum JobName {
   OutboxPrune = 'maintenance.outbox-prune',
   /** Seals new access-log events into the hash chain; recurring, every minute. */
   AuditSeal = 'maintenance.audit-seal',
+  /** Lists client records unchanged for the retention period for review; recurring, daily. */
+  RetentionScan = 'maintenance.retention-scan',
 }
 
 export const JOB_NAMES = Object.values(JobName);
@@ -17,4 +19,5 @@ export const JOB_NAMES = Object.values(JobName);
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OutboxPrune]: QueueName.Maintenance,
   [JobName.AuditSeal]: QueueName.Maintenance,
+  [JobName.RetentionScan]: QueueName.Maintenance,
 };

@@ -31,4 +31,5 @@ const ATTEMPTS: Record<JobName, number> = {
   [JobName.OutboxPrune]: 3,
   // Runs every minute and picks up where a failed run stopped: the next run is the retry.
   [JobName.AuditSeal]: 1,
+  [JobName.RetentionScan]: 3,
 };

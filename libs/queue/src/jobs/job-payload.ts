@@ -18,10 +18,16 @@ export interface AuditSealPayload extends JobTrace {
   batchSize: number;
 }
 
+export interface RetentionScanPayload extends JobTrace {
+  /** Records unchanged for this many years are listed (the WGBO keeps records 20 years). */
+  retentionYears: number;
+}
+
 /** The payload of each job, keyed by its name. */
 export interface JobPayloads {
   [JobName.OutboxPrune]: OutboxPrunePayload;
   [JobName.AuditSeal]: AuditSealPayload;
+  [JobName.RetentionScan]: RetentionScanPayload;
 }
 
 /** A job name with its payload: the unit handlers receive and the outbox stores. */
