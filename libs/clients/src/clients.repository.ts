@@ -21,7 +21,7 @@ export type ExactMatch =
 /** The lower-cased full name, exactly as the trigram index `clients_search_name_trgm_idx` has it. */
 const SEARCH_NAME = `lower(c.first_name || ' ' || c.last_name)`;
 /** Word similarity (0–1) from which a name counts as a match: partial and misspelled names pass. */
-const NAME_MATCH_THRESHOLD = '0.3';
+const NAME_MATCH_THRESHOLD = 0.3;
 /** Extra nearest rows read past a page, so ties at its boundary still sort by id. */
 const TIE_MARGIN = 50;
 
@@ -31,11 +31,12 @@ const TIE_MARGIN = 50;
  *
  * Under row-level security PostgreSQL will not use pg_trgm's operators (not LEAKPROOF) as index
  * conditions, but it does use the index for ordering: the inner query walks the GiST index
- * nearest-first within the clinic (a KNN scan that stops after a few rows) and filters
- * matches as it goes. Ordering by distance alone is what the index can do; the outer query
- * adds the id as tie-breaker for a stable keyset. The inner query reads a margin of extra rows
- * so that ties at the page boundary are ordered by id too (exact unless more than that many
- * clients share one distance there).
+ * nearest-first within the clinic (a KNN scan) and stops after a page and a margin. The
+ * similarity cut-off is applied outside: a filter inside would make a rare (misspelled) name
+ * walk the whole index looking for rows that do not exist (480 ms at 100,000 clients), while
+ * outside it only trims the nearest rows, which are exactly the best matches. The outer query
+ * also adds the id as tie-breaker for a stable keyset; the margin keeps ties at the page
+ * boundary in id order (exact unless more than that many clients share one distance there).
  */
 export function nameSearchQuery(
   clinicId: string,
@@ -45,7 +46,7 @@ export function nameSearchQuery(
   cursor?: string,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [clinicId, name, filter.status];
-  const where = [`c.clinic_id = $1`, `c.status = $3`, `$2 <% ${SEARCH_NAME}`];
+  const where = [`c.clinic_id = $1`, `c.status = $3`];
   if (filter.practitionerId) {
     const p = params.push(filter.practitionerId);
     where.push(`(c.primary_practitioner_id = $${p} OR EXISTS (
@@ -60,6 +61,7 @@ export function nameSearchQuery(
   }
   const inner = params.push(limit * 2 + TIE_MARGIN);
   const outer = params.push(limit);
+  const cutoff = params.push(1 - NAME_MATCH_THRESHOLD);
   const sql = `SELECT id, distance::text AS distance FROM (
       SELECT c.id, ${SEARCH_NAME} <->> $2 AS distance
       FROM clients c
@@ -67,6 +69,7 @@ export function nameSearchQuery(
       ORDER BY ${SEARCH_NAME} <->> $2
       LIMIT $${inner}
     ) nearest
+    WHERE distance < $${cutoff}
     ORDER BY distance, id
     LIMIT $${outer}`;
   return { sql, params };
@@ -192,10 +195,6 @@ export class ClientsRepository {
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
     const manager = this.tx.manager;
-    // Transaction-local: the default 0.6 would miss a misspelling like "jnasen".
-    await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
-      NAME_MATCH_THRESHOLD,
-    ]);
     const { sql, params } = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
     const rows = (await manager.query(sql, params)) as { id: string; distance: string }[];
     const more = rows.length > limit;

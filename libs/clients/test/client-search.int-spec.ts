@@ -133,7 +133,6 @@ describe('client search at 100,000 clients', () => {
       51,
     );
     const plan = await tx.run(clinicId, async () => {
-      await tx.manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)`);
       const [row] = await tx.manager.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
       return row['QUERY PLAN'][0];
     });
