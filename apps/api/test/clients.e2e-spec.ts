@@ -6,6 +6,8 @@ import {
   TestApp,
   TestUser,
 } from '@meridian/testing';
+import { REDIS } from '@meridian/core';
+import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 
 describe('clients', () => {
@@ -184,6 +186,12 @@ describe('clients', () => {
         c.query(`SELECT count(*)::int AS n FROM clients WHERE last_name = $1`, [body.lastName]),
       );
       expect(rows[0].n).toBe(1);
+      // The stored response is a client's record: Redis holds it encrypted only.
+      const redis = t.app.get<Redis>(REDIS);
+      const keys = await redis.keys(`${process.env.REDIS_PREFIX}:idempotency:*`);
+      const values = await Promise.all(keys.map((redisKey) => redis.get(redisKey)));
+      expect(values.length).toBeGreaterThan(0);
+      expect(values.join('\n')).not.toContain(body.lastName);
     });
 
     it('answers another clinic’s client with 404 on every route', async () => {

@@ -55,7 +55,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const caller =
       this.requestContext.actor?.userId ?? `anonymous:${this.requestContext.origin.ip ?? ''}`;
     const key = this.store.key(`${caller}:${route}:${sha256(header)}`);
-    const fingerprint = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const fingerprint = this.store.fingerprint(
+      `${request.url}\n${JSON.stringify(request.body ?? null)}`,
+    );
     const reply = http.getResponse<FastifyReply>();
 
     return from(this.store.claim(key, fingerprint)).pipe(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, InjectRedis } from '@meridian/core';
+import { AppConfig, DataCipher, InjectRedis } from '@meridian/core';
 import type { Redis } from 'ioredis';
+import { createHash, createHmac } from 'node:crypto';
 
 /** How long a key is remembered: a day covers any client's retry policy. */
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -11,13 +12,33 @@ export type IdempotencyRecord =
   | { state: 'pending'; fingerprint: string }
   | { state: 'done'; fingerprint: string; body: unknown; headers: Record<string, string> };
 
-/** Idempotency keys in Redis, shared by every API process. */
+/** What Redis holds for a finished request: the response only encrypted. */
+type StoredRecord =
+  | Extract<IdempotencyRecord, { state: 'pending' }>
+  | { state: 'done'; fingerprint: string; sealed: string };
+
+/**
+ * Idempotency keys in Redis, shared by every API process. A stored response may be a client's
+ * record, and Redis keeps data in clear text: responses are stored encrypted with the data
+ * key (bound to their key), and request fingerprints are keyed hashes, so neither the body
+ * nor a guessable digest of it sits in Redis.
+ */
 @Injectable()
 export class IdempotencyStore {
+  private readonly fingerprintKey: Buffer;
+
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
-  ) {}
+    private readonly cipher: DataCipher,
+  ) {
+    this.fingerprintKey = createHash('sha256').update(`idempotency:${config.JWT_SECRET}`).digest();
+  }
+
+  /** A keyed digest of a request, for telling a retry from another request under one key. */
+  fingerprint(request: string): string {
+    return createHmac('sha256', this.fingerprintKey).update(request).digest('hex');
+  }
 
   key(scope: string): string {
     return `${this.config.REDIS_PREFIX}:idempotency:${scope}`;
@@ -30,14 +51,31 @@ export class IdempotencyStore {
     if (set === 'OK') return null;
     const existing = await this.redis.get(key);
     // Expired between the two calls: treat as claimed by someone else; the client retries.
-    return existing ? (JSON.parse(existing) as IdempotencyRecord) : pending;
+    return existing ? this.open(key, JSON.parse(existing) as StoredRecord) : pending;
   }
 
   async complete(
     key: string,
     record: Extract<IdempotencyRecord, { state: 'done' }>,
   ): Promise<void> {
-    await this.redis.set(key, JSON.stringify(record), 'PX', TTL_MS);
+    const stored: StoredRecord = {
+      state: 'done',
+      fingerprint: record.fingerprint,
+      sealed: this.cipher.encrypt(
+        JSON.stringify({ body: record.body, headers: record.headers }),
+        key,
+      ),
+    };
+    await this.redis.set(key, JSON.stringify(stored), 'PX', TTL_MS);
+  }
+
+  private open(key: string, stored: StoredRecord): IdempotencyRecord {
+    if (stored.state === 'pending') return stored;
+    const { body, headers } = JSON.parse(this.cipher.decrypt(stored.sealed, key)) as {
+      body: unknown;
+      headers: Record<string, string>;
+    };
+    return { state: 'done', fingerprint: stored.fingerprint, body, headers };
   }
 
   async release(key: string): Promise<void> {
