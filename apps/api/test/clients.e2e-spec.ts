@@ -120,6 +120,40 @@ describe('clients', () => {
       expect(await count()).toBe(before);
     });
 
+    it('accepts only an active practitioner of the clinic as primary practitioner', async () => {
+      for (const primaryPractitionerId of [reception.id, randomUUID()]) {
+        const response = await register(reception, { primaryPractitionerId });
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual([
+          expect.objectContaining({ field: 'primaryPractitionerId' }),
+        ]);
+      }
+      expect((await register(reception, { primaryPractitionerId: acupuncturist.id })).status).toBe(
+        201,
+      );
+    });
+
+    it('logs a refused change under the client, so it shows in their access overview', async () => {
+      const created = await register(reception);
+      const refused = await t
+        .http()
+        .patch(`/api/v1/clients/${created.body.id}`)
+        .set(as(reception))
+        .set('if-match', created.headers.etag)
+        .send({ intake: { complaints: 'Not for reception' } });
+      expect(refused.status).toBe(403);
+      expect(await auditRowsOf(refused.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ outcome: 'denied', clientId: created.body.id }),
+      ]);
+      const export403 = await t
+        .http()
+        .get(`/api/v1/clients/${created.body.id}/export`)
+        .set(as(reception));
+      expect(await auditRowsOf(export403.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ action: 'access-denied', clientId: created.body.id }),
+      ]);
+    });
+
     it('keeps changes under optimistic concurrency', async () => {
       const created = await register(reception);
       const id = created.body.id;

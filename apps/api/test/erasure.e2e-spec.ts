@@ -136,6 +136,16 @@ describe('erasure requests', () => {
         ).rows[0].n,
     );
 
+    // A refusal first, whose reason names the client: execution must not leave it behind.
+    const refusedFirst = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/erasure-requests`)
+      .set(as(reception));
+    await t
+      .http()
+      .post(`/api/v1/erasure-requests/${refusedFirst.body.id}/decide`)
+      .set(as(clinic.admin))
+      .send({ decision: 'refuse', reason: `${lastName} is under a legal hold until next year.` });
     const request = await t
       .http()
       .post(`/api/v1/clients/${clientId}/erasure-requests`)
@@ -182,6 +192,29 @@ describe('erasure requests', () => {
       (await t.http().post(`/api/v1/clients/${clientId}/erasure-requests`).set(as(reception)))
         .status,
     ).toBe(409);
+    // An erased record takes no new content and cannot be revived.
+    const writes = [
+      await t.http().post(`/api/v1/clients/${clientId}/unarchive`).set(as(reception)),
+      await t
+        .http()
+        .post(`/api/v1/clients/${clientId}/consents`)
+        .set(as(reception))
+        .send({ type: 'gp-sharing', method: 'paper', note: 'x' }),
+      await t
+        .http()
+        .put(`/api/v1/clients/${clientId}/care-team`)
+        .set(as(clinic.admin))
+        .send({ members: [] }),
+      await t
+        .http()
+        .post(`/api/v1/clients/${clientId}/break-the-glass`)
+        .set(as(psychologist))
+        .send({ reason: 'Another look at an erased record please' }),
+    ];
+    expect(writes.map((response) => response.status)).toEqual([409, 409, 409, 409]);
+    expect(writes.map((response) => response.body.code)).toEqual(
+      Array(4).fill('CLIENT.ALREADY_ERASED'),
+    );
   });
 
   it('lets admins list requests with deadlines; only admins with MFA decide; other clinics get 404', async () => {

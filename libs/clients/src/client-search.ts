@@ -37,7 +37,9 @@ export function parseSearch(raw: string): SearchTerm | null {
   return { kind: 'name', name: [...text.toLowerCase()].slice(0, NAME_MAX).join('') };
 }
 
+/** A date that exists and could be a date of birth (from 1900; nothing earlier is stored). */
 function isRealDate(value: string): boolean {
+  if (value < '1900-01-01') return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -50,6 +50,7 @@ export interface Intake {
 @Index('clients_clinic_id_date_of_birth_idx', ['clinicId', 'dateOfBirth'])
 @Index('clients_clinic_id_email_idx', ['clinicId', 'email'])
 @Index('clients_clinic_id_phone_idx', ['clinicId', 'phone'])
+@Index('clients_clinic_id_primary_practitioner_id_idx', ['clinicId', 'primaryPractitionerId'])
 // GiST over (clinic_id, lower(first_name || ' ' || last_name)) with trigram operators, made
 // by the ClientSearch migration: an expression index TypeORM cannot describe, so it leaves it be.
 @Index('clients_search_name_trgm_idx', { synchronize: false })

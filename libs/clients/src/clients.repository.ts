@@ -4,6 +4,8 @@ import { TenantTransaction } from '@meridian/db';
 import { In } from 'typeorm';
 import { ClientEntity, ClientStatus } from './client.entity';
 
+/** A distance as PostgreSQL prints a `real` between 0 and 1 (`0.14285713`, `1`, `1e-05`). */
+const DISTANCE = /^\d(\.\d{1,12})?(e-\d{1,2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // eslint-disable-next-line no-control-regex
 const TEXT = /^[^\u0000]*$/;
@@ -26,17 +28,17 @@ const NAME_MATCH_THRESHOLD = 0.3;
 const TIE_MARGIN = 50;
 
 /**
- * The name search statement: matches by trigram word similarity, nearest first. Exported so
+ * The name search statements: matches by trigram word similarity, nearest first. Exported so
  * that a test can EXPLAIN exactly what runs.
  *
  * Under row-level security PostgreSQL will not use pg_trgm's operators (not LEAKPROOF) as index
- * conditions, but it does use the index for ordering: the inner query walks the GiST index
+ * conditions, but it does use the index for ordering. So `nearest` walks the GiST index
  * nearest-first within the clinic (a KNN scan) and stops after a page and a margin. The
  * similarity cut-off is applied outside: a filter inside would make a rare (misspelled) name
  * walk the whole index looking for rows that do not exist (480 ms at 100,000 clients), while
- * outside it only trims the nearest rows, which are exactly the best matches. The outer query
- * also adds the id as tie-breaker for a stable keyset; the margin keeps ties at the page
- * boundary in id order (exact unless more than that many clients share one distance there).
+ * outside it only trims the nearest rows, which are exactly the best matches. Rows come back
+ * ordered by (distance, id) for a stable keyset, with the walk's size and farthest distance,
+ * so the caller can tell when a group of equally near names was cut (see `tiesAt`).
  */
 export function nameSearchQuery(
   clinicId: string,
@@ -44,35 +46,63 @@ export function nameSearchQuery(
   filter: ClientFilter,
   limit: number,
   cursor?: string,
-): { sql: string; params: unknown[] } {
+): {
+  sql: string;
+  params: unknown[];
+  walk: number;
+  tiesAt: (distance: string, take: number) => { sql: string; params: unknown[] };
+} {
   const params: unknown[] = [clinicId, name, filter.status];
   const where = [`c.clinic_id = $1`, `c.status = $3`];
   if (filter.practitionerId) {
+    // A caseload is small: start from it rather than walk the clinic's index nearest-first
+    // until enough of the practitioner's clients turn up.
     const p = params.push(filter.practitionerId);
-    where.push(`(c.primary_practitioner_id = $${p} OR EXISTS (
-      SELECT 1 FROM care_team_members m
-      WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = $${p}))`);
+    where.push(`c.id IN (
+      SELECT m.client_id FROM care_team_members m WHERE m.clinic_id = $1 AND m.user_id = $${p}
+      UNION ALL
+      SELECT p.id FROM clients p WHERE p.clinic_id = $1 AND p.primary_practitioner_id = $${p})`);
   }
   if (cursor) {
-    const [distance, id] = decodeCursor(cursor, 2, [/^[0-9.e+-]+$/i, UUID]);
+    const [distance, id] = decodeCursor(cursor, 2, [DISTANCE, UUID]);
     const d = params.push(distance);
     const i = params.push(id);
-    where.push(`(${SEARCH_NAME} <->> $2, c.id) > ($${d}::float8, $${i}::uuid)`);
+    // pg_trgm distances are `real`: compared as real, the cursor's text round-trips exactly.
+    where.push(`(${SEARCH_NAME} <->> $2, c.id) > ($${d}::real, $${i}::uuid)`);
   }
-  const inner = params.push(limit * 2 + TIE_MARGIN);
-  const outer = params.push(limit);
+  const walk = limit * 2 + TIE_MARGIN;
+  const base = [...params];
+  const inner = params.push(walk);
   const cutoff = params.push(1 - NAME_MATCH_THRESHOLD);
-  const sql = `SELECT id, distance::text AS distance FROM (
+  const outer = params.push(limit);
+  const sql = `WITH nearest AS (
       SELECT c.id, ${SEARCH_NAME} <->> $2 AS distance
       FROM clients c
       WHERE ${where.join(' AND ')}
       ORDER BY ${SEARCH_NAME} <->> $2
-      LIMIT $${inner}
-    ) nearest
+      LIMIT $${inner})
+    SELECT id, distance::text AS distance,
+           (SELECT count(*)::int FROM nearest) AS walked,
+           (SELECT max(distance) FROM nearest)::text AS farthest
+    FROM nearest
     WHERE distance < $${cutoff}
     ORDER BY distance, id
     LIMIT $${outer}`;
-  return { sql, params };
+  /** Every match at exactly `distance`, by id: a slower scan, run only when a tie was cut. */
+  const tiesAt = (distance: string, take: number) => {
+    const tieParams = [...base];
+    const d = tieParams.push(distance);
+    const n = tieParams.push(take);
+    return {
+      sql: `SELECT c.id, (${SEARCH_NAME} <->> $2)::text AS distance
+        FROM clients c
+        WHERE ${where.join(' AND ')} AND ${SEARCH_NAME} <->> $2 = $${d}::real
+        ORDER BY c.id
+        LIMIT $${n}`,
+      params: tieParams,
+    };
+  };
+  return { sql, params, walk, tiesAt };
 }
 
 export interface CareTeamRow {
@@ -195,8 +225,21 @@ export class ClientsRepository {
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
     const manager = this.tx.manager;
-    const { sql, params } = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
-    const rows = (await manager.query(sql, params)) as { id: string; distance: string }[];
+    const query = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
+    let rows = (await manager.query(query.sql, query.params)) as {
+      id: string;
+      distance: string;
+      walked: number;
+      farthest: string;
+    }[];
+    // The walk stopped inside a group of equally near names (every "Jansen" for "jansen"):
+    // which of them it saw is arbitrary, so the group is read again in full, by id.
+    const cut = rows[0] && rows[0].walked === query.walk ? rows[0].farthest : null;
+    if (cut !== null && rows.some((row) => row.distance === cut)) {
+      const nearer = rows.filter((row) => row.distance !== cut);
+      const ties = query.tiesAt(cut, limit + 1 - nearer.length);
+      rows = [...nearer, ...((await manager.query(ties.sql, ties.params)) as typeof rows)];
+    }
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const byId = new Map(

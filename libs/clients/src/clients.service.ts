@@ -5,7 +5,14 @@ import { Role } from '@meridian/auth/access/role';
 import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
 import { BreakGlassGrantResponse } from '@meridian/auth/break-glass/dto/break-glass.dto';
 import { ClinicalAccess, clinicalAccess } from '@meridian/auth/policies/clinical-access.policy';
-import { Actor, FieldError, Page, staleVersion } from '@meridian/core';
+import {
+  Actor,
+  FieldError,
+  Page,
+  RequestErrorCode,
+  RequestException,
+  staleVersion,
+} from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { ClientEntity } from './client.entity';
 import { ClientsException } from './clients.exception';
@@ -45,6 +52,7 @@ export class ClientsService {
   async create(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
     const practitioner = actor.roles.includes(Role.Practitioner);
     if (input.intake && !practitioner) throw ClientsException.clinicalFieldsForbidden();
+    await this.assertPractitioner(input.primaryPractitionerId);
     const client = await this.clients.insert({
       id: uuid(),
       clientNumber: await this.clients.nextClientNumber(),
@@ -123,9 +131,9 @@ export class ClientsService {
     version: number,
     changes: UpdateClientDto,
   ): Promise<ClientResponse> {
-    const client = await this.require(id, true);
-    if (client.erasedAt) throw ClientsException.alreadyErased();
+    const client = await this.requireWritable(id);
     if (client.version !== version) throw staleVersion();
+    await this.assertPractitioner(changes.primaryPractitionerId);
     const access = (await this.accessTo(actor, [id])).get(id) ?? null;
     if (changes.intake !== undefined && access === null) {
       throw ClientsException.clinicalFieldsForbidden();
@@ -140,7 +148,7 @@ export class ClientsService {
 
   /** Archived clients leave default lists but stay reachable by id; unarchiving brings them back. */
   async setArchived(actor: Actor, id: string, archived: boolean): Promise<ClientResponse> {
-    const client = await this.require(id, true);
+    const client = await this.requireWritable(id);
     if ((client.status === 'archived') !== archived) {
       client.status = archived ? 'archived' : 'active';
       client.archivedAt = archived ? new Date() : null;
@@ -169,9 +177,10 @@ export class ClientsService {
    * client: there are no appointments yet, so for now that is refused.
    */
   async putCareTeam(actor: Actor, id: string, input: PutCareTeamDto): Promise<CareTeamResponse> {
-    if (!hasPermission(actor.roles, Permission.UserWrite))
+    if (!hasPermission(actor.roles, Permission.CareTeamManage)) {
       throw ClientsException.careTeamForbidden();
-    await this.require(id, true);
+    }
+    await this.requireWritable(id);
     const practitioners = await this.clients.practitioners(input.members.map((m) => m.userId));
     const errors: FieldError[] = [];
     const seen = new Set<string>();
@@ -237,7 +246,7 @@ export class ClientsService {
 
   /** Emergency access to an existing client of this clinic (404 otherwise). */
   async breakTheGlass(actor: Actor, id: string, reason: string): Promise<BreakGlassGrantResponse> {
-    await this.require(id);
+    await this.requireWritable(id);
     return this.breakGlass.grant(actor, id, reason);
   }
 
@@ -263,6 +272,33 @@ export class ClientsService {
       result.set(id, clinicalAccess(actor, { careTeam, brokenGlass: glass.has(id) }));
     }
     return result;
+  }
+
+  /**
+   * The record, locked for a change. An erased record takes none: reviving it or writing new
+   * content about the client would undo the erasure.
+   */
+  async requireWritable(id: string): Promise<ClientEntity> {
+    const client = await this.require(id, true);
+    if (client.erasedAt) throw ClientsException.alreadyErased();
+    return client;
+  }
+
+  /** A primary practitioner must be an active practitioner of this clinic. */
+  private async assertPractitioner(userId: string | null | undefined): Promise<void> {
+    if (!userId) return;
+    if (!(await this.clients.practitioners([userId])).has(userId)) {
+      throw new RequestException(
+        RequestErrorCode.ValidationFailed,
+        'The request has invalid fields.',
+        [
+          {
+            field: 'primaryPractitionerId',
+            message: 'is not an active practitioner of this clinic',
+          },
+        ],
+      );
+    }
   }
 
   private async require(id: string, lock = false): Promise<ClientEntity> {

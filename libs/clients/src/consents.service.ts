@@ -36,7 +36,7 @@ export class ConsentsService {
   }
 
   async grant(actor: Actor, clientId: string, input: GrantConsentDto): Promise<ConsentResponse> {
-    await this.requireClient(clientId);
+    await this.requireClient(clientId, true);
     const consent = await this.consents.insert({
       id: uuid(),
       clientId,
@@ -59,6 +59,7 @@ export class ConsentsService {
     const consent = await this.consents.findById(id, true);
     if (!consent) throw ClientsException.consentNotFound();
     if (consent.withdrawnAt) throw ClientsException.consentWithdrawn();
+    await this.requireClient(consent.clientId, true);
     consent.withdrawnAt = new Date();
     consent.withdrawnBy = actor.userId;
     consent.withdrawalMethod = input.method;
@@ -72,7 +73,10 @@ export class ConsentsService {
     return toConsentResponse(saved);
   }
 
-  private async requireClient(clientId: string): Promise<void> {
-    if (!(await this.clients.findById(clientId))) throw ClientsException.notFound();
+  /** The client must exist; for a change, it must not have been erased either. */
+  private async requireClient(clientId: string, forChange = false): Promise<void> {
+    const client = await this.clients.findById(clientId);
+    if (!client) throw ClientsException.notFound();
+    if (forChange && client.erasedAt) throw ClientsException.alreadyErased();
   }
 }

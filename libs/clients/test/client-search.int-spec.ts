@@ -125,6 +125,32 @@ describe('client search at 100,000 clients', () => {
     expect(new Set(ids).size).toBe(40);
   });
 
+  it('walks every page to exactly the matches of one long page, with a practitioner filter too', async () => {
+    for (const name of ['bakker', 'jnasen']) {
+      const whole = await tx.run(clinicId, () =>
+        clients.searchByName(name, { status: 'active' }, 100),
+      );
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const next = await tx.run(clinicId, () =>
+          clients.searchByName(name, { status: 'active' }, 10, cursor),
+        );
+        walked.push(...next.data.map((client) => client.id));
+        if (!next.nextCursor) break;
+        cursor = next.nextCursor;
+      }
+      expect(walked).toEqual(whole.data.map((client) => client.id));
+    }
+    const { sql } = nameSearchQuery(
+      clinicId,
+      'bakker',
+      { status: 'active', practitionerId: uuid() },
+      10,
+    );
+    expect(sql).toContain('care_team_members');
+  });
+
   it('uses the trigram index, not a sequential scan', async () => {
     const { sql, params } = nameSearchQuery(
       clinicId,

@@ -13,6 +13,7 @@ import {
 } from '@meridian/auth';
 import { RequestContext } from '@meridian/core';
 import type { FastifyRequest } from 'fastify';
+import { clientIdOfRoute } from '../audit/route-client';
 import { AuthenticatedUser } from './authenticated-user';
 
 /**
@@ -54,18 +55,19 @@ export class AccessGuard extends AuthGuard('jwt') {
       REQUIRED_PERMISSION,
       targets,
     );
+    const clientId = clientIdOfRoute(request);
     if (!permission || !hasPermission(user.roles, permission)) {
-      return this.deny(user, permission, AuthException.forbidden());
+      return this.deny(user, permission, clientId, AuthException.forbidden());
     }
     const allowedBeforeChange = this.reflector.getAllAndOverride<boolean>(
       ALLOWED_BEFORE_PASSWORD_CHANGE,
       targets,
     );
     if (user.passwordChangeRequired && !allowedBeforeChange) {
-      return this.deny(user, permission, AuthException.passwordChangeRequired());
+      return this.deny(user, permission, clientId, AuthException.passwordChangeRequired());
     }
     if (MFA_PERMISSIONS.has(permission) && !user.mfa) {
-      return this.deny(user, permission, AuthException.mfaSessionRequired());
+      return this.deny(user, permission, clientId, AuthException.mfaSessionRequired());
     }
     return true;
   }
@@ -80,12 +82,14 @@ export class AccessGuard extends AuthGuard('jwt') {
   private async deny(
     user: AuthenticatedUser,
     permission: Permission | undefined,
+    clientId: string | null,
     error: AuthException,
   ): Promise<never> {
     await this.audit.recordSeparately(user.clinicId, {
       action: AuditAction.AccessDenied,
       // The area the refused permission guards (`users`, `audit`, ...).
       resourceType: permission?.split(':')[0] ?? 'route',
+      clientId,
       outcome: 'denied',
     });
     throw error;

@@ -47,6 +47,7 @@ import { UuidPipe } from '../problems/uuid.pipe';
 
 const NOT_FOUND = problemResponse(404, 'No such client in your clinic.');
 const CLINICAL = problemResponse(403, 'The intake may be written by the care team only.');
+const ERASED = problemResponse(409, 'The record was erased: it takes no changes.');
 
 @ApiTags('clients')
 @Controller('clients')
@@ -110,6 +111,7 @@ export class ClientsController {
   @Patch(':id')
   @RequirePermission(Permission.ClientWrite)
   @ApiOperation({ summary: 'Change a client’s record' })
+  @ApiResponse(ERASED)
   @ApiHeader({
     name: 'If-Match',
     required: true,
@@ -136,26 +138,34 @@ export class ClientsController {
   @RequirePermission(Permission.ClientWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive a client: out of default lists, still reachable by id' })
+  @ApiResponse(ERASED)
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
-  archive(
+  async archive(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    return this.clients.setArchived(actor, id, true);
+    const client = await this.clients.setArchived(actor, id, true);
+    void reply.header('etag', versionTag(client.version));
+    return client;
   }
 
   @Post(':id/unarchive')
   @RequirePermission(Permission.ClientWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Bring an archived client back' })
+  @ApiResponse(ERASED)
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
-  unarchive(
+  async unarchive(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    return this.clients.setArchived(actor, id, false);
+    const client = await this.clients.setArchived(actor, id, false);
+    void reply.header('etag', versionTag(client.version));
+    return client;
   }
 
   @Get(':id/care-team')
@@ -184,6 +194,7 @@ export class ClientsController {
   @ApiResponse(
     problemResponse(403, 'Practitioners may only add themselves when booked with the client.'),
   )
+  @ApiResponse(ERASED)
   putCareTeam(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
@@ -247,6 +258,7 @@ export class ClientsController {
       'characters) is reviewed by the admins; the access log records the use with purpose `break-glass`.',
   })
   @ApiCreatedResponse({ type: BreakGlassGrantResponse })
+  @ApiResponse(ERASED)
   @ApiResponse(NOT_FOUND)
   breakTheGlass(
     @CurrentActor() actor: AuthenticatedUser,

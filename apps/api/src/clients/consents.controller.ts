@@ -41,7 +41,9 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Record a consent the client gave (on paper, verbally or digitally)' })
   @ApiCreatedResponse({ type: ConsentResponse })
   @ApiResponse(problemResponse(404, 'No such client in your clinic.'))
-  @ApiResponse(problemResponse(409, 'A consent of this type is already in force.'))
+  @ApiResponse(
+    problemResponse(409, 'A consent of this type is already in force, or the record was erased.'),
+  )
   grant(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
@@ -56,7 +58,7 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Record that the client withdrew a consent (it stays in the history)' })
   @ApiOkResponse({ type: ConsentResponse })
   @ApiResponse(problemResponse(404, 'No such consent in your clinic.'))
-  @ApiResponse(problemResponse(409, 'Already withdrawn.'))
+  @ApiResponse(problemResponse(409, 'Already withdrawn, or the record was erased.'))
   withdraw(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,

@@ -5,6 +5,7 @@ import { Actor, RequestContext } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { clientIdOfRoute } from '../audit/route-client';
 import { toProblem } from '../problems/problem';
 
 const VERBS: Record<string, AuditAction> = {
@@ -57,6 +58,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
       action: denied ? AuditAction.AccessDenied : (VERBS[request.method] ?? AuditAction.Read),
       resourceType: route.split('/')[0] || 'route',
       resourceId: id && UUID.test(id) ? id : null,
+      clientId: clientIdOfRoute(request),
       outcome: denied ? 'denied' : 'error',
     });
   }

@@ -103,7 +103,8 @@ export class CreateClientDto {
 
   @ApiPropertyOptional({
     type: IntakeDto,
-    description: 'Clinical: only practitioners may send it (they join the care team).',
+    description:
+      'Clinical: only practitioners may send it (they join the care team). A PATCH replaces the whole intake: send every field you keep.',
   })
   @IsOptional()
   @IsObject()

@@ -36,6 +36,14 @@ export class ErasureRepository {
     });
   }
 
+  async eraseReasons(clientId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE erasure_requests SET refusal_reason = '[erased with the client record]'
+       WHERE clinic_id = $1 AND client_id = $2 AND refusal_reason IS NOT NULL`,
+      [this.tx.clinicId, clientId],
+    );
+  }
+
   async save(request: ErasureRequestEntity): Promise<ErasureRequestEntity> {
     return this.tx.manager.save(request);
   }

@@ -75,6 +75,8 @@ export class ErasureService {
       request.status = 'executed';
       for (const section of this.registry.sections()) await section.erase(request.clientId);
       await this.clients.anonymise(request.clientId);
+      // Earlier refusals may name the client ("Mrs X is under a legal hold").
+      await this.requests.eraseReasons(request.clientId);
       await this.audit.record({
         action: AuditAction.Delete,
         resourceType: 'client',

@@ -18,6 +18,9 @@ export class ClientSearch1795600000008 implements MigrationInterface {
       `CREATE INDEX "clients_clinic_id_email_idx" ON "clients" ("clinic_id", "email")`,
     );
     await queryRunner.query(
+      `CREATE INDEX "clients_clinic_id_primary_practitioner_id_idx" ON "clients" ("clinic_id", "primary_practitioner_id")`,
+    );
+    await queryRunner.query(
       `CREATE INDEX "clients_clinic_id_date_of_birth_idx" ON "clients" ("clinic_id", "date_of_birth")`,
     );
     await queryRunner.query(
@@ -33,6 +36,7 @@ export class ClientSearch1795600000008 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."clients_search_name_trgm_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_clinic_id_status_name_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_clinic_id_date_of_birth_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."clients_clinic_id_primary_practitioner_id_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_clinic_id_email_idx"`);
     await queryRunner.query(`DROP INDEX "public"."clients_clinic_id_phone_idx"`);
   }
