@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { E164, normalisePhone } from '@meridian/core';
 import { Transform } from 'class-transformer';
@@ -64,6 +65,16 @@ export class EmergencyContactDto {
   phone?: string;
 }
 
+/** An optional list of short texts (diagnoses, medication, allergies): at most 50 of 500 characters. */
+const IsTextList = (): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    MaxLength(500, { each: true }),
+  );
+
 /** The intake: clinical content, written and read by the care team only. */
 export class IntakeDto {
   @ApiPropertyOptional({ maxLength: 10000 })
@@ -73,27 +84,15 @@ export class IntakeDto {
   complaints?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['Hashimoto thyroiditis'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @IsTextList()
   diagnoses?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @IsTextList()
   medication?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @IsTextList()
   allergies?: string[];
 
   @ApiPropertyOptional({ maxLength: 10000 })

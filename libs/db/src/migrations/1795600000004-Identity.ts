@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 const TENANT_TABLES = ['users', 'sessions', 'refresh_tokens', 'break_glass_grants'];
 
@@ -53,12 +54,7 @@ export class Identity1795600000004 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_session_fkey" FOREIGN KEY ("session_id", "clinic_id") REFERENCES "sessions"("id","clinic_id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    for (const table of TENANT_TABLES) {
-      await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(`CREATE POLICY ${table}_tenant ON ${table}
-        USING (clinic_id = current_clinic_id()) WITH CHECK (clinic_id = current_clinic_id())`);
-    }
+    await enableTenantRls(queryRunner, ...TENANT_TABLES);
 
     await queryRunner.query(`
       DO $$

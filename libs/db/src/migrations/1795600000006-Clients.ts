@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 const TENANT_TABLES = ['clients', 'client_number_counters', 'care_team_members'];
 
@@ -34,12 +35,7 @@ export class Clients1795600000006 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "care_team_members" ADD CONSTRAINT "care_team_members_user_fkey" FOREIGN KEY ("user_id", "clinic_id") REFERENCES "users"("id","clinic_id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
-    for (const table of TENANT_TABLES) {
-      await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(`CREATE POLICY ${table}_tenant ON ${table}
-        USING (clinic_id = current_clinic_id()) WITH CHECK (clinic_id = current_clinic_id())`);
-    }
+    await enableTenantRls(queryRunner, ...TENANT_TABLES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

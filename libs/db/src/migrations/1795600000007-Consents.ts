@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /**
  * Consents, with their history: withdrawal stamps the row, never deletes it, and at most one
@@ -23,10 +24,7 @@ export class Consents1795600000007 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_fkey" FOREIGN KEY ("recorded_by", "clinic_id") REFERENCES "users"("id","clinic_id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`ALTER TABLE consents ENABLE ROW LEVEL SECURITY`);
-    await queryRunner.query(`ALTER TABLE consents FORCE ROW LEVEL SECURITY`);
-    await queryRunner.query(`CREATE POLICY consents_tenant ON consents
-      USING (clinic_id = current_clinic_id()) WITH CHECK (clinic_id = current_clinic_id())`);
+    await enableTenantRls(queryRunner, 'consents');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

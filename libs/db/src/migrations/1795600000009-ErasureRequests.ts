@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /** Erasure requests and their decisions, and the mark an executed erasure leaves on a client. */
 export class ErasureRequests1795600000009 implements MigrationInterface {
@@ -18,10 +19,7 @@ export class ErasureRequests1795600000009 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "erasure_requests" ADD CONSTRAINT "erasure_requests_recorded_by_fkey" FOREIGN KEY ("recorded_by", "clinic_id") REFERENCES "users"("id","clinic_id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`ALTER TABLE erasure_requests ENABLE ROW LEVEL SECURITY`);
-    await queryRunner.query(`ALTER TABLE erasure_requests FORCE ROW LEVEL SECURITY`);
-    await queryRunner.query(`CREATE POLICY erasure_requests_tenant ON erasure_requests
-      USING (clinic_id = current_clinic_id()) WITH CHECK (clinic_id = current_clinic_id())`);
+    await enableTenantRls(queryRunner, 'erasure_requests');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

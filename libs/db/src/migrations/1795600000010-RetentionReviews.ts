@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /**
  * Records due for a retention review. The daily scan must see every clinic's clients, so it
@@ -19,10 +20,7 @@ export class RetentionReviews1795600000010 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "retention_reviews" ADD CONSTRAINT "retention_reviews_client_fkey" FOREIGN KEY ("client_id", "clinic_id") REFERENCES "clients"("id","clinic_id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    await queryRunner.query(`ALTER TABLE retention_reviews ENABLE ROW LEVEL SECURITY`);
-    await queryRunner.query(`ALTER TABLE retention_reviews FORCE ROW LEVEL SECURITY`);
-    await queryRunner.query(`CREATE POLICY retention_reviews_tenant ON retention_reviews
-      USING (clinic_id = current_clinic_id()) WITH CHECK (clinic_id = current_clinic_id())`);
+    await enableTenantRls(queryRunner, 'retention_reviews');
 
     await queryRunner.query(`
       DO $$
