@@ -97,20 +97,23 @@ describe('erasure requests', () => {
 
   it('executes: no table holds the name or date of birth afterwards, the number and the log stay', async () => {
     const lastName = `Zwanenburg${randomUUID().slice(0, 6)}`;
+    const idempotencyKey = randomUUID();
+    const registration = {
+      firstName: 'Wilhelmina',
+      lastName,
+      // A date no other test generates, so any hit is this client's.
+      dateOfBirth: '1902-02-02',
+      email: `${lastName}@example.nl`,
+      phone: '06-11223344',
+      intake: { complaints: `${lastName} migraine`, allergies: ['latex'] },
+      emergencyContact: { name: `Henk ${lastName}`, phone: '06-99887766' },
+    };
     const created = await t
       .http()
       .post('/api/v1/clients')
       .set(as(acupuncturist))
-      .send({
-        firstName: 'Wilhelmina',
-        lastName,
-        // A date no other test generates, so any hit is this client's.
-        dateOfBirth: '1902-02-02',
-        email: `${lastName}@example.nl`,
-        phone: '06-11223344',
-        intake: { complaints: `${lastName} migraine`, allergies: ['latex'] },
-        emergencyContact: { name: `Henk ${lastName}`, phone: '06-99887766' },
-      });
+      .set('idempotency-key', idempotencyKey)
+      .send(registration);
     const clientId = created.body.id;
     await t
       .http()
@@ -215,6 +218,15 @@ describe('erasure requests', () => {
     expect(writes.map((response) => response.body.code)).toEqual(
       Array(4).fill('CLIENT.ALREADY_ERASED'),
     );
+    // The stored response of the registration went with the record: a retry is a new request.
+    const retry = await t
+      .http()
+      .post('/api/v1/clients')
+      .set(as(acupuncturist))
+      .set('idempotency-key', idempotencyKey)
+      .send(registration);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body.id).not.toBe(clientId);
   });
 
   it('lets admins list requests with deadlines; only admins with MFA decide; other clinics get 404', async () => {

@@ -62,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(this.store.claim(key, fingerprint)).pipe(
       mergeMap((existing) => {
-        if (!existing) return this.runAndStore(next, reply, key, fingerprint);
+        if (!existing) return this.runAndStore(next, request, reply, key, fingerprint);
         if (existing.fingerprint !== fingerprint) {
           throw new RequestException(
             RequestErrorCode.IdempotencyKeyReused,
@@ -84,10 +84,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private runAndStore(
     next: CallHandler,
+    request: FastifyRequest,
     reply: FastifyReply,
     key: string,
     fingerprint: string,
   ): Observable<unknown> {
+    const route = request.routeOptions.url ?? '';
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         const headers: Record<string, string> = {};
@@ -96,6 +98,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (value !== undefined) headers[name] = String(value);
         }
         await this.store.complete(key, { state: 'done', fingerprint, body, headers });
+        const clientId = clientOfResponse(route, request, body);
+        if (clientId) await this.store.indexClient(key, clientId);
         return body;
       }),
       catchError((error: unknown) =>
@@ -103,6 +107,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/**
+ * The client a stored response is about: the new client of `POST /clients`, the client named
+ * in the path, or the `clientId` the response carries. Null when it is about none.
+ */
+function clientOfResponse(route: string, request: FastifyRequest, body: unknown): string | null {
+  const record = body as { id?: unknown; clientId?: unknown } | null;
+  const params = request.params as { id?: unknown } | undefined;
+  const candidate =
+    route === '/api/v1/clients'
+      ? record?.id
+      : route.startsWith('/api/v1/clients/:id')
+        ? params?.id
+        : record?.clientId;
+  return typeof candidate === 'string' ? candidate : null;
 }
 
 function sha256(text: string): string {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ClientDataRegistry } from '@meridian/clients';
 import { AppConfig, DataCipher, InjectRedis } from '@meridian/core';
 import type { Redis } from 'ioredis';
 import { createHash, createHmac } from 'node:crypto';
@@ -24,15 +25,24 @@ type StoredRecord =
  * nor a guessable digest of it sits in Redis.
  */
 @Injectable()
-export class IdempotencyStore {
+export class IdempotencyStore implements OnModuleInit {
   private readonly fingerprintKey: Buffer;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
     private readonly cipher: DataCipher,
+    private readonly clientData: ClientDataRegistry,
   ) {
     this.fingerprintKey = createHash('sha256').update(`idempotency:${config.JWT_SECRET}`).digest();
+  }
+
+  /** Stored responses are copies of client data: an erasure must reach them too. */
+  onModuleInit(): void {
+    this.clientData.register({
+      name: 'idempotentResponses',
+      erase: (clientId) => this.forgetClient(clientId),
+    });
   }
 
   /** A keyed digest of a request, for telling a retry from another request under one key. */
@@ -80,5 +90,22 @@ export class IdempotencyStore {
 
   async release(key: string): Promise<void> {
     await this.redis.del(key);
+  }
+
+  /** Notes that the response stored under `key` is about `clientId`, for {@link forgetClient}. */
+  async indexClient(key: string, clientId: string): Promise<void> {
+    const index = this.clientIndex(clientId);
+    await this.redis.multi().sadd(index, key).pexpire(index, TTL_MS).exec();
+  }
+
+  /** Drops every stored response about a client: an erased record must not be replayed. */
+  async forgetClient(clientId: string): Promise<void> {
+    const index = this.clientIndex(clientId);
+    const keys = await this.redis.smembers(index);
+    await this.redis.del(index, ...keys);
+  }
+
+  private clientIndex(clientId: string): string {
+    return `${this.config.REDIS_PREFIX}:idempotency-client:${clientId}`;
   }
 }

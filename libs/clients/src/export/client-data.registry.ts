@@ -8,7 +8,8 @@ import { Injectable } from '@nestjs/common';
 export interface ClientDataSection {
   /** The key the section has in the export document (`consents`, `treatmentPlans`, ...). */
   name: string;
-  collect(clientId: string): Promise<unknown>;
+  /** Absent for data that is a copy of what other sections export (a cache, say). */
+  collect?(clientId: string): Promise<unknown>;
   /** Destroys or irreversibly anonymises the section's data on the client. */
   erase(clientId: string): Promise<void>;
 }

@@ -62,7 +62,7 @@ export class ClientExportService implements OnModuleInit {
       client: toClientResponse(client, 'clinical'),
     };
     for (const section of this.registry.sections()) {
-      document[section.name] = await section.collect(clientId);
+      if (section.collect) document[section.name] = await section.collect(clientId);
     }
     // Logged after collecting, so the export's own row is not in the access log it carries.
     await this.audit.record({
