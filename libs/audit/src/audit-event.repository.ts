@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@meridian/core';
+import { decodeCursor, keysetPage, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -99,10 +99,7 @@ interface AuditEventRow {
  * keeps milliseconds only, and a cursor rounded to them would skip or repeat events.
  */
 const CURSOR_TIME = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const CURSOR_PATTERNS = [
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-];
+const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/, UUID_PATTERN];
 
 const INSERT = `INSERT INTO audit_events (id, clinic_id, actor_user_id, actor_roles, on_behalf_of,
     action, resource_type, resource_id, client_id, client_ids, outcome, purpose, ip, user_agent,
@@ -207,13 +204,8 @@ export class AuditEventRepository {
        LIMIT ${param(page.limit + 1)}`,
       values,
     )) as AuditEventRow[];
-    const more = rows.length > page.limit;
-    const data = more ? rows.slice(0, page.limit) : rows;
-    const last = data[data.length - 1];
-    return {
-      data: data.map(toView),
-      nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null,
-    };
+    const { data, nextCursor } = keysetPage(rows, page.limit, (row) => [row.cursor_at, row.id]);
+    return { data: data.map(toView), nextCursor };
   }
 
   /**

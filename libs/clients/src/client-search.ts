@@ -1,4 +1,4 @@
-import { normalisePhone } from '@meridian/core';
+import { isDateOfBirth, normalisePhone } from '@meridian/core';
 
 /** What a search string asks for, as reception types it into one box. */
 export type SearchTerm =
@@ -28,18 +28,12 @@ export function parseSearch(raw: string): SearchTerm | null {
     : dutch
       ? `${dutch[3]}-${dutch[2]}-${dutch[1]}`
       : null;
-  if (date) return isRealDate(date) ? { kind: 'dateOfBirth', dateOfBirth: date } : null;
+  // A date no client can have been born on matches no one.
+  if (date) return isDateOfBirth(date) ? { kind: 'dateOfBirth', dateOfBirth: date } : null;
   if (text.includes('@')) return { kind: 'email', email: text.toLowerCase() };
   if (/^\+?[\d\s().-]{6,20}$/.test(text)) {
     const phone = normalisePhone(text);
     if (phone) return { kind: 'phone', phone };
   }
   return { kind: 'name', name: [...text.toLowerCase()].slice(0, NAME_MAX).join('') };
-}
-
-/** A date that exists and could be a date of birth (from 1900; nothing earlier is stored). */
-function isRealDate(value: string): boolean {
-  if (value < '1900-01-01') return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

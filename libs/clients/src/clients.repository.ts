@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@meridian/core';
+import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { In } from 'typeorm';
 import { ClientEntity, ClientStatus } from './client.entity';
 
 /** A distance as PostgreSQL prints a `real` between 0 and 1 (`0.14285713`, `1`, `1e-05`). */
 const DISTANCE = /^\d(\.\d{1,12})?(e-\d{1,2})?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // eslint-disable-next-line no-control-regex
 const TEXT = /^[^\u0000]*$/;
 
@@ -64,7 +63,7 @@ export function nameSearchQuery(
       SELECT p.id FROM clients p WHERE p.clinic_id = $1 AND p.primary_practitioner_id = $${p})`);
   }
   if (cursor) {
-    const [distance, id] = decodeCursor(cursor, 2, [DISTANCE, UUID]);
+    const [distance, id] = decodeCursor(cursor, 2, [DISTANCE, UUID_PATTERN]);
     const d = params.push(distance);
     const i = params.push(id);
     // pg_trgm distances are `real`: compared as real, the cursor's text round-trips exactly.
@@ -197,7 +196,7 @@ export class ClientsRepository {
       );
     }
     if (cursor) {
-      const [last, first, id] = decodeCursor(cursor, 3, [TEXT, TEXT, UUID]);
+      const [last, first, id] = decodeCursor(cursor, 3, [TEXT, TEXT, UUID_PATTERN]);
       query.andWhere('(c.last_name, c.first_name, c.id) > (:last, :first, :id)', {
         last,
         first,
@@ -205,13 +204,7 @@ export class ClientsRepository {
       });
     }
     const rows = await query.getMany();
-    const more = rows.length > limit;
-    const data = more ? rows.slice(0, limit) : rows;
-    const end = data[data.length - 1];
-    return {
-      data,
-      nextCursor: more && end ? encodeCursor([end.lastName, end.firstName, end.id]) : null,
-    };
+    return keysetPage(rows, limit, (client) => [client.lastName, client.firstName, client.id]);
   }
 
   /**
@@ -240,20 +233,18 @@ export class ClientsRepository {
       const ties = query.tiesAt(cut, limit + 1 - nearer.length);
       rows = [...nearer, ...((await manager.query(ties.sql, ties.params)) as typeof rows)];
     }
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
+    const page = keysetPage(rows, limit, (row) => [row.distance, row.id]);
     const byId = new Map(
       (
         await manager.findBy(ClientEntity, {
           clinicId: this.tx.clinicId,
-          id: In(page.map((r) => r.id)),
+          id: In(page.data.map((r) => r.id)),
         })
       ).map((client) => [client.id, client]),
     );
-    const end = page[page.length - 1];
     return {
-      data: page.map((row) => byId.get(row.id)).filter((client) => client !== undefined),
-      nextCursor: more && end ? encodeCursor([end.distance, end.id]) : null,
+      data: page.data.map((row) => byId.get(row.id)).filter((client) => client !== undefined),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantTransaction } from '@meridian/db';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation, TenantTransaction } from '@meridian/db';
 import { ConsentEntity } from './consent.entity';
 
 /** Consents of the clinic the current tenant transaction serves. */
@@ -21,11 +20,7 @@ export class ConsentsRepository {
         manager.create(ConsentEntity, { ...consent, clinicId: this.tx.clinicId }),
       );
     } catch (error) {
-      const code =
-        error instanceof QueryFailedError
-          ? (error.driverError as { constraint?: string }).constraint
-          : undefined;
-      if (code === 'consents_one_active_per_type') return null;
+      if (isUniqueViolation(error, 'consents_one_active_per_type')) return null;
       throw error;
     }
   }

@@ -13,3 +13,5 @@ export * from './pagination/page.query';
 export * from './validation/is-omittable';
 export * from './validation/is-date-of-birth';
 export * from './validation/phone-number';
+export * from './validation/patterns';
+export * from './validation/trim';

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './db.module';
 export * from './snake-naming.strategy';
 export * from './tenant/tenant-transaction';
+export * from './errors/unique-violation';

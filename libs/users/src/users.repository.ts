@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@meridian/core';
-import { TenantTransaction } from '@meridian/db';
-import { QueryFailedError } from 'typeorm';
+import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
+import { isUniqueViolation, TenantTransaction } from '@meridian/db';
 import { UserEntity, UserStatus } from './user.entity';
 import { UsersException } from './users.exception';
 
@@ -26,7 +25,7 @@ const CURSOR_PARTS = [
   // Any name PostgreSQL can hold, which excludes NUL.
   // eslint-disable-next-line no-control-regex
   /^[^\u0000]*$/,
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  UUID_PATTERN,
 ];
 
 export type NewUser = Pick<
@@ -88,10 +87,7 @@ export class UsersRepository {
       query.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
     }
     const rows = await query.getMany();
-    const more = rows.length > limit;
-    const data = more ? rows.slice(0, limit) : rows;
-    const last = data[data.length - 1];
-    return { data, nextCursor: more && last ? encodeCursor([last.displayName, last.id]) : null };
+    return keysetPage(rows, limit, (user) => [user.displayName, user.id]);
   }
 
   /** Saves changes to a user read (and locked) in this transaction; bumps the version. */
@@ -127,12 +123,4 @@ export class UsersRepository {
     )) as [unknown, number];
     return affected === 1;
   }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError =
-    error instanceof QueryFailedError
-      ? (error.driverError as { code?: string; constraint?: string })
-      : undefined;
-  return driverError?.code === '23505' && driverError.constraint === constraint;
 }

@@ -1,6 +1,5 @@
+import { UUID_PATTERN } from '@meridian/core';
 import type { FastifyRequest } from 'fastify';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The client a request is about, when its route names one (`/clients/:id/...`), so that a
@@ -9,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function clientIdOfRoute(request: FastifyRequest): string | null {
   const route = request.routeOptions.url ?? '';
   const id = (request.params as { id?: unknown } | undefined)?.id;
-  return /\/clients\/:id(\/|$)/.test(route) && typeof id === 'string' && UUID.test(id)
+  return /\/clients\/:id(\/|$)/.test(route) && typeof id === 'string' && UUID_PATTERN.test(id)
     ? id.toLowerCase()
     : null;
 }

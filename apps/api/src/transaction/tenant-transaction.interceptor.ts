@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { AuthException } from '@meridian/auth';
-import { Actor, RequestContext } from '@meridian/core';
+import { Actor, RequestContext, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -15,7 +15,6 @@ const VERBS: Record<string, AuditAction> = {
   PATCH: AuditAction.Update,
   DELETE: AuditAction.Delete,
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One transaction per signed-in request, for the user's clinic: everything the handler reads
@@ -57,7 +56,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     await this.audit.recordSeparately(actor.clinicId, {
       action: denied ? AuditAction.AccessDenied : (VERBS[request.method] ?? AuditAction.Read),
       resourceType: route.split('/')[0] || 'route',
-      resourceId: id && UUID.test(id) ? id : null,
+      resourceId: id && UUID_PATTERN.test(id) ? id : null,
       clientId: clientIdOfRoute(request),
       outcome: denied ? 'denied' : 'error',
     });

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@meridian/core';
+import { decodeCursor, ISO_MILLIS_PATTERN, keysetPage, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 
 /** A page ends at a (granted_at, id): an ISO timestamp, then a UUID. */
-const CURSOR_PARTS = [
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-];
+const CURSOR_PARTS = [ISO_MILLIS_PATTERN, UUID_PATTERN];
 
 /** What an erased client's break-the-glass reasons become (the column needs 20 characters). */
 const ERASED_REASON = '[erased with the client record]';
@@ -108,12 +105,7 @@ export class BreakGlassRepository {
        LIMIT $${params.push(limit + 1)}`,
       params,
     )) as BreakGlassGrantRow[];
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const last = page[page.length - 1];
-    return {
-      rows: page,
-      nextCursor: more && last ? encodeCursor([last.grantedAt.toISOString(), last.id]) : null,
-    };
+    const page = keysetPage(rows, limit, (grant) => [grant.grantedAt.toISOString(), grant.id]);
+    return { rows: page.data, nextCursor: page.nextCursor };
   }
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { E164, normalisePhone } from '@meridian/core';
+import { E164, normalisePhone, Trim } from '@meridian/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,9 +12,6 @@ import {
   MaxLength,
 } from 'class-validator';
 
-export const trim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() : value;
-
 /** Normalises a phone number to E.164; an unreadable one is left as typed for the validator to name. */
 export const toE164 = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (normalisePhone(value) ?? value) : value;
@@ -25,14 +22,14 @@ export const PHONE_MESSAGE = (field: string) =>
 export class GeneralPractitionerDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   practice?: string;
@@ -46,14 +43,14 @@ export class GeneralPractitionerDto {
 
 export class EmergencyContactDto {
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 100, example: 'partner' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   relation?: string;

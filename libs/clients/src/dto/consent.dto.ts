@@ -1,5 +1,5 @@
+import { Trim } from '@meridian/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   CONSENT_METHODS,
@@ -20,7 +20,7 @@ export class GrantConsentDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Where the paper form is filed, say.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(1000)
   note?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { E164, IsDateOfBirth } from '@meridian/core';
+import { E164, IsDateOfBirth, Trim } from '@meridian/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
@@ -20,18 +20,17 @@ import {
   IntakeDto,
   PHONE_MESSAGE,
   toE164,
-  trim,
 } from './client-fields.dto';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'Sanne', minLength: 1, maxLength: 100 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   firstName!: string;
 
   @ApiProperty({ example: 'de Vries', minLength: 1, maxLength: 100 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   lastName!: string;
@@ -47,7 +46,7 @@ export class CreateClientDto {
 
   @ApiPropertyOptional({ example: 'sanne@example.nl' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string;
@@ -68,21 +67,21 @@ export class CreateClientDto {
 
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   street?: string;
 
   @ApiPropertyOptional({ maxLength: 20, example: '3511 AB' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(20)
   postalCode?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   city?: string;

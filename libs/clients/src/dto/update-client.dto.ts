@@ -1,8 +1,6 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateOfBirth, IsOmittable } from '@meridian/core';
-import { Transform } from 'class-transformer';
+import { IsDateOfBirth, IsOmittable, Trim } from '@meridian/core';
 import { IsString, Length } from 'class-validator';
-import { trim } from './client-fields.dto';
 import { CreateClientDto } from './create-client.dto';
 
 /**
@@ -14,14 +12,14 @@ export class UpdateClientDto extends PartialType(
 ) {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   firstName?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 100)
   lastName?: string;

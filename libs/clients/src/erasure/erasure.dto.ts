@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@meridian/core';
-import { Transform } from 'class-transformer';
+import { PageQuery, Trim } from '@meridian/core';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { ERASURE_STATUSES, ErasureRequestEntity, ErasureStatus } from '../erasure-request.entity';
 
@@ -22,7 +21,7 @@ export class DecideErasureDto {
     example: 'WGBO: the record must be kept 20 years after the last treatment (until 2043).',
   })
   @ValidateIf((dto: DecideErasureDto) => dto.decision === 'refuse' || dto.reason !== undefined)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(10, 2000)
   reason?: string;

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor, Page } from '@meridian/core';
+import { decodeCursor, ISO_MILLIS_PATTERN, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { ErasureRequestEntity, ErasureStatus } from '../erasure-request.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 @Injectable()
 export class ErasureRepository {
@@ -62,16 +59,10 @@ export class ErasureRepository {
       .limit(limit + 1);
     if (status) query.andWhere('r.status = :status', { status });
     if (cursor) {
-      const [at, id] = decodeCursor(cursor, 2, [ISO, UUID]);
+      const [at, id] = decodeCursor(cursor, 2, [ISO_MILLIS_PATTERN, UUID_PATTERN]);
       query.andWhere('(r.requested_at, r.id) < (:at, :id)', { at, id });
     }
     const rows = await query.getMany();
-    const more = rows.length > limit;
-    const data = more ? rows.slice(0, limit) : rows;
-    const end = data[data.length - 1];
-    return {
-      data,
-      nextCursor: more && end ? encodeCursor([end.requestedAt.toISOString(), end.id]) : null,
-    };
+    return keysetPage(rows, limit, (request) => [request.requestedAt.toISOString(), request.id]);
   }
 }

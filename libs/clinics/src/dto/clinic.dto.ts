@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@meridian/core';
+import { IsOmittable, Trim } from '@meridian/core';
 import { IsAcceptablePassword } from '@meridian/auth/passwords/is-acceptable-password.decorator';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -20,11 +20,9 @@ import {
 } from 'class-validator';
 import { CLINIC_LOCALES, ClinicEntity, ClinicLocale } from '../clinic.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class SignUpAdminDto {
   @ApiProperty({ example: 'eva.jansen@example.nl', maxLength: 254 })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
@@ -35,7 +33,7 @@ export class SignUpAdminDto {
   password!: string;
 
   @ApiProperty({ example: 'Eva Jansen', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   displayName!: string;
@@ -43,7 +41,7 @@ export class SignUpAdminDto {
 
 export class SignUpDto {
   @ApiProperty({ example: 'Integrative Health Utrecht', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -77,7 +75,7 @@ export class SignUpDto {
 export class UpdateClinicDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;

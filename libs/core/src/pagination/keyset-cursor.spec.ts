@@ -1,5 +1,5 @@
 import { RequestErrorCode, RequestException } from '../errors/request.exception';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
+import { decodeCursor, encodeCursor, keysetPage } from './keyset-cursor';
 
 describe('keyset cursor', () => {
   const invalid = (cursor: string, arity: number, patterns?: RegExp[]) => {
@@ -43,5 +43,19 @@ describe('keyset cursor', () => {
   it('rejects a part that does not match its pattern', () => {
     const error = invalid(encodeCursor(['42', 'ABC']), 2, [/^\d+$/, /^[a-z]+$/]);
     expect(error).toMatchObject({ code: RequestErrorCode.ValidationFailed });
+  });
+});
+
+describe('keysetPage', () => {
+  const key = (n: number) => [String(n)];
+
+  it('returns the rows and no cursor when the extra row is absent', () => {
+    expect(keysetPage([1, 2], 2, key)).toEqual({ data: [1, 2], nextCursor: null });
+  });
+
+  it('drops the extra row and points the cursor at the last row shown', () => {
+    const page = keysetPage([1, 2, 3], 2, key);
+    expect(page.data).toEqual([1, 2]);
+    expect(decodeCursor(page.nextCursor as string, 1)).toEqual(['2']);
   });
 });

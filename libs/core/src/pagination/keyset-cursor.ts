@@ -46,3 +46,17 @@ function parse(cursor: string): string[] | null {
   }
   return Array.isArray(value) && value.every((part) => typeof part === 'string') ? value : null;
 }
+
+/**
+ * A page from the rows of a keyset query that asked for `limit + 1`: the extra row only says
+ * that more follow, and the cursor is the sort key of the page's last row.
+ */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  sortKey: (row: T) => string[],
+): { data: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { data: rows, nextCursor: null };
+  const data = rows.slice(0, limit);
+  return { data, nextCursor: encodeCursor(sortKey(data[data.length - 1])) };
+}

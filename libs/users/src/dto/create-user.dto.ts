@@ -1,7 +1,7 @@
+import { Trim } from '@meridian/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Discipline, DISCIPLINES, Role, ROLES } from '@meridian/auth/access/role';
 import { IsAcceptablePassword } from '@meridian/auth/passwords/is-acceptable-password.decorator';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,17 +15,15 @@ import {
   MaxLength,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateUserDto {
   @ApiProperty({ example: 'anna.devries@example.nl', maxLength: 254 })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Anna de Vries', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   displayName!: string;

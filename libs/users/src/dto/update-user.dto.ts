@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Discipline, DISCIPLINES, Role, ROLES } from '@meridian/auth/access/role';
-import { IsOmittable } from '@meridian/core';
-import { Transform } from 'class-transformer';
+import { IsOmittable, Trim } from '@meridian/core';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,7 +14,7 @@ import {
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOmittable()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(1, 200)
   displayName?: string;

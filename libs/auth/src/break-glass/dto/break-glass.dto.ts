@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PeriodPageQuery } from '@meridian/core';
-import { Transform } from 'class-transformer';
+import { PeriodPageQuery, Trim } from '@meridian/core';
 import { IsString, Length } from 'class-validator';
 
 export class BreakGlassDto {
@@ -10,7 +9,7 @@ export class BreakGlassDto {
     maxLength: 2000,
     example: 'Client called in acute distress; her psychologist is on leave today.',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @Length(20, 2000)
   reason!: string;
