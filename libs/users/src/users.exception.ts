@@ -6,7 +6,6 @@ export enum UsersErrorCode {
   AdminOnly = 'USER.ADMIN_ONLY',
   LastAdmin = 'USER.LAST_ADMIN',
   SelfDeactivation = 'USER.SELF_DEACTIVATION',
-  Deactivated = 'USER.DEACTIVATED',
 }
 
 export class UsersException extends DomainException<UsersErrorCode> {
@@ -38,10 +37,6 @@ export class UsersException extends DomainException<UsersErrorCode> {
 
   static selfDeactivation(): UsersException {
     return new UsersException(UsersErrorCode.SelfDeactivation, 'You cannot deactivate yourself.');
-  }
-
-  static deactivated(): UsersException {
-    return new UsersException(UsersErrorCode.Deactivated, 'This user is deactivated.');
   }
 
   constructor(

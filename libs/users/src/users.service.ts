@@ -56,11 +56,6 @@ export class UsersService {
     return this.view(actor, user);
   }
 
-  /** Full record, for the routes that only managers and admins reach. */
-  async getFull(id: string): Promise<UserEntity> {
-    return this.require(id);
-  }
-
   async create(actor: Actor, input: CreateUserDto): Promise<UserResponse> {
     const disciplines = input.disciplines ?? [];
     assertDisciplinesFitRoles(input.roles, disciplines);

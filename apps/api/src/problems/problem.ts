@@ -63,7 +63,6 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.EmailTaken:
     case UsersErrorCode.LastAdmin:
     case UsersErrorCode.SelfDeactivation:
-    case UsersErrorCode.Deactivated:
     case ClientsErrorCode.ConsentInForce:
     case ClientsErrorCode.ConsentWithdrawn:
     case ClientsErrorCode.AlreadyErased:

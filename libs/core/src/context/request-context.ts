@@ -41,13 +41,6 @@ export class RequestContext {
     return this.cls.isActive() ? this.cls.get<Actor>(ACTOR) : undefined;
   }
 
-  /** The signed-in user; throws where the route should have required one. */
-  get requiredActor(): Actor {
-    const actor = this.actor;
-    if (!actor) throw new Error('No signed-in user in this context');
-    return actor;
-  }
-
   setActor(actor: Actor): void {
     this.cls.set(ACTOR, actor);
   }
