@@ -51,9 +51,6 @@ export interface Intake {
 @Index('clients_clinic_id_email_idx', ['clinicId', 'email'])
 @Index('clients_clinic_id_phone_idx', ['clinicId', 'phone'])
 @Index('clients_clinic_id_primary_practitioner_id_idx', ['clinicId', 'primaryPractitionerId'])
-// GiST over (clinic_id, lower(first_name || ' ' || last_name)) with trigram operators, made
-// by the ClientSearch migration: an expression index TypeORM cannot describe, so it leaves it be.
-@Index('clients_search_name_trgm_idx', { synchronize: false })
 @Unique('clients_clinic_id_id_key', ['clinicId', 'id'])
 @Unique('clients_clinic_id_client_number_key', ['clinicId', 'clientNumber'])
 @Check('clients_status_check', `status IN ('active', 'archived')`)

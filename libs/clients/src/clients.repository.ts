@@ -4,10 +4,10 @@ import { TenantTransaction } from '@meridian/db';
 import { In } from 'typeorm';
 import { ClientEntity, ClientStatus } from './client.entity';
 
-/** A distance as PostgreSQL prints a `real` between 0 and 1 (`0.14285713`, `1`, `1e-05`). */
-const DISTANCE = /^\d(\.\d{1,12})?(e-\d{1,2})?$/;
 // eslint-disable-next-line no-control-regex
 const TEXT = /^[^\u0000]*$/;
+/** A name-search score as the query computes it: an integer, 1000 per fully matched word. */
+const SCORE = /^\d{1,5}$/;
 
 export interface ClientFilter {
   status: ClientStatus;
@@ -19,25 +19,23 @@ export type ExactMatch =
   | { column: 'client_number'; value: number }
   | { column: 'date_of_birth' | 'email' | 'phone'; value: string };
 
-/** The lower-cased full name, exactly as the trigram index `clients_search_name_trgm_idx` has it. */
-const SEARCH_NAME = `lower(c.first_name || ' ' || c.last_name)`;
-/** Word similarity (0–1) from which a name counts as a match: partial and misspelled names pass. */
-const NAME_MATCH_THRESHOLD = 0.3;
-/** Extra nearest rows read past a page, so ties at its boundary still sort by id. */
-const TIE_MARGIN = 50;
+/** Words of a typed name that count; more add nothing a receptionist would type. */
+const MAX_TERMS = 5;
+/** Vocabulary words looked at per typed word, nearest first, and per prefix. */
+const CANDIDATES = 20;
+/** How alike a word must be to a typed one to count as a misspelling of it (0–1). */
+const MIN_LIKENESS = 0.5;
+/** Once a typed word has a close match, words this much less alike are left out as noise. */
+const LIKENESS_SPREAD = 0.3;
 
 /**
- * The name search statements: matches by trigram word similarity, nearest first. Exported so
- * that a test can EXPLAIN exactly what runs.
- *
- * Under row-level security PostgreSQL will not use pg_trgm's operators (not LEAKPROOF) as index
- * conditions, but it does use the index for ordering. So `nearest` walks the GiST index
- * nearest-first within the clinic (a KNN scan) and stops after a page and a margin. The
- * similarity cut-off is applied outside: a filter inside would make a rare (misspelled) name
- * walk the whole index looking for rows that do not exist (480 ms at 100,000 clients), while
- * outside it only trims the nearest rows, which are exactly the best matches. Rows come back
- * ordered by (distance, id) for a stable keyset, with the walk's size and farthest distance,
- * so the caller can tell when a group of equally near names was cut (see `tiesAt`).
+ * The name search statement, word by word (see the ClientNameIndex migration). Each typed word
+ * is matched against the clinic's vocabulary: an exact word scores 1, a word it begins
+ * (`brouwersh` → `brouwershaven`) 0.9 to 1, a misspelling (trigram similarity, or Levenshtein
+ * for transposed letters) 0.5 to 0.89. A client scores the sum, over the typed words, of their
+ * best-matching name word, so "sanne jansen" ranks Sanne Jansen above every other Jansen.
+ * Pages are keyset on (score, id): exact, whatever the ties. Exported so that a test can
+ * EXPLAIN exactly what runs.
  */
 export function nameSearchQuery(
   clinicId: string,
@@ -45,63 +43,66 @@ export function nameSearchQuery(
   filter: ClientFilter,
   limit: number,
   cursor?: string,
-): {
-  sql: string;
-  params: unknown[];
-  walk: number;
-  tiesAt: (distance: string, take: number) => { sql: string; params: unknown[] };
-} {
-  const params: unknown[] = [clinicId, name, filter.status];
-  const where = [`c.clinic_id = $1`, `c.status = $3`];
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [
+    clinicId,
+    name,
+    filter.status,
+    MAX_TERMS,
+    CANDIDATES,
+    MIN_LIKENESS,
+    LIKENESS_SPREAD,
+    limit,
+  ];
+  const where: string[] = [];
   if (filter.practitionerId) {
-    // A caseload is small: start from it rather than walk the clinic's index nearest-first
-    // until enough of the practitioner's clients turn up.
     const p = params.push(filter.practitionerId);
-    where.push(`c.id IN (
+    where.push(`s.client_id IN (
       SELECT m.client_id FROM care_team_members m WHERE m.clinic_id = $1 AND m.user_id = $${p}
       UNION ALL
       SELECT p.id FROM clients p WHERE p.clinic_id = $1 AND p.primary_practitioner_id = $${p})`);
   }
   if (cursor) {
-    const [distance, id] = decodeCursor(cursor, 2, [DISTANCE, UUID_PATTERN]);
-    const d = params.push(distance);
+    const [score, id] = decodeCursor(cursor, 2, [SCORE, UUID_PATTERN]);
+    const s = params.push(Number(score));
     const i = params.push(id);
-    // pg_trgm distances are `real`: compared as real, the cursor's text round-trips exactly.
-    where.push(`(${SEARCH_NAME} <->> $2, c.id) > ($${d}::real, $${i}::uuid)`);
+    where.push(`(s.score < $${s} OR (s.score = $${s} AND s.client_id > $${i}::uuid))`);
   }
-  const walk = limit * 2 + TIE_MARGIN;
-  const base = [...params];
-  const inner = params.push(walk);
-  const cutoff = params.push(1 - NAME_MATCH_THRESHOLD);
-  const outer = params.push(limit);
-  const sql = `WITH nearest AS (
-      SELECT c.id, ${SEARCH_NAME} <->> $2 AS distance
-      FROM clients c
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${SEARCH_NAME} <->> $2
-      LIMIT $${inner})
-    SELECT id, distance::text AS distance,
-           (SELECT count(*)::int FROM nearest) AS walked,
-           (SELECT max(distance) FROM nearest)::text AS farthest
-    FROM nearest
-    WHERE distance < $${cutoff}
-    ORDER BY distance, id
-    LIMIT $${outer}`;
-  /** Every match at exactly `distance`, by id: a slower scan, run only when a tie was cut. */
-  const tiesAt = (distance: string, take: number) => {
-    const tieParams = [...base];
-    const d = tieParams.push(distance);
-    const n = tieParams.push(take);
-    return {
-      sql: `SELECT c.id, (${SEARCH_NAME} <->> $2)::text AS distance
-        FROM clients c
-        WHERE ${where.join(' AND ')} AND ${SEARCH_NAME} <->> $2 = $${d}::real
-        ORDER BY c.id
-        LIMIT $${n}`,
-      params: tieParams,
-    };
-  };
-  return { sql, params, walk, tiesAt };
+  const sql = `WITH terms AS (
+      SELECT t.term, t.i FROM unnest(client_name_words($2, '')) WITH ORDINALITY AS t(term, i)
+      ORDER BY t.i LIMIT $4),
+    candidates AS (
+      SELECT t.i, v.word,
+             CASE WHEN v.word = t.term THEN 1
+                  ELSE least(0.89, greatest(similarity(v.word, t.term),
+                    1 - levenshtein(v.word, t.term)::real / greatest(length(v.word), length(t.term))))
+             END AS likeness
+      FROM terms t CROSS JOIN LATERAL (
+        SELECT word FROM client_name_vocabulary
+        WHERE clinic_id = $1 ORDER BY word <-> t.term LIMIT $5) v
+      UNION ALL
+      SELECT t.i, v.word, 0.9 + 0.1 * length(t.term) / length(v.word)
+      FROM terms t CROSS JOIN LATERAL (
+        SELECT word FROM client_name_vocabulary
+        WHERE clinic_id = $1 AND word >= t.term AND word < t.term || chr(1114111)
+        ORDER BY length(word), word LIMIT $5) v
+      WHERE length(t.term) >= 2),
+    best AS (
+      SELECT i, word, max(likeness) AS likeness, max(max(likeness)) OVER (PARTITION BY i) AS top
+      FROM candidates GROUP BY i, word),
+    hits AS (
+      SELECT w.client_id, b.i, max(b.likeness) AS likeness
+      FROM best b JOIN client_name_words w
+        ON w.clinic_id = $1 AND w.status = $3 AND w.word = b.word
+      WHERE b.likeness >= greatest($6, b.top - $7)
+      GROUP BY w.client_id, b.i),
+    scored AS (
+      SELECT client_id, round(sum(likeness) * 1000)::int AS score FROM hits GROUP BY client_id)
+    SELECT s.client_id AS id, s.score FROM scored s
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY s.score DESC, s.client_id
+    LIMIT $8`;
+  return { sql, params };
 }
 
 export interface CareTeamRow {
@@ -207,10 +208,7 @@ export class ClientsRepository {
     return keysetPage(rows, limit, (client) => [client.lastName, client.firstName, client.id]);
   }
 
-  /**
-   * Clients whose name resembles `name`, best match first (nearest by trigram word
-   * distance, straight from the GiST index), keyset-paginated on (distance, id).
-   */
+  /** Clients whose name resembles `name`, best match first, keyset-paginated on (score, id). */
   async searchByName(
     name: string,
     filter: ClientFilter,
@@ -219,21 +217,8 @@ export class ClientsRepository {
   ): Promise<Page<ClientEntity>> {
     const manager = this.tx.manager;
     const query = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
-    let rows = (await manager.query(query.sql, query.params)) as {
-      id: string;
-      distance: string;
-      walked: number;
-      farthest: string;
-    }[];
-    // The walk stopped inside a group of equally near names (every "Jansen" for "jansen"):
-    // which of them it saw is arbitrary, so the group is read again in full, by id.
-    const cut = rows[0] && rows[0].walked === query.walk ? rows[0].farthest : null;
-    if (cut !== null && rows.some((row) => row.distance === cut)) {
-      const nearer = rows.filter((row) => row.distance !== cut);
-      const ties = query.tiesAt(cut, limit + 1 - nearer.length);
-      rows = [...nearer, ...((await manager.query(ties.sql, ties.params)) as typeof rows)];
-    }
-    const page = keysetPage(rows, limit, (row) => [row.distance, row.id]);
+    const rows = (await manager.query(query.sql, query.params)) as { id: string; score: number }[];
+    const page = keysetPage(rows, limit, (row) => [String(row.score), row.id]);
     const byId = new Map(
       (
         await manager.findBy(ClientEntity, {

@@ -10,6 +10,7 @@ import { Consents1795600000007 } from './1795600000007-Consents';
 import { ClientSearch1795600000008 } from './1795600000008-ClientSearch';
 import { ErasureRequests1795600000009 } from './1795600000009-ErasureRequests';
 import { RetentionReviews1795600000010 } from './1795600000010-RetentionReviews';
+import { ClientNameIndex1795600000011 } from './1795600000011-ClientNameIndex';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClientSearch1795600000008,
   ErasureRequests1795600000009,
   RetentionReviews1795600000010,
+  ClientNameIndex1795600000011,
 ];
