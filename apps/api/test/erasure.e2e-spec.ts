@@ -303,4 +303,84 @@ describe('erasure requests', () => {
       elsewhere.body.data.map((review: { clientId: string }) => review.clientId),
     ).not.toContain(old);
   });
+
+  it('closes a review: retain with a reason (listed again after a year) or destroy through an erasure request', async () => {
+    const register = async (lastName: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/clients')
+          .set(as(reception))
+          .send({ firstName: 'Aged', lastName, dateOfBirth: '1931-04-04' })
+      ).body.id as string;
+    const kept = await register('Retained');
+    const gone = await register('Destroyed');
+    await asOwner((c) =>
+      c.query(`UPDATE clients SET updated_at = now() - interval '25 years' WHERE id = ANY($1)`, [
+        [kept, gone],
+      ]),
+    );
+    const scan = t.app.get(RetentionRepository);
+    await scan.scan(20);
+    const open = async () =>
+      (await t.http().get('/api/v1/retention-reviews').set(as(clinic.admin))).body.data as {
+        id: string;
+        clientId: string;
+      }[];
+    const reviewOf = async (clientId: string) =>
+      (await open()).find((review) => review.clientId === clientId);
+    const keptReview = (await reviewOf(kept))!.id;
+    const goneReview = (await reviewOf(gone))!.id;
+    const decide = (id: string, body: object, user = clinic.admin) =>
+      t.http().post(`/api/v1/retention-reviews/${id}/decide`).set(as(user)).send(body);
+
+    const noReason = await decide(keptReview, { decision: 'retain' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
+    expect((await decide(keptReview, { decision: 'shred' })).status).toBe(400);
+    expect(await reviewOf(kept)).toBeDefined();
+    expect(
+      (await decide(keptReview, { decision: 'retain', reason: 'x'.repeat(12) }, reception)).status,
+    ).toBe(403);
+    expect(
+      (await decide(keptReview, { decision: 'retain', reason: 'x'.repeat(12) }, other.admin))
+        .status,
+    ).toBe(404);
+
+    const retained = await decide(keptReview, {
+      decision: 'retain',
+      reason: 'Treatment resumed; the record is needed for ongoing care.',
+    });
+    expect(retained.status).toBe(200);
+    expect(retained.body).toMatchObject({
+      clientId: kept,
+      decision: 'retain',
+      reviewedBy: clinic.admin.id,
+      erasureRequestId: null,
+    });
+    expect((await decide(keptReview, { decision: 'destroy' })).status).toBe(409);
+    expect(await reviewOf(kept)).toBeUndefined();
+    // Not listed again tomorrow, but a year after the decision.
+    await scan.scan(20);
+    expect(await reviewOf(kept)).toBeUndefined();
+    await asOwner((c) =>
+      c.query(
+        `UPDATE retention_reviews SET reviewed_at = now() - interval '13 months' WHERE id = $1`,
+        [keptReview],
+      ),
+    );
+    await scan.scan(20);
+    expect(await reviewOf(kept)).toBeDefined();
+
+    const destroyed = await decide(goneReview, { decision: 'destroy' });
+    expect(destroyed.status).toBe(200);
+    expect(destroyed.body.decision).toBe('destroy');
+    const requests = await t
+      .http()
+      .get('/api/v1/erasure-requests?status=pending')
+      .set(as(clinic.admin));
+    expect(requests.body.data).toContainEqual(
+      expect.objectContaining({ id: destroyed.body.erasureRequestId, clientId: gone }),
+    );
+  });
 });

@@ -12,6 +12,8 @@ export enum ClientsErrorCode {
   ErasureNotFound = 'ERASURE.NOT_FOUND',
   ErasurePending = 'ERASURE.ALREADY_PENDING',
   ErasureDecided = 'ERASURE.ALREADY_DECIDED',
+  RetentionReviewNotFound = 'RETENTION_REVIEW.NOT_FOUND',
+  RetentionReviewDecided = 'RETENTION_REVIEW.ALREADY_DECIDED',
 }
 
 export class ClientsException extends DomainException<ClientsErrorCode> {
@@ -81,6 +83,20 @@ export class ClientsException extends DomainException<ClientsErrorCode> {
     return new ClientsException(
       ClientsErrorCode.ErasureDecided,
       'This erasure request was already decided.',
+    );
+  }
+
+  static retentionReviewNotFound(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.RetentionReviewNotFound,
+      'No such retention review in this clinic.',
+    );
+  }
+
+  static retentionReviewDecided(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.RetentionReviewDecided,
+      'This retention review was already decided.',
     );
   }
 

@@ -24,3 +24,4 @@ export * from './erasure/erasure.service';
 export * from './retention-review.entity';
 export * from './retention.repository';
 export * from './retention.service';
+export * from './dto/retention.dto';

@@ -1,48 +1,80 @@
-import { Injectable } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { Actor } from '@meridian/core';
-import { formatClientNumber } from './dto/client.response';
-import { RetentionRepository } from './retention.repository';
+import { ClientsException } from './clients.exception';
+import {
+  DecideRetentionDto,
+  RetentionReviewList,
+  RetentionReviewResponse,
+  toReviewResponse,
+} from './dto/retention.dto';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { ErasureService } from './erasure/erasure.service';
+import { ClientDataRegistry } from './export/client-data.registry';
+import { RetentionRepository, RetentionReviewRow } from './retention.repository';
 
 const REVIEW_LIMIT = 1000;
+const RESOURCE = 'retention-review';
 
-export class RetentionReviewResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) clientId!: string;
-  @ApiProperty({ example: 'C-000123' }) clientNumber!: string;
-  @ApiProperty({ format: 'date-time' }) lastChangedAt!: string;
-  @ApiProperty({ format: 'date-time' }) listedAt!: string;
-}
-
-export class RetentionReviewList {
-  @ApiProperty({ type: [RetentionReviewResponse], description: 'Oldest change first.' })
-  data!: RetentionReviewResponse[];
-}
-
-/** The records the daily scan listed as past the retention period, for an admin's review. */
+/**
+ * The records the daily scan listed as past the retention period, and an admin's decision on
+ * each: nothing is destroyed without one.
+ */
 @Injectable()
-export class RetentionService {
+export class RetentionService implements OnModuleInit {
   constructor(
     private readonly retention: RetentionRepository,
+    private readonly erasure: ErasureService,
+    private readonly erasureRequests: ErasureRepository,
+    private readonly registry: ClientDataRegistry,
     private readonly audit: AuditLog,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'retentionReviews',
+      collect: async (clientId) => (await this.retention.ofClient(clientId)).map(toReviewResponse),
+      erase: (clientId) => this.retention.eraseReasons(clientId),
+    });
+  }
 
   async open(_actor: Actor): Promise<RetentionReviewList> {
     const rows = await this.retention.open(REVIEW_LIMIT);
     await this.audit.record({
       action: AuditAction.Search,
-      resourceType: 'retention-review',
+      resourceType: RESOURCE,
       clientIds: rows.map((row) => row.clientId),
     });
-    return {
-      data: rows.map((row) => ({
-        id: row.id,
-        clientId: row.clientId,
-        clientNumber: formatClientNumber(row.clientNumber),
-        lastChangedAt: row.lastChangedAt.toISOString(),
-        listedAt: row.listedAt.toISOString(),
-      })),
-    };
+    return { data: rows.map(toReviewResponse) };
+  }
+
+  async decide(
+    actor: Actor,
+    id: string,
+    input: DecideRetentionDto,
+  ): Promise<RetentionReviewResponse> {
+    const review = await this.retention.lock(id);
+    if (!review) throw ClientsException.retentionReviewNotFound();
+    if (review.decision) throw ClientsException.retentionReviewDecided();
+    // Destroying goes through the erasure flow (an admin with MFA executes it); a request the
+    // client made already serves.
+    const erasureRequestId =
+      input.decision === 'destroy'
+        ? ((await this.erasureRequests.pendingFor(review.clientId))?.id ??
+          (await this.erasure.request(actor, review.clientId)).id)
+        : null;
+    await this.retention.decide(id, {
+      reviewedBy: actor.userId,
+      decision: input.decision,
+      reason: input.reason ?? null,
+      erasureRequestId,
+    });
+    await this.audit.record({
+      action: AuditAction.Update,
+      resourceType: RESOURCE,
+      resourceId: id,
+      clientId: review.clientId,
+    });
+    return toReviewResponse((await this.retention.lock(id)) as RetentionReviewRow);
   }
 }

@@ -9,11 +9,13 @@ import {
 import { Permission, RequirePermission } from '@meridian/auth';
 import {
   DecideErasureDto,
+  DecideRetentionDto,
   ErasureRequestPage,
   ErasureRequestResponse,
   ErasureService,
   ListErasureRequestsQuery,
   RetentionReviewList,
+  RetentionReviewResponse,
   RetentionService,
 } from '@meridian/clients';
 import { AuthenticatedUser } from '../auth/authenticated-user';
@@ -65,6 +67,26 @@ export class ErasureController {
   @ApiOkResponse({ type: RetentionReviewList })
   retentionReviews(@CurrentActor() actor: AuthenticatedUser): Promise<RetentionReviewList> {
     return this.retention.open(actor);
+  }
+
+  @Post('retention-reviews/:id/decide')
+  @RequirePermission(Permission.RetentionReviewDecide)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Retain a listed record (with the reason) or have it destroyed',
+    description:
+      '`retain` keeps the record and lists it again in a year. `destroy` records an erasure request (or takes the one pending) and links it: an admin with an MFA session executes it through `POST /erasure-requests/:id/decide`. Admins.',
+  })
+  @ApiOkResponse({ type: RetentionReviewResponse })
+  @ApiResponse(problemResponse(400, 'No decision, or no reason to retain; the field is named.'))
+  @ApiResponse(problemResponse(404, 'No such retention review in your clinic.'))
+  @ApiResponse(problemResponse(409, 'Already decided, or the record was erased.'))
+  decideRetention(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DecideRetentionDto,
+  ): Promise<RetentionReviewResponse> {
+    return this.retention.decide(actor, id, body);
   }
 
   @Post('erasure-requests/:id/decide')

@@ -57,6 +57,7 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.NotFound:
     case ClientsErrorCode.ConsentNotFound:
     case ClientsErrorCode.ErasureNotFound:
+    case ClientsErrorCode.RetentionReviewNotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -68,6 +69,7 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.AlreadyErased:
     case ClientsErrorCode.ErasurePending:
     case ClientsErrorCode.ErasureDecided:
+    case ClientsErrorCode.RetentionReviewDecided:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

@@ -54,6 +54,7 @@ describe('role → permission table', () => {
     expect(MFA_PERMISSIONS.has(Permission.ErasureDecide)).toBe(true);
     expect(holders(Permission.ErasureDecide)).toEqual([Role.Admin]);
     expect(holders(Permission.RetentionReviewRead)).toEqual([Role.Admin]);
+    expect(holders(Permission.RetentionReviewDecide)).toEqual([Role.Admin]);
     expect(holders(Permission.ErasureRequestWrite)).toEqual([Role.Admin, Role.Receptionist]);
   });
 });

@@ -40,6 +40,8 @@ export enum Permission {
   ErasureDecide = 'erasure-requests:decide',
   /** The records listed as past the retention period. */
   RetentionReviewRead = 'retention-reviews:read',
+  /** Retain a listed record, or have it destroyed through an erasure request. */
+  RetentionReviewDecide = 'retention-reviews:decide',
   AuditRead = 'audit:read',
 }
 
@@ -66,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ErasureRequestRead,
     Permission.ErasureDecide,
     Permission.RetentionReviewRead,
+    Permission.RetentionReviewDecide,
     Permission.AuditRead,
   ],
   [Role.Manager]: [

@@ -27,8 +27,8 @@ export class ErasureRepository {
     });
   }
 
-  async hasPending(clientId: string): Promise<boolean> {
-    return this.tx.manager.exists(ErasureRequestEntity, {
+  async pendingFor(clientId: string): Promise<ErasureRequestEntity | null> {
+    return this.tx.manager.findOne(ErasureRequestEntity, {
       where: { clinicId: this.tx.clinicId, clientId, status: 'pending' },
     });
   }

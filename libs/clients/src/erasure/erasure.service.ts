@@ -35,7 +35,7 @@ export class ErasureService {
     const client = await this.clients.findById(clientId, true);
     if (!client) throw ClientsException.notFound();
     if (client.erasedAt) throw ClientsException.alreadyErased();
-    if (await this.requests.hasPending(clientId)) throw ClientsException.erasurePending();
+    if (await this.requests.pendingFor(clientId)) throw ClientsException.erasurePending();
     const request = await this.requests.insert({ id: uuid(), clientId, recordedBy: actor.userId });
     await this.audit.record({
       action: AuditAction.Create,

@@ -11,6 +11,7 @@ import { ClientSearch1795600000008 } from './1795600000008-ClientSearch';
 import { ErasureRequests1795600000009 } from './1795600000009-ErasureRequests';
 import { RetentionReviews1795600000010 } from './1795600000010-RetentionReviews';
 import { ClientNameIndex1795600000011 } from './1795600000011-ClientNameIndex';
+import { RetentionDecisions1795600000012 } from './1795600000012-RetentionDecisions';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ErasureRequests1795600000009,
   RetentionReviews1795600000010,
   ClientNameIndex1795600000011,
+  RetentionDecisions1795600000012,
 ];
