@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
+import { OutcomesModule } from '@meridian/outcomes';
 import { ClinicsModule } from '@meridian/clinics';
 import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
@@ -21,6 +22,8 @@ import { LocalStrategy } from './auth/local.strategy';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
+import { InstrumentsController } from './outcomes/instruments.controller';
+import { MeasurementsController } from './outcomes/measurements.controller';
 import { ErasureController } from './clients/erasure.controller';
 import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
@@ -71,6 +74,7 @@ const HOUR_MS = 60 * 60 * 1000;
     AuthModule,
     ClinicsModule,
     ClientsModule,
+    OutcomesModule,
     UsersModule,
     HealthModule,
   ],
@@ -79,6 +83,8 @@ const HOUR_MS = 60 * 60 * 1000;
     ClinicsController,
     ClientsController,
     ConsentsController,
+    InstrumentsController,
+    MeasurementsController,
     ErasureController,
     UsersController,
     BreakGlassController,

@@ -4,6 +4,7 @@ export enum ClientsErrorCode {
   NotFound = 'CLIENT.NOT_FOUND',
   ClinicalFieldsForbidden = 'CLIENT.CLINICAL_FIELDS_FORBIDDEN',
   CareTeamForbidden = 'CLIENT.CARE_TEAM_FORBIDDEN',
+  ClinicalAccessRequired = 'CLIENT.CLINICAL_ACCESS_REQUIRED',
   InvalidCareTeam = 'CLIENT.INVALID_CARE_TEAM',
   ConsentNotFound = 'CONSENT.NOT_FOUND',
   ConsentInForce = 'CONSENT.ALREADY_IN_FORCE',
@@ -37,6 +38,13 @@ export class ClientsException extends DomainException<ClientsErrorCode> {
     return new ClientsException(
       ClientsErrorCode.CareTeamForbidden,
       'Practitioners may only add themselves to a care team, and only when booked with the client; ask a manager.',
+    );
+  }
+
+  static clinicalAccessRequired(): ClientsException {
+    return new ClientsException(
+      ClientsErrorCode.ClinicalAccessRequired,
+      'Only practitioners on the client’s care team may see or record this; outside it, break the glass with a reason first.',
     );
   }
 

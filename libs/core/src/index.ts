@@ -12,6 +12,7 @@ export * from './concurrency/version-tag';
 export * from './pagination/page.query';
 export * from './validation/is-omittable';
 export * from './validation/is-date-of-birth';
+export * from './validation/is-past-date';
 export * from './validation/phone-number';
 export * from './validation/patterns';
 export * from './validation/trim';

@@ -9,6 +9,8 @@ import { ClientEntity } from '@meridian/clients/client.entity';
 import { ConsentEntity } from '@meridian/clients/consent.entity';
 import { ErasureRequestEntity } from '@meridian/clients/erasure-request.entity';
 import { RetentionReviewEntity } from '@meridian/clients/retention-review.entity';
+import { ClinicScaleEntity } from '@meridian/outcomes/clinic-scale.entity';
+import { MeasurementEntity } from '@meridian/outcomes/measurement.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -30,4 +32,6 @@ export const ENTITIES = [
   ConsentEntity,
   ErasureRequestEntity,
   RetentionReviewEntity,
+  ClinicScaleEntity,
+  MeasurementEntity,
 ];

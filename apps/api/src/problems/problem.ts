@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
+import { OutcomesErrorCode } from '@meridian/outcomes';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
 import { UsersErrorCode } from '@meridian/users';
 import { ThrottlerException } from '@nestjs/throttler';
@@ -8,7 +9,12 @@ import { QueryFailedError } from 'typeorm';
 
 /** Every error code a response can carry; extended as libs add their own. */
 export type ErrorCode =
-  RequestErrorCode | ServiceErrorCode | AuthErrorCode | UsersErrorCode | ClientsErrorCode;
+  | RequestErrorCode
+  | ServiceErrorCode
+  | AuthErrorCode
+  | UsersErrorCode
+  | ClientsErrorCode
+  | OutcomesErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -51,6 +57,7 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.AdminOnly:
     case ClientsErrorCode.ClinicalFieldsForbidden:
     case ClientsErrorCode.CareTeamForbidden:
+    case ClientsErrorCode.ClinicalAccessRequired:
       return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:
@@ -70,6 +77,7 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.ErasurePending:
     case ClientsErrorCode.ErasureDecided:
     case ClientsErrorCode.RetentionReviewDecided:
+    case OutcomesErrorCode.ScaleCodeTaken:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

@@ -57,4 +57,11 @@ describe('role → permission table', () => {
     expect(holders(Permission.RetentionReviewDecide)).toEqual([Role.Admin]);
     expect(holders(Permission.ErasureRequestWrite)).toEqual([Role.Admin, Role.Receptionist]);
   });
+
+  it('keeps outcome measurements to practitioners (the care team is checked per record)', () => {
+    expect(holders(Permission.MeasurementRead)).toEqual([Role.Practitioner]);
+    expect(holders(Permission.MeasurementWrite)).toEqual([Role.Practitioner]);
+    expect(holders(Permission.InstrumentWrite)).toEqual([Role.Admin]);
+    expect(holders(Permission.InstrumentRead)).not.toContain(Role.Receptionist);
+  });
 });

@@ -43,6 +43,13 @@ export enum Permission {
   /** Retain a listed record, or have it destroyed through an erasure request. */
   RetentionReviewDecide = 'retention-reviews:decide',
   AuditRead = 'audit:read',
+  /** The catalog of outcome instruments: questionnaires and the clinic's scales. */
+  InstrumentRead = 'instruments:read',
+  /** Add a numeric scale to the clinic's catalog. */
+  InstrumentWrite = 'instruments:write',
+  /** A client's outcome measurements: clinical, so care team (or broken glass) as well. */
+  MeasurementRead = 'measurements:read',
+  MeasurementWrite = 'measurements:write',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -70,6 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RetentionReviewRead,
     Permission.RetentionReviewDecide,
     Permission.AuditRead,
+    Permission.InstrumentRead,
+    Permission.InstrumentWrite,
   ],
   [Role.Manager]: [
     Permission.OwnSession,
@@ -82,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamRead,
     Permission.CareTeamWrite,
     Permission.CareTeamManage,
+    Permission.InstrumentRead,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
@@ -94,6 +104,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamRead,
     Permission.CareTeamWrite,
     Permission.ClientBreakGlass,
+    Permission.InstrumentRead,
+    Permission.MeasurementRead,
+    Permission.MeasurementWrite,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,

@@ -1,26 +1,5 @@
-import { registerDecorator, ValidationArguments } from 'class-validator';
+import { IsPastDate, isPastDate } from './is-past-date';
 
-const EARLIEST = '1900-01-01';
-
-/** A calendar date `YYYY-MM-DD` that exists, from 1900 on and not after today (UTC). */
-export function isDateOfBirth(value: unknown, today = new Date()): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
-  return value >= EARLIEST && value <= today.toISOString().slice(0, 10);
-}
-
-/** For DTOs: a date of birth a receptionist could really have typed. */
-export function IsDateOfBirth(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isDateOfBirth',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => isDateOfBirth(value),
-        defaultMessage: (args: ValidationArguments) =>
-          `${args.property} must be a date (YYYY-MM-DD) between ${EARLIEST} and today`,
-      },
-    });
-}
+/** A date of birth a receptionist could really have typed: from 1900 up to today. */
+export const isDateOfBirth = isPastDate;
+export const IsDateOfBirth = IsPastDate;

@@ -12,6 +12,7 @@ import { ErasureRequests1795600000009 } from './1795600000009-ErasureRequests';
 import { RetentionReviews1795600000010 } from './1795600000010-RetentionReviews';
 import { ClientNameIndex1795600000011 } from './1795600000011-ClientNameIndex';
 import { RetentionDecisions1795600000012 } from './1795600000012-RetentionDecisions';
+import { Outcomes1795600000013 } from './1795600000013-Outcomes';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RetentionReviews1795600000010,
   ClientNameIndex1795600000011,
   RetentionDecisions1795600000012,
+  Outcomes1795600000013,
 ];

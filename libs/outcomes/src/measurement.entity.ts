@@ -1,0 +1,91 @@
+import { ClientEntity } from '@meridian/clients/client.entity';
+import { UserEntity } from '@meridian/users/user.entity';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+} from 'typeorm';
+
+/**
+ * One outcome measurement: the answers (a questionnaire) or the value (a clinic scale) as
+ * recorded, and the score, band and flags the server computed from them. Clinical content:
+ * for the care team only.
+ */
+@Entity({ name: 'measurements' })
+@Unique('measurements_clinic_id_id_key', ['clinicId', 'id'])
+@Index('measurements_client_instrument_idx', ['clinicId', 'clientId', 'instrument', 'takenOn'])
+export class MeasurementEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'measurements_pkey' })
+  id!: string;
+
+  @Column('uuid')
+  clinicId!: string;
+
+  @Column('uuid')
+  clientId!: string;
+
+  @ManyToOne(() => ClientEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    {
+      name: 'clinic_id',
+      referencedColumnName: 'clinicId',
+      foreignKeyConstraintName: 'measurements_client_fkey',
+    },
+    {
+      name: 'client_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'measurements_client_fkey',
+    },
+  ])
+  client?: ClientEntity;
+
+  /** `PHQ-9`, `GAD-7`, `MYMOP2` or a clinic scale's code. */
+  @Column('text')
+  instrument!: string;
+
+  /** A questionnaire's item answers, in item order; null for a scale. */
+  @Column('smallint', { array: true, nullable: true })
+  answers!: number[] | null;
+
+  /** A scale's value as measured; null for a questionnaire. */
+  @Column('double precision', { nullable: true })
+  value!: number | null;
+
+  @Column('double precision')
+  score!: number;
+
+  @Column('text', { nullable: true })
+  band!: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  flags!: string[];
+
+  @Column('date')
+  takenOn!: string;
+
+  @Column('uuid')
+  recordedBy!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    {
+      name: 'clinic_id',
+      referencedColumnName: 'clinicId',
+      foreignKeyConstraintName: 'measurements_recorded_by_fkey',
+    },
+    {
+      name: 'recorded_by',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'measurements_recorded_by_fkey',
+    },
+  ])
+  recorder?: UserEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

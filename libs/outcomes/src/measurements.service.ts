@@ -1,0 +1,147 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditAction, AuditLog } from '@meridian/audit';
+import {
+  ClientDataRegistry,
+  ClientsException,
+  ClientsRepository,
+  ClientsService,
+} from '@meridian/clients';
+import type { ClinicalAccess } from '@meridian/auth';
+import { Actor, FieldError, RequestErrorCode, RequestException } from '@meridian/core';
+import { v7 as uuid } from 'uuid';
+import {
+  ListMeasurementsQuery,
+  MeasurementPage,
+  MeasurementResponse,
+  RecordMeasurementDto,
+  toMeasurementResponse,
+} from './dto/measurement.dto';
+import { Instrument, InstrumentsService } from './instruments.service';
+import { OutcomesRepository } from './outcomes.repository';
+import { ScoredAnswers, scoreAnswers, scoreScaleValue } from './scoring';
+
+const RESOURCE = 'measurement';
+
+/**
+ * Outcome measurements. Clinical content: only the care team (or a practitioner who broke the
+ * glass) reads or records them. The server scores every measurement from the answers or value
+ * as given; a total from the caller is refused as an unknown field.
+ */
+@Injectable()
+export class MeasurementsService implements OnModuleInit {
+  constructor(
+    private readonly outcomes: OutcomesRepository,
+    private readonly instruments: InstrumentsService,
+    private readonly clients: ClientsService,
+    private readonly clientRecords: ClientsRepository,
+    private readonly registry: ClientDataRegistry,
+    private readonly audit: AuditLog,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'measurements',
+      collect: async (clientId) => (await this.outcomes.allOf(clientId)).map(toMeasurementResponse),
+      erase: (clientId) => this.outcomes.deleteOf(clientId),
+    });
+  }
+
+  async list(
+    actor: Actor,
+    clientId: string,
+    query: ListMeasurementsQuery,
+  ): Promise<MeasurementPage> {
+    if (!(await this.clientRecords.findById(clientId))) throw ClientsException.notFound();
+    const access = await this.requireClinicalAccess(actor, clientId);
+    const page = await this.outcomes.measurements(
+      clientId,
+      { instrument: query.instrument },
+      query.limit,
+      query.cursor,
+    );
+    await this.audit.record({
+      action: AuditAction.Read,
+      resourceType: RESOURCE,
+      clientId,
+      purpose: access,
+    });
+    return { data: page.data.map(toMeasurementResponse), nextCursor: page.nextCursor };
+  }
+
+  async record(
+    actor: Actor,
+    clientId: string,
+    input: RecordMeasurementDto,
+  ): Promise<MeasurementResponse> {
+    await this.clients.requireWritable(clientId);
+    const access = await this.requireClinicalAccess(actor, clientId);
+    const instrument = await this.instruments.find(input.instrument);
+    if (!instrument) {
+      throw invalid([{ field: 'instrument', message: 'is not an instrument of this clinic' }]);
+    }
+    const scored = score(instrument, input);
+    const measurement = await this.outcomes.insertMeasurement({
+      id: uuid(),
+      clientId,
+      instrument: input.instrument,
+      answers: instrument.kind === 'questionnaire' ? (input.answers as number[]) : null,
+      value: instrument.kind === 'scale' ? (input.value as number) : null,
+      score: scored.score,
+      band: scored.band,
+      flags: scored.flags,
+      takenOn: input.takenOn,
+      recordedBy: actor.userId,
+    });
+    await this.audit.record({
+      action: AuditAction.Create,
+      resourceType: RESOURCE,
+      resourceId: measurement.id,
+      clientId,
+      purpose: access,
+    });
+    return toMeasurementResponse(measurement);
+  }
+
+  private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
+    const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
+    if (!access) throw ClientsException.clinicalAccessRequired();
+    return access;
+  }
+}
+
+/** Scores the input for its instrument: answers for a questionnaire, a value for a scale. */
+function score(instrument: Instrument, input: RecordMeasurementDto): ScoredAnswers {
+  if (instrument.kind === 'questionnaire') {
+    if (input.value !== undefined) {
+      throw invalid([
+        { field: 'value', message: `${instrument.definition.code} takes answers, not a value` },
+      ]);
+    }
+    const outcome = scoreAnswers(instrument.definition, input.answers);
+    if (!outcome.ok) throw invalid(outcome.problems);
+    return outcome.result;
+  }
+  if (input.answers !== undefined) {
+    throw invalid([
+      { field: 'answers', message: `${instrument.definition.code} takes a value, not answers` },
+    ]);
+  }
+  const outcome = scoreScaleValue(
+    {
+      min: instrument.definition.minValue,
+      max: instrument.definition.maxValue,
+      name: instrument.definition.name,
+    },
+    input.value,
+  );
+  if (!outcome.ok) throw invalid(outcome.problems);
+  return outcome.result;
+}
+
+function invalid(errors: FieldError[]): RequestException {
+  return new RequestException(
+    RequestErrorCode.ValidationFailed,
+    'The request has invalid fields.',
+    errors,
+  );
+}

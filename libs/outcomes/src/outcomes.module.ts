@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@meridian/audit';
+import { ClientsModule } from '@meridian/clients';
+import { InstrumentsService } from './instruments.service';
+import { MeasurementsService } from './measurements.service';
+import { OutcomesRepository } from './outcomes.repository';
+
+/** Outcome instruments and measurements. */
+@Module({
+  imports: [AuditModule, ClientsModule],
+  providers: [OutcomesRepository, InstrumentsService, MeasurementsService],
+  exports: [OutcomesRepository, InstrumentsService, MeasurementsService],
+})
+export class OutcomesModule {}

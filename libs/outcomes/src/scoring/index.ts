@@ -1,0 +1,3 @@
+export * from './instrument';
+export * from './standard-instruments';
+export * from './score';
