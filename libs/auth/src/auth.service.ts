@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
-import {
-  Actor,
-  DataCipher,
-  RequestContext,
-  RequestErrorCode,
-  RequestException,
-} from '@meridian/core';
+import { Actor, DataCipher, RequestContext, RequestException } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { UserEntity } from '@meridian/users/user.entity';
 import { UsersRepository } from '@meridian/users/users.repository';
@@ -279,11 +273,9 @@ export class AuthService {
         ? 'must differ from the current password'
         : passwordProblem(newPassword, [user.email, user.displayName]);
     if (problem) {
-      throw new RequestException(
-        RequestErrorCode.ValidationFailed,
-        'The request has invalid fields.',
-        [{ field: 'newPassword', message: `newPassword ${problem}` }],
-      );
+      throw RequestException.invalidFields([
+        { field: 'newPassword', message: `newPassword ${problem}` },
+      ]);
     }
     await this.throttle.succeeded(keys);
     user.passwordHash = await this.hasher.hash(newPassword);

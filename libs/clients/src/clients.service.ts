@@ -5,14 +5,7 @@ import { Role } from '@meridian/auth/access/role';
 import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
 import { BreakGlassGrantResponse } from '@meridian/auth/break-glass/dto/break-glass.dto';
 import { ClinicalAccess, clinicalAccess } from '@meridian/auth/policies/clinical-access.policy';
-import {
-  Actor,
-  FieldError,
-  Page,
-  RequestErrorCode,
-  RequestException,
-  staleVersion,
-} from '@meridian/core';
+import { Actor, FieldError, Page, RequestException, staleVersion } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { ClientEntity } from './client.entity';
 import { ClientsException } from './clients.exception';
@@ -288,16 +281,12 @@ export class ClientsService {
   private async assertPractitioner(userId: string | null | undefined): Promise<void> {
     if (!userId) return;
     if (!(await this.clients.practitioners([userId])).has(userId)) {
-      throw new RequestException(
-        RequestErrorCode.ValidationFailed,
-        'The request has invalid fields.',
-        [
-          {
-            field: 'primaryPractitionerId',
-            message: 'is not an active practitioner of this clinic',
-          },
-        ],
-      );
+      throw RequestException.invalidFields([
+        {
+          field: 'primaryPractitionerId',
+          message: 'is not an active practitioner of this clinic',
+        },
+      ]);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
-import { Actor, RequestErrorCode, RequestException } from '@meridian/core';
+import { Actor, RequestException } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { ClinicScaleEntity } from './clinic-scale.entity';
 import {
@@ -44,11 +44,7 @@ export class InstrumentsService {
 
   async addScale(actor: Actor, input: CreateClinicScaleDto): Promise<InstrumentResponse> {
     if (input.max <= input.min) {
-      throw new RequestException(
-        RequestErrorCode.ValidationFailed,
-        'The request has invalid fields.',
-        [{ field: 'max', message: 'must be greater than min' }],
-      );
+      throw RequestException.invalidFields([{ field: 'max', message: 'must be greater than min' }]);
     }
     const scale = await this.outcomes.insertScale({
       id: uuid(),

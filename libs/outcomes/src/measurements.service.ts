@@ -7,7 +7,7 @@ import {
   ClientsService,
 } from '@meridian/clients';
 import type { ClinicalAccess } from '@meridian/auth';
-import { Actor, FieldError, RequestErrorCode, RequestException } from '@meridian/core';
+import { Actor, RequestException } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import {
   ListMeasurementsQuery,
@@ -77,7 +77,9 @@ export class MeasurementsService implements OnModuleInit {
     const access = await this.requireClinicalAccess(actor, clientId);
     const instrument = await this.instruments.find(input.instrument);
     if (!instrument) {
-      throw invalid([{ field: 'instrument', message: 'is not an instrument of this clinic' }]);
+      throw RequestException.invalidFields([
+        { field: 'instrument', message: 'is not an instrument of this clinic' },
+      ]);
     }
     const scored = score(instrument, input);
     const measurement = await this.outcomes.insertMeasurement({
@@ -113,16 +115,16 @@ export class MeasurementsService implements OnModuleInit {
 function score(instrument: Instrument, input: RecordMeasurementDto): ScoredAnswers {
   if (instrument.kind === 'questionnaire') {
     if (input.value !== undefined) {
-      throw invalid([
+      throw RequestException.invalidFields([
         { field: 'value', message: `${instrument.definition.code} takes answers, not a value` },
       ]);
     }
     const outcome = scoreAnswers(instrument.definition, input.answers);
-    if (!outcome.ok) throw invalid(outcome.problems);
+    if (!outcome.ok) throw RequestException.invalidFields(outcome.problems);
     return outcome.result;
   }
   if (input.answers !== undefined) {
-    throw invalid([
+    throw RequestException.invalidFields([
       { field: 'answers', message: `${instrument.definition.code} takes a value, not answers` },
     ]);
   }
@@ -134,14 +136,6 @@ function score(instrument: Instrument, input: RecordMeasurementDto): ScoredAnswe
     },
     input.value,
   );
-  if (!outcome.ok) throw invalid(outcome.problems);
+  if (!outcome.ok) throw RequestException.invalidFields(outcome.problems);
   return outcome.result;
-}
-
-function invalid(errors: FieldError[]): RequestException {
-  return new RequestException(
-    RequestErrorCode.ValidationFailed,
-    'The request has invalid fields.',
-    errors,
-  );
 }

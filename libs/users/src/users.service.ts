@@ -5,13 +5,7 @@ import { Role } from '@meridian/auth/access/role';
 import { PasswordHasher } from '@meridian/auth/passwords/password-hasher';
 import { SessionStateCache } from '@meridian/auth/sessions/session-state.cache';
 import { SessionsRepository } from '@meridian/auth/sessions/sessions.repository';
-import {
-  Actor,
-  FieldError,
-  RequestErrorCode,
-  RequestException,
-  staleVersion,
-} from '@meridian/core';
+import { Actor, FieldError, RequestException, staleVersion } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -172,10 +166,6 @@ function assertDisciplinesFitRoles(roles: readonly string[], disciplines: readon
     });
   }
   if (errors.length > 0) {
-    throw new RequestException(
-      RequestErrorCode.ValidationFailed,
-      'The request has invalid fields.',
-      errors,
-    );
+    throw RequestException.invalidFields(errors);
   }
 }

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, RequestErrorCode, RequestException } from '@meridian/core';
+import { FieldError, RequestException } from '@meridian/core';
 
 /** Validation errors as a flat list naming each field by its path (`intake.allergies[0]`). */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -28,11 +28,6 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new RequestException(
-        RequestErrorCode.ValidationFailed,
-        'The request has invalid fields.',
-        fieldErrors(errors),
-      ),
+    exceptionFactory: (errors) => RequestException.invalidFields(fieldErrors(errors)),
   });
 }

@@ -22,4 +22,13 @@ export class RequestException extends DomainException<RequestErrorCode> {
   constructor(code: RequestErrorCode, message: string, errors?: FieldError[]) {
     super(code, message, errors);
   }
+
+  /** The 400 for a body or query the caller must correct: every bad field named. */
+  static invalidFields(errors: FieldError[]): RequestException {
+    return new RequestException(
+      RequestErrorCode.ValidationFailed,
+      'The request has invalid fields.',
+      errors,
+    );
+  }
 }
