@@ -5,7 +5,9 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
+import { FollowUpsModule } from '@meridian/follow-ups';
 import { OutcomesModule } from '@meridian/outcomes';
+import { TreatmentPlansModule } from '@meridian/treatment-plans';
 import { ClinicsModule } from '@meridian/clinics';
 import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
@@ -24,6 +26,7 @@ import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
+import { TreatmentPlansController } from './treatment-plans/treatment-plans.controller';
 import { ErasureController } from './clients/erasure.controller';
 import { ClinicsController } from './clinics/clinics.controller';
 import { HealthModule } from './health/health.module';
@@ -75,6 +78,8 @@ const HOUR_MS = 60 * 60 * 1000;
     ClinicsModule,
     ClientsModule,
     OutcomesModule,
+    TreatmentPlansModule,
+    FollowUpsModule,
     UsersModule,
     HealthModule,
   ],
@@ -85,6 +90,7 @@ const HOUR_MS = 60 * 60 * 1000;
     ConsentsController,
     InstrumentsController,
     MeasurementsController,
+    TreatmentPlansController,
     ErasureController,
     UsersController,
     BreakGlassController,

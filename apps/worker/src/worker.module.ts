@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ClientsRepository } from '@meridian/clients/clients.repository';
 import { RetentionRepository } from '@meridian/clients/retention.repository';
+import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
+import { FollowUpsRepository, RaisedFollowUps } from '@meridian/follow-ups';
+import { OutcomesRepository } from '@meridian/outcomes/outcomes.repository';
+import { TreatmentPlansRepository } from '@meridian/treatment-plans/treatment-plans.repository';
 import { AuditModule } from '@meridian/audit';
 import { CoreModule, LoggingModule } from '@meridian/core';
 import { DbModule } from '@meridian/db';
 import { JobHandlersModule, QueueModule } from '@meridian/queue';
 import { ClsModule } from 'nestjs-cls';
+import { RaisedFollowUpsHandler } from './follow-ups/raised-follow-ups.handler';
 import { AuditSealHandler } from './maintenance/audit-seal.handler';
 import { RetentionScanHandler } from './maintenance/retention-scan.handler';
 import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
@@ -29,6 +35,14 @@ import { QueueWorkers } from './queues/queue-workers';
     AuditSealHandler,
     RetentionRepository,
     RetentionScanHandler,
+    // Repositories only: the worker needs no API services, guards or request pipeline.
+    ClientsRepository,
+    ClinicsRepository,
+    OutcomesRepository,
+    TreatmentPlansRepository,
+    FollowUpsRepository,
+    RaisedFollowUps,
+    RaisedFollowUpsHandler,
   ],
 })
 export class WorkerModule {}

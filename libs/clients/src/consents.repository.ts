@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, TenantTransaction } from '@meridian/db';
-import { ConsentEntity } from './consent.entity';
+import { IsNull } from 'typeorm';
+import { ConsentEntity, ConsentType } from './consent.entity';
 
 /** Consents of the clinic the current tenant transaction serves. */
 @Injectable()
@@ -29,6 +30,16 @@ export class ConsentsRepository {
     return this.tx.manager.find(ConsentEntity, {
       where: { clinicId: this.tx.clinicId, clientId },
       order: { grantedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Whether the client has a consent of `type` in force (granted, not withdrawn). */
+  async inForce(clientId: string, type: ConsentType): Promise<boolean> {
+    return this.tx.manager.existsBy(ConsentEntity, {
+      clinicId: this.tx.clinicId,
+      clientId,
+      type,
+      withdrawnAt: IsNull(),
     });
   }
 

@@ -13,6 +13,8 @@ export * from './pagination/page.query';
 export * from './validation/is-omittable';
 export * from './validation/is-date-of-birth';
 export * from './validation/is-past-date';
+export * from './validation/calendar-date';
+export * from './time/zoned-time';
 export * from './validation/phone-number';
 export * from './validation/patterns';
 export * from './validation/trim';

@@ -11,6 +11,9 @@ import { ErasureRequestEntity } from '@meridian/clients/erasure-request.entity';
 import { RetentionReviewEntity } from '@meridian/clients/retention-review.entity';
 import { ClinicScaleEntity } from '@meridian/outcomes/clinic-scale.entity';
 import { MeasurementEntity } from '@meridian/outcomes/measurement.entity';
+import { FollowUpTaskEntity } from '@meridian/follow-ups/follow-up-task.entity';
+import { TreatmentPlanVersionEntity } from '@meridian/treatment-plans/treatment-plan-version.entity';
+import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -34,4 +37,7 @@ export const ENTITIES = [
   RetentionReviewEntity,
   ClinicScaleEntity,
   MeasurementEntity,
+  TreatmentPlanEntity,
+  TreatmentPlanVersionEntity,
+  FollowUpTaskEntity,
 ];

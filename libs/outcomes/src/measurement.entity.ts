@@ -1,4 +1,5 @@
 import { ClientEntity } from '@meridian/clients/client.entity';
+import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 import {
   Column,
@@ -67,6 +68,34 @@ export class MeasurementEntity {
 
   @Column('date')
   takenOn!: string;
+
+  /**
+   * The plan the measurement was taken for, one of the client's own (the key includes the
+   * client); the plan's progress shows it whatever the date.
+   */
+  @Column('uuid', { nullable: true })
+  treatmentPlanId!: string | null;
+
+  // The migration narrows SET NULL to the plan column: clinic and client are in the key too.
+  @ManyToOne(() => TreatmentPlanEntity, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'clinic_id',
+      referencedColumnName: 'clinicId',
+      foreignKeyConstraintName: 'measurements_treatment_plan_fkey',
+    },
+    {
+      name: 'client_id',
+      referencedColumnName: 'clientId',
+      foreignKeyConstraintName: 'measurements_treatment_plan_fkey',
+    },
+    {
+      name: 'treatment_plan_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'measurements_treatment_plan_fkey',
+    },
+  ])
+  treatmentPlan?: TreatmentPlanEntity;
 
   @Column('uuid')
   recordedBy!: string;

@@ -8,6 +8,7 @@ import {
 } from '@meridian/clients';
 import type { ClinicalAccess } from '@meridian/auth';
 import { Actor, RequestException } from '@meridian/core';
+import { JobName, Outbox } from '@meridian/queue';
 import { v7 as uuid } from 'uuid';
 import {
   ListMeasurementsQuery,
@@ -18,14 +19,15 @@ import {
 } from './dto/measurement.dto';
 import { Instrument, InstrumentsService } from './instruments.service';
 import { OutcomesRepository } from './outcomes.repository';
-import { ScoredAnswers, scoreAnswers, scoreScaleValue } from './scoring';
+import { ScoredAnswers, scoreAnswers, scoreScaleValue, SELF_HARM_FLAG } from './scoring';
 
 const RESOURCE = 'measurement';
 
 /**
  * Outcome measurements. Clinical content: only the care team (or a practitioner who broke the
  * glass) reads or records them. The server scores every measurement from the answers or value
- * as given; a total from the caller is refused as an unknown field.
+ * as given; a total from the caller is refused as an unknown field. A PHQ-9 whose item 9 is
+ * above 0 asks, in the same transaction, for an urgent follow-up by the client's psychologist.
  */
 @Injectable()
 export class MeasurementsService implements OnModuleInit {
@@ -35,6 +37,7 @@ export class MeasurementsService implements OnModuleInit {
     private readonly clients: ClientsService,
     private readonly clientRecords: ClientsRepository,
     private readonly registry: ClientDataRegistry,
+    private readonly outbox: Outbox,
     private readonly audit: AuditLog,
   ) {}
 
@@ -82,6 +85,11 @@ export class MeasurementsService implements OnModuleInit {
       ]);
     }
     const scored = score(instrument, input);
+    if (input.treatmentPlanId && !(await this.outcomes.isPlanOf(clientId, input.treatmentPlanId))) {
+      throw RequestException.invalidFields([
+        { field: 'treatmentPlanId', message: 'is not a treatment plan of this client' },
+      ]);
+    }
     const measurement = await this.outcomes.insertMeasurement({
       id: uuid(),
       clientId,
@@ -92,8 +100,16 @@ export class MeasurementsService implements OnModuleInit {
       band: scored.band,
       flags: scored.flags,
       takenOn: input.takenOn,
+      treatmentPlanId: input.treatmentPlanId ?? null,
       recordedBy: actor.userId,
     });
+    if (measurement.flags.includes(SELF_HARM_FLAG)) {
+      // Ids only: the job says which measurement, the handler reads what it needs.
+      await this.outbox.add(JobName.SelfHarmFlagged, {
+        clinicId: actor.clinicId,
+        measurementId: measurement.id,
+      });
+    }
     await this.audit.record({
       action: AuditAction.Create,
       resourceType: RESOURCE,

@@ -59,6 +59,19 @@ export class OutcomesRepository {
     );
   }
 
+  async measurement(id: string): Promise<MeasurementEntity | null> {
+    return this.tx.manager.findOneBy(MeasurementEntity, { clinicId: this.tx.clinicId, id });
+  }
+
+  /** Whether `planId` is a treatment plan of the client (the link's foreign key says the same). */
+  async isPlanOf(clientId: string, planId: string): Promise<boolean> {
+    const rows = (await this.tx.manager.query(
+      `SELECT 1 FROM treatment_plans WHERE clinic_id = $1 AND client_id = $2 AND id = $3`,
+      [this.tx.clinicId, clientId, planId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** A client's measurements, newest first (taken on, then id), keyset-paginated. */
   async measurements(
     clientId: string,

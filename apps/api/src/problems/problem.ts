@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
 import { OutcomesErrorCode } from '@meridian/outcomes';
+import { TreatmentPlansErrorCode } from '@meridian/treatment-plans';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
 import { UsersErrorCode } from '@meridian/users';
 import { ThrottlerException } from '@nestjs/throttler';
@@ -14,7 +15,8 @@ export type ErrorCode =
   | AuthErrorCode
   | UsersErrorCode
   | ClientsErrorCode
-  | OutcomesErrorCode;
+  | OutcomesErrorCode
+  | TreatmentPlansErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -65,6 +67,8 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.ConsentNotFound:
     case ClientsErrorCode.ErasureNotFound:
     case ClientsErrorCode.RetentionReviewNotFound:
+    case TreatmentPlansErrorCode.NotFound:
+    case TreatmentPlansErrorCode.VersionNotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -78,6 +82,9 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.ErasureDecided:
     case ClientsErrorCode.RetentionReviewDecided:
     case OutcomesErrorCode.ScaleCodeTaken:
+    case TreatmentPlansErrorCode.InvalidTransition:
+    case TreatmentPlansErrorCode.Closed:
+    case TreatmentPlansErrorCode.ConsentRequired:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

@@ -50,6 +50,15 @@ export enum Permission {
   /** A client's outcome measurements: clinical, so care team (or broken glass) as well. */
   MeasurementRead = 'measurements:read',
   MeasurementWrite = 'measurements:write',
+  /**
+   * A client's treatment plans, in the view the role allows: the care team all of it,
+   * reception title and status, managers the status.
+   */
+  TreatmentPlanRead = 'treatment-plans:read',
+  /** Create, change, activate, complete and cancel plans: with clinical access as well. */
+  TreatmentPlanWrite = 'treatment-plans:write',
+  /** Goals against measurements: clinical, so care team (or broken glass) as well. */
+  TreatmentPlanProgressRead = 'treatment-plans:progress',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -92,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamWrite,
     Permission.CareTeamManage,
     Permission.InstrumentRead,
+    Permission.TreatmentPlanRead,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
@@ -107,6 +117,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InstrumentRead,
     Permission.MeasurementRead,
     Permission.MeasurementWrite,
+    Permission.TreatmentPlanRead,
+    Permission.TreatmentPlanWrite,
+    Permission.TreatmentPlanProgressRead,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,
@@ -118,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ConsentWrite,
     Permission.CareTeamRead,
     Permission.ErasureRequestWrite,
+    Permission.TreatmentPlanRead,
   ],
 };
 

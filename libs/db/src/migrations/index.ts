@@ -13,6 +13,7 @@ import { RetentionReviews1795600000010 } from './1795600000010-RetentionReviews'
 import { ClientNameIndex1795600000011 } from './1795600000011-ClientNameIndex';
 import { RetentionDecisions1795600000012 } from './1795600000012-RetentionDecisions';
 import { Outcomes1795600000013 } from './1795600000013-Outcomes';
+import { TreatmentPlans1795600000014 } from './1795600000014-TreatmentPlans';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ClientNameIndex1795600000011,
   RetentionDecisions1795600000012,
   Outcomes1795600000013,
+  TreatmentPlans1795600000014,
 ];

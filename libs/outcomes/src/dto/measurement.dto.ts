@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPastDate, PageQuery } from '@meridian/core';
-import { IsArray, IsNumber, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsArray, IsNumber, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { MeasurementEntity } from '../measurement.entity';
 
 export class RecordMeasurementDto {
@@ -27,6 +27,14 @@ export class RecordMeasurementDto {
   @ApiProperty({ example: '2026-11-20', description: 'When it was taken: not in the future.' })
   @IsPastDate()
   takenOn!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The client’s treatment plan the measurement was taken for.',
+  })
+  @IsOptional()
+  @IsUUID()
+  treatmentPlanId?: string;
 }
 
 export class ListMeasurementsQuery extends PageQuery {
@@ -51,6 +59,7 @@ export class MeasurementResponse {
   })
   flags!: string[];
   @ApiProperty({ example: '2026-11-20' }) takenOn!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) treatmentPlanId!: string | null;
   @ApiProperty({ format: 'uuid' }) recordedBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -72,6 +81,7 @@ export function toMeasurementResponse(measurement: MeasurementEntity): Measureme
     band: measurement.band,
     flags: measurement.flags,
     takenOn: measurement.takenOn,
+    treatmentPlanId: measurement.treatmentPlanId,
     recordedBy: measurement.recordedBy,
     createdAt: measurement.createdAt.toISOString(),
   };

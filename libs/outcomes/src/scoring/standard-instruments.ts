@@ -81,6 +81,9 @@ export const STANDARD_INSTRUMENTS: readonly StandardInstrument[] = [
   },
 ];
 
+/** PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0. */
+export const SELF_HARM_FLAG = 'self-harm-risk';
+
 /**
  * How each instrument turns answers into a score. A Record over every code, so adding an
  * instrument to the code union without saying how to score it fails to compile.
@@ -88,7 +91,7 @@ export const STANDARD_INSTRUMENTS: readonly StandardInstrument[] = [
 export const SCORING_RULES: Readonly<Record<StandardInstrumentCode, ScoringRule>> = {
   // Item 9 asks about thoughts of self-harm: any answer above "not at all" needs follow-up,
   // even when the total is in a low band.
-  'PHQ-9': { method: 'sum', itemFlags: [{ itemIndex: 8, above: 0, flag: 'self-harm-risk' }] },
+  'PHQ-9': { method: 'sum', itemFlags: [{ itemIndex: 8, above: 0, flag: SELF_HARM_FLAG }] },
   'GAD-7': { method: 'sum', itemFlags: [] },
   MYMOP2: { method: 'mean', itemFlags: [] },
 };

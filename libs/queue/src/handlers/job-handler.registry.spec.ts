@@ -29,6 +29,12 @@ class SealHandler {
 
   @JobHandler(JobName.RetentionScan)
   async scan(): Promise<void> {}
+
+  @JobHandler(JobName.SelfHarmFlagged)
+  async selfHarm(): Promise<void> {}
+
+  @JobHandler(JobName.PlanPhaseEnding)
+  async phaseEnding(): Promise<void> {}
 }
 
 async function boot(

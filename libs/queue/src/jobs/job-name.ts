@@ -11,6 +11,10 @@ export enum JobName {
   AuditSeal = 'maintenance.audit-seal',
   /** Lists client records unchanged for the retention period for review; recurring, daily. */
   RetentionScan = 'maintenance.retention-scan',
+  /** A PHQ-9 answered item 9 above 0: an urgent follow-up for the client's psychologist. */
+  SelfHarmFlagged = 'follow-ups.self-harm-flagged',
+  /** A phase of an active plan reaches its last day: a plan review for the lead practitioner. */
+  PlanPhaseEnding = 'follow-ups.plan-phase-ending',
 }
 
 export const JOB_NAMES = Object.values(JobName);
@@ -20,4 +24,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OutboxPrune]: QueueName.Maintenance,
   [JobName.AuditSeal]: QueueName.Maintenance,
   [JobName.RetentionScan]: QueueName.Maintenance,
+  [JobName.SelfHarmFlagged]: QueueName.FollowUps,
+  [JobName.PlanPhaseEnding]: QueueName.FollowUps,
 };

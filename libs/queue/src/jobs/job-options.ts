@@ -32,4 +32,7 @@ const ATTEMPTS: Record<JobName, number> = {
   // Runs every minute and picks up where a failed run stopped: the next run is the retry.
   [JobName.AuditSeal]: 1,
   [JobName.RetentionScan]: 3,
+  // Raising a follow-up must not be lost to a passing database hiccup: retry for hours.
+  [JobName.SelfHarmFlagged]: 12,
+  [JobName.PlanPhaseEnding]: 12,
 };

@@ -23,11 +23,29 @@ export interface RetentionScanPayload extends JobTrace {
   retentionYears: number;
 }
 
+/** Jobs that work on one clinic's data run in a tenant transaction for it. */
+export interface TenantJob extends JobTrace {
+  clinicId: string;
+}
+
+export interface SelfHarmFlaggedPayload extends TenantJob {
+  measurementId: string;
+}
+
+export interface PlanPhaseEndingPayload extends TenantJob {
+  treatmentPlanId: string;
+  phaseId: string;
+  /** The phase's last day when the job was scheduled; a moved end makes this job moot. */
+  endsOn: string;
+}
+
 /** The payload of each job, keyed by its name. */
 export interface JobPayloads {
   [JobName.OutboxPrune]: OutboxPrunePayload;
   [JobName.AuditSeal]: AuditSealPayload;
   [JobName.RetentionScan]: RetentionScanPayload;
+  [JobName.SelfHarmFlagged]: SelfHarmFlaggedPayload;
+  [JobName.PlanPhaseEnding]: PlanPhaseEndingPayload;
 }
 
 /** A job name with its payload: the unit handlers receive and the outbox stores. */

@@ -1,0 +1,32 @@
+import { daysBetween, todayIn, zonedInstant } from './zoned-time';
+
+describe('zoned time', () => {
+  it('names the calendar date of the clinic, not of UTC', () => {
+    const lateEvening = new Date('2026-11-24T23:30:00Z');
+    expect(todayIn('UTC', lateEvening)).toBe('2026-11-24');
+    expect(todayIn('Europe/Amsterdam', lateEvening)).toBe('2026-11-25');
+    expect(todayIn('America/New_York', lateEvening)).toBe('2026-11-24');
+  });
+
+  it('counts calendar days across a daylight-saving change', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-11-24', '2026-11-24')).toBe(0);
+    expect(daysBetween('2026-11-24', '2026-11-20')).toBe(-4);
+  });
+
+  it('finds the instant of a wall-clock time in winter and summer', () => {
+    expect(zonedInstant('2026-01-15', '08:00', 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-01-15T07:00:00.000Z',
+    );
+    expect(zonedInstant('2026-07-15', '08:00', 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-07-15T06:00:00.000Z',
+    );
+    // The morning after the clocks went forward (29 March 2026, 02:00 → 03:00).
+    expect(zonedInstant('2026-03-29', '08:00', 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-03-29T06:00:00.000Z',
+    );
+    expect(zonedInstant('2026-11-24', '08:00', 'UTC').toISOString()).toBe(
+      '2026-11-24T08:00:00.000Z',
+    );
+  });
+});
