@@ -56,11 +56,23 @@ describe('client routes by role', () => {
       .http()
       .post(`/api/v1/clients/${client.body.id}/erasure-requests`)
       .set(as(users.receptionist));
+    // The practitioner treats the client, so the table shows what the care team may do.
+    await t
+      .http()
+      .put(`/api/v1/clients/${client.body.id}/care-team`)
+      .set(as(users.admin))
+      .send({ members: [{ userId: users.practitioner.id, discipline: 'nutrition' }] });
+    const plan = await t
+      .http()
+      .post(`/api/v1/clients/${client.body.id}/treatment-plans`)
+      .set(as(users.practitioner))
+      .send({ title: 'Ketogenic elimination', disciplines: ['nutrition'] });
     return {
       id: client.body.id as string,
       etag: client.headers.etag as string,
       consentId: consent.body.id as string,
       erasureId: erasure.body.id as string,
+      planId: plan.body.id as string,
     };
   };
   type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -213,6 +225,81 @@ describe('client routes by role', () => {
           .set(as(u))
           .send({ decision: 'refuse', reason: 'Kept under the WGBO retention period.' }),
       expect: { admin: 200, manager: 403, practitioner: 403, receptionist: 403 },
+    },
+    {
+      route: 'GET /clients/:id/measurements',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/clients/${f.id}/measurements`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'POST /clients/:id/measurements',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .post(`/api/v1/clients/${f.id}/measurements`)
+          .set(as(u))
+          .send({ instrument: 'GAD-7', answers: [1, 1, 1, 1, 1, 1, 1], takenOn: '2026-11-02' }),
+      expect: { admin: 403, manager: 403, practitioner: 201, receptionist: 403 },
+    },
+    {
+      route: 'GET /clients/:id/treatment-plans',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/clients/${f.id}/treatment-plans`).set(as(u)),
+      expect: { admin: 403, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'POST /clients/:id/treatment-plans',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .post(`/api/v1/clients/${f.id}/treatment-plans`)
+          .set(as(u))
+          .send({ title: 'Strength and sleep', disciplines: ['nutrition'] }),
+      expect: { admin: 403, manager: 403, practitioner: 201, receptionist: 403 },
+    },
+    {
+      route: 'GET /treatment-plans/:id',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/treatment-plans/${f.planId}`).set(as(u)),
+      expect: { admin: 403, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'PATCH /treatment-plans/:id',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .patch(`/api/v1/treatment-plans/${f.planId}`)
+          .set(as(u))
+          .set('if-match', '"1"')
+          .send({ title: 'Ketogenic elimination, six weeks' }),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'POST /treatment-plans/:id/activate',
+      crossClinic: true,
+      request: (u, f) => t.http().post(`/api/v1/treatment-plans/${f.planId}/activate`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'POST /treatment-plans/:id/cancel',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .post(`/api/v1/treatment-plans/${f.planId}/cancel`)
+          .set(as(u))
+          .send({ reason: 'Client chose another clinic' }),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'GET /treatment-plans/:id/progress',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/treatment-plans/${f.planId}/progress`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
     },
   ];
 

@@ -126,8 +126,37 @@ describe('erasure requests', () => {
       .set(as(psychologist))
       .send({ reason: `${lastName} called in crisis, needs help now` });
     await t.http().get(`/api/v1/clients?search=${lastName}`).set(as(reception));
+    const plan = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/treatment-plans`)
+      .set(as(acupuncturist))
+      .send({ title: `${lastName}: migraine, AIP elimination`, disciplines: ['acupuncture'] });
+    expect(plan.status).toBe(201);
+    await t
+      .http()
+      .patch(`/api/v1/treatment-plans/${plan.body.id}`)
+      .set(as(acupuncturist))
+      .set('if-match', '"1"')
+      .send({ title: `${lastName}: migraine, AIP elimination and reintroduction` });
+    const measured = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/measurements`)
+      .set(as(acupuncturist))
+      .send({
+        instrument: 'MYMOP2',
+        answers: [4, 3, 3, 2],
+        takenOn: '2026-11-02',
+        treatmentPlanId: plan.body.id,
+      });
+    expect(measured.status).toBe(201);
     expect(await tablesHolding(lastName)).toEqual(
-      expect.arrayContaining(['clients', 'consents', 'break_glass_grants']),
+      expect.arrayContaining([
+        'clients',
+        'consents',
+        'break_glass_grants',
+        'treatment_plans',
+        'treatment_plan_versions',
+      ]),
     );
     const logRows = await asOwner(
       async (c) =>
@@ -167,6 +196,10 @@ describe('erasure requests', () => {
     for (const needle of [lastName, 'Wilhelmina', '1902-02-02', '+31611223344', '+31699887766']) {
       expect({ needle, tables: await tablesHolding(needle) }).toEqual({ needle, tables: [] });
     }
+    // Plans, their versions and measurements are health data: they go entirely, and only the
+    // access log still names them, by id.
+    expect(await tablesHolding(plan.body.id)).toEqual(['audit_events']);
+    expect(await tablesHolding(measured.body.id)).toEqual(['audit_events']);
     const record = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({

@@ -119,6 +119,27 @@ describe('outcome measures', () => {
       takenOn: '2026-11-15',
     });
     expect(risk.body).toMatchObject({ score: 25, band: 'severe', flags: ['self-harm-risk'] });
+    // The flag asks for an urgent follow-up in the same transaction, by ids only: Redis holds
+    // job data in clear text, so no answer, score or note travels with it.
+    const jobs = await asOwner(async (db) => {
+      const { rows } = await db.query(
+        `SELECT job_name AS "jobName", queue, payload FROM outbox
+         WHERE payload->>'measurementId' = ANY($1::text[])`,
+        [[phq9.body.id, risk.body.id]],
+      );
+      return rows;
+    });
+    expect(jobs).toEqual([
+      {
+        jobName: 'follow-ups.self-harm-flagged',
+        queue: 'follow-ups',
+        payload: {
+          clinicId: clinic.clinicId,
+          measurementId: risk.body.id,
+          requestId: risk.headers['x-request-id'],
+        },
+      },
+    ]);
     const mymop = await measure({
       instrument: 'MYMOP2',
       answers: [1, 2, 3, 4],
