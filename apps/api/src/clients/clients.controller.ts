@@ -13,7 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
@@ -42,7 +41,7 @@ import { versionFromIfMatch, versionTag } from '@meridian/core';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
 import { UuidPipe } from '../problems/uuid.pipe';
 
 const NOT_FOUND = problemResponse(404, 'No such client in your clinic.');
@@ -112,16 +111,10 @@ export class ClientsController {
   @RequirePermission(Permission.ClientWrite)
   @ApiOperation({ summary: 'Change a client’s record' })
   @ApiResponse(ERASED)
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'The ETag of the version you change.',
-  })
+  @ApiIfMatch('The record')
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
   @ApiResponse(CLINICAL)
-  @ApiResponse(problemResponse(412, 'The record changed since you read it.'))
-  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
   async update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,

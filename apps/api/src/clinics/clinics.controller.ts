@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, Patch, Post, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -13,7 +12,7 @@ import { ClinicResponse, ClinicsService, SignUpDto, UpdateClinicDto } from '@mer
 import { versionFromIfMatch, versionTag } from '@meridian/core';
 import { UserResponse } from '@meridian/users';
 import type { FastifyReply } from 'fastify';
-import { problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
 import { SignUpRateLimit } from '../throttling/sign-up-rate-limit';
 
 class SignUpResponse {
@@ -54,14 +53,8 @@ export class ClinicsController {
   @Patch('clinic')
   @RequirePermission(Permission.ClinicWrite)
   @ApiOperation({ summary: 'Change your clinic’s settings' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'The ETag of the version you change.',
-  })
+  @ApiIfMatch('The settings')
   @ApiOkResponse({ type: ClinicResponse })
-  @ApiResponse(problemResponse(412, 'The settings changed since you read them.'))
-  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
   async update(
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateClinicDto,

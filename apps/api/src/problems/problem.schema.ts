@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 export class FieldErrorSchema {
   @ApiProperty({ example: 'dateOfBirth' })
@@ -41,4 +42,20 @@ export function problemResponse(status: number, description: string) {
       'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemResponse' } },
     },
   };
+}
+
+/**
+ * An update under optimistic concurrency: the If-Match header it requires, and the 412 and 428
+ * it answers when the header is stale or missing. `what` names the record (`The client`).
+ */
+export function ApiIfMatch(what: string): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description: 'The ETag of the version you change.',
+    }),
+    ApiResponse(problemResponse(412, `${what} changed since you read it.`)),
+    ApiResponse(problemResponse(428, 'If-Match is missing.')),
+  );
 }

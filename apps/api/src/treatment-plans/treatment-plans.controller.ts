@@ -34,7 +34,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
 import { UuidPipe } from '../problems/uuid.pipe';
 
 const CLIENT_NOT_FOUND = problemResponse(404, 'No such client in your clinic.');
@@ -136,18 +136,12 @@ export class TreatmentPlansController {
     description:
       'Fields sent replace the plan’s (lists whole: send item ids to keep items). Changing the phases of an active plan schedules review follow-ups for their new ends.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'The ETag of the version you change.',
-  })
+  @ApiIfMatch('The plan')
   @ApiOkResponse({ type: TreatmentPlanResponse })
   @ApiResponse(INVALID)
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(PLAN_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The plan is completed or cancelled, or the record erased.'))
-  @ApiResponse(STALE)
-  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
   async update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,

@@ -13,7 +13,6 @@ import {
 import {
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
@@ -34,7 +33,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
 import { UuidPipe } from '../problems/uuid.pipe';
 
 const NOT_FOUND = problemResponse(404, 'No such user in your clinic.');
@@ -108,17 +107,11 @@ export class UsersController {
   @Patch(':id')
   @RequirePermission(Permission.UserWrite)
   @ApiOperation({ summary: 'Change a staff member’s name, roles or disciplines' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description: 'The ETag of the version you change.',
-  })
+  @ApiIfMatch('The user')
   @ApiOkResponse({ type: UserResponse })
   @ApiResponse(ADMIN_ONLY)
   @ApiResponse(NOT_FOUND)
   @ApiResponse(problemResponse(409, 'That would leave the clinic without an active admin.'))
-  @ApiResponse(problemResponse(412, 'The user changed since you read them.'))
-  @ApiResponse(problemResponse(428, 'If-Match is missing.'))
   async update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
