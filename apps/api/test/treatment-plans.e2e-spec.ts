@@ -265,7 +265,7 @@ describe('treatment plans', () => {
       treatmentPlanId: planId,
       asOf: day(0),
       currentPhase: { number: 1, daysLeft: 31, phase: { id: first.id, kind: 'elimination' } },
-      nextPhase: { number: 2, phase: { id: second.id } },
+      nextPhase: { number: 2, startsInDays: 32, phase: { id: second.id } },
     });
     expect(progress.body.goals).toEqual([
       expect.objectContaining({

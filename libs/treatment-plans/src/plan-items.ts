@@ -49,6 +49,7 @@ export function toGoals(
   existing: readonly Goal[],
   errors: FieldError[],
 ): Goal[] {
+  const statusOf = new Map(existing.map((goal) => [goal.id, goal.status]));
   return withIds('goals', sent, existing, errors).map((goal) => ({
     id: goal.id,
     description: goal.description,
@@ -57,7 +58,8 @@ export function toGoals(
     target: goal.target,
     direction: goal.direction,
     dueOn: goal.dueOn ?? null,
-    status: goal.status ?? 'open',
+    // A goal's status is its progress, not its definition: resent without one, it stays.
+    status: goal.status ?? statusOf.get(goal.id) ?? 'open',
   }));
 }
 

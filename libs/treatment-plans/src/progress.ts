@@ -54,7 +54,7 @@ export function goalProgress(
     baseline,
     baselineSource,
     latest,
-    // Two decimals: MYMOP2 profile scores are means, and 2.33 - 1.33 should read 1.
+    // Two decimals: MYMOP2 profile scores are means, and 1.33 - 2.33 should read -1.
     change: measured ? Math.round((latest.value - baseline) * 100) / 100 : null,
     meaningful: measured
       ? isMeaningfulImprovement(
@@ -92,13 +92,20 @@ export function currentPhase(phases: readonly Phase[], today: string): PhaseProg
   };
 }
 
+export interface UpcomingPhase {
+  number: number;
+  phase: Phase;
+  /** Calendar days from today to the phase's first day. */
+  startsInDays: number;
+}
+
 /** The first phase that has not started yet, if any. */
-export function nextPhase(phases: readonly Phase[], today: string): PhaseProgress | null {
+export function nextPhase(phases: readonly Phase[], today: string): UpcomingPhase | null {
   const index = phases.findIndex((phase) => phase.startsOn > today);
   if (index < 0) return null;
   return {
     number: index + 1,
     phase: phases[index],
-    daysLeft: daysBetween(today, phases[index].endsOn),
+    startsInDays: daysBetween(today, phases[index].startsOn),
   };
 }

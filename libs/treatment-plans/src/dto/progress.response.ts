@@ -53,13 +53,20 @@ export class PhaseProgressResponse {
   daysLeft!: number;
 }
 
+export class UpcomingPhaseResponse {
+  @ApiProperty({ example: 2, description: 'Position in the plan, from 1.' }) number!: number;
+  @ApiProperty({ type: PhaseResponse }) phase!: PhaseResponse;
+  @ApiProperty({ example: 19, description: 'Days from today to the phase’s first day.' })
+  startsInDays!: number;
+}
+
 export class TreatmentPlanProgressResponse {
   @ApiProperty({ format: 'uuid' }) treatmentPlanId!: string;
   @ApiProperty({ example: '2026-11-24', description: 'Today in the clinic’s time zone.' })
   asOf!: string;
   @ApiProperty({ type: PhaseProgressResponse, nullable: true })
   currentPhase!: PhaseProgressResponse | null;
-  @ApiProperty({ type: PhaseProgressResponse, nullable: true })
-  nextPhase!: PhaseProgressResponse | null;
+  @ApiProperty({ type: UpcomingPhaseResponse, nullable: true })
+  nextPhase!: UpcomingPhaseResponse | null;
   @ApiProperty({ type: [GoalProgressResponse] }) goals!: GoalProgressResponse[];
 }
