@@ -241,6 +241,14 @@ describe('treatment plans', () => {
     expect(first1.body).toMatchObject({ status: 'draft', change: { changes: expect.any(Array) } });
     expect(first1.body.change.changes).toContain('phases');
     expect((await get(planId, nutritionist, '?version=9')).status).toBe(404);
+    for (const version of ['abc', '0', '1.5', '99999999999']) {
+      const bad = await get(planId, nutritionist, `?version=${version}`);
+      expect({ version, status: bad.status, fields: fields(bad.body) }).toEqual({
+        version,
+        status: 400,
+        fields: ['version'],
+      });
+    }
     expect(await storedPlans()).toEqual({ plans: 1, versions: 3 });
 
     // Three PHQ-9s while the plan runs, and one from before it that is not linked to it.

@@ -14,6 +14,7 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -142,5 +143,7 @@ export class PlanVersionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // The column is a 32-bit integer: a larger number would be PostgreSQL's error, not ours.
+  @Max(2_147_483_647)
   version?: number;
 }
