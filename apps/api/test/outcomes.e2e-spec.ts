@@ -131,7 +131,7 @@ describe('outcome measures', () => {
     });
     expect(jobs).toEqual([
       {
-        jobName: 'follow-ups.self-harm-flagged',
+        jobName: 'follow-ups.measurement-flagged',
         queue: 'follow-ups',
         payload: {
           clinicId: clinic.clinicId,

@@ -356,6 +356,25 @@ describe('treatment plans', () => {
         purpose: 'administration',
       }),
     );
+    // Older versions too show each role no more than its view.
+    await patch(plan.body.id, '"1"', { title: 'Carnivore for the gut' });
+    expect((await get(plan.body.id, reception, '?version=1')).body).toEqual({
+      id: plan.body.id,
+      clientId: client,
+      view: 'summary',
+      status: 'draft',
+      version: 1,
+      latestVersion: 2,
+      title: plan.body.title,
+    });
+    expect((await get(plan.body.id, manager, '?version=1')).body).toEqual({
+      id: plan.body.id,
+      clientId: client,
+      view: 'status',
+      status: 'draft',
+      version: 1,
+      latestVersion: 2,
+    });
     // Admins manage the clinic, not care: no plans at all.
     expect((await plansOf(client, clinic.admin)).status).toBe(403);
     expect((await get(plan.body.id, clinic.admin)).status).toBe(403);
@@ -371,6 +390,16 @@ describe('treatment plans', () => {
     const outside = await get(plan.body.id, outsider);
     expect(outside.status).toBe(403);
     expect(outside.body.code).toBe('CLIENT.CLINICAL_ACCESS_REQUIRED');
+    // The refusal names the client, so it shows in their access overview.
+    expect(await auditRowsOf(outside.headers['x-request-id'])).toEqual([
+      expect.objectContaining({
+        action: 'access-denied',
+        outcome: 'denied',
+        resourceId: plan.body.id,
+        clientId: client,
+        actorUserId: outsider.id,
+      }),
+    ]);
     expect((await plansOf(client, outsider)).status).toBe(403);
     expect((await create(carnivorePlan(), outsider, client)).status).toBe(403);
     const glass = await t
@@ -391,6 +420,61 @@ describe('treatment plans', () => {
     expect((await get(plan.body.id, foreign)).status).toBe(404);
     expect((await plansOf(client, foreign)).status).toBe(404);
     expect((await act(plan.body.id, 'activate', foreign)).status).toBe(404);
+  });
+
+  it('activates only on a treatment consent in force, and schedules reviews only for phases still to end', async () => {
+    const client = await registerClient('Consent');
+    const consent = (type: string) =>
+      t
+        .http()
+        .post(`/api/v1/clients/${client}/consents`)
+        .set(as(reception))
+        .send({ type, method: 'digital' });
+    const withdrawn = await consent('treatment');
+    await t
+      .http()
+      .post(`/api/v1/consents/${withdrawn.body.id}/withdraw`)
+      .set(as(reception))
+      .send({ method: 'verbal' });
+    expect((await consent('email-reminders')).status).toBe(201);
+    const [, second, third] = carnivorePlan().phases;
+    const plan = await create(
+      {
+        ...carnivorePlan(),
+        phases: [
+          { kind: 'elimination', dietProtocol: 'ketogenic', startsOn: day(-30), endsOn: day(-1) },
+          { ...second, startsOn: day(0) },
+          third,
+        ],
+      },
+      nutritionist,
+      client,
+    );
+    const refused = await act(plan.body.id, 'activate');
+    expect(refused.body.code).toBe('TREATMENT_PLAN.CONSENT_REQUIRED');
+
+    expect((await consent('treatment')).status).toBe(201);
+    const active = await act(plan.body.id, 'activate');
+    expect(active.status).toBe(200);
+    // The elimination ended yesterday: nothing to review ahead for it.
+    expect((await phaseJobs(plan.body.id)).map((job) => job.payload.phaseId)).toEqual([
+      plan.body.phases[1].id,
+      plan.body.phases[2].id,
+    ]);
+  });
+
+  it('lets one of two simultaneous changes of the same version through, and answers the other 412', async () => {
+    const client = await registerClient('Race');
+    const plan = await create(carnivorePlan(), nutritionist, client);
+    const responses = await Promise.all([
+      patch(plan.body.id, '"1"', { title: 'Carnivore, six weeks' }),
+      patch(plan.body.id, '"1"', { title: 'Carnivore, eight weeks' }, psychologist),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 412]);
+    const winner = responses.find((response) => response.status === 200);
+    const now = await get(plan.body.id);
+    expect(now.body).toMatchObject({ version: 2, title: winner?.body.title });
+    expect(await storedPlans(client)).toEqual({ plans: 1, versions: 2 });
   });
 
   it('refuses bad plans with the field named and stores nothing', async () => {

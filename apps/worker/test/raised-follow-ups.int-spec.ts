@@ -7,7 +7,7 @@ import {
   Outbox,
   PlanPhaseEndingPayload,
   QueueName,
-  SelfHarmFlaggedPayload,
+  MeasurementFlaggedPayload,
 } from '@meridian/queue';
 import { asOwner, seedClinic, waitFor } from '@meridian/testing';
 import type { Job, Queue } from 'bullmq';
@@ -73,7 +73,7 @@ describe(RaisedFollowUpsHandler.name, () => {
   };
 
   /** Adds a job under a fresh job id, as a redelivery would, and waits until it completed. */
-  function run(name: JobName.SelfHarmFlagged, data: SelfHarmFlaggedPayload): Promise<Job>;
+  function run(name: JobName.MeasurementFlagged, data: MeasurementFlaggedPayload): Promise<Job>;
   function run(name: JobName.PlanPhaseEnding, data: PlanPhaseEndingPayload): Promise<Job>;
   async function run(name: JobName, data: object): Promise<Job> {
     return finished(await followUps.add(name, data, { jobId: uuidv7() }));
@@ -194,7 +194,7 @@ describe(RaisedFollowUpsHandler.name, () => {
     return { planId, phaseIds };
   };
 
-  describe(`on ${JobName.SelfHarmFlagged}`, () => {
+  describe(`on ${JobName.MeasurementFlagged}`, () => {
     it('raises one urgent call for the psychologist on the care team, however often it runs', async () => {
       const practice = await seedPractice();
       // The acupuncturist joined first and recorded the questionnaire: still not theirs.
@@ -206,7 +206,7 @@ describe(RaisedFollowUpsHandler.name, () => {
       const payload = { clinicId: practice.clinicId, measurementId };
       const before = Date.now();
 
-      await run(JobName.SelfHarmFlagged, payload);
+      await run(JobName.MeasurementFlagged, payload);
 
       const tasks = await tasksOf(practice.clinicId);
       expect(tasks).toEqual([
@@ -229,7 +229,7 @@ describe(RaisedFollowUpsHandler.name, () => {
       expect(tasks[0].dueAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 
       // Delivered again (a retry, a relay that published twice): still one task.
-      await run(JobName.SelfHarmFlagged, payload);
+      await run(JobName.MeasurementFlagged, payload);
       expect(await tasksOf(practice.clinicId)).toHaveLength(1);
     });
 
@@ -238,7 +238,7 @@ describe(RaisedFollowUpsHandler.name, () => {
       await seedCareTeam(practice, [[practice.acupuncturist, 'acupuncture']]);
       const measurementId = await seedFlaggedPhq9(practice, practice.nutritionist);
 
-      await run(JobName.SelfHarmFlagged, { clinicId: practice.clinicId, measurementId });
+      await run(JobName.MeasurementFlagged, { clinicId: practice.clinicId, measurementId });
 
       expect(await tasksOf(practice.clinicId)).toEqual([
         expect.objectContaining({
@@ -253,11 +253,48 @@ describe(RaisedFollowUpsHandler.name, () => {
       ]);
     });
 
+    it('falls back to reception with a note that says nothing clinical when no practitioner is left', async () => {
+      const practice = await seedPractice();
+      await seedCareTeam(practice, [[practice.psychologist, 'psychology']]);
+      const measurementId = await seedFlaggedPhq9(practice, practice.nutritionist);
+      await asOwner((db) =>
+        db.query(
+          `UPDATE users SET status = 'deactivated', deactivated_at = now() WHERE id = ANY($1::uuid[])`,
+          [[practice.psychologist, practice.nutritionist]],
+        ),
+      );
+
+      await run(JobName.MeasurementFlagged, { clinicId: practice.clinicId, measurementId });
+
+      const [task] = await tasksOf(practice.clinicId);
+      expect(task).toMatchObject({
+        priority: 'urgent',
+        assigneeUserId: null,
+        assigneeQueue: 'reception',
+      });
+      // Reception never sees clinical content (design section 4): no instrument, no item.
+      expect(task.note).not.toMatch(/PHQ|self-harm|item 9|dead/i);
+      expect(task.note).toMatch(/practitioner/);
+    });
+
+    it('raises nothing for a measurement without the flag: the job name names no flag', async () => {
+      const practice = await seedPractice();
+      await seedCareTeam(practice, [[practice.psychologist, 'psychology']]);
+      const measurementId = await seedFlaggedPhq9(practice, practice.psychologist);
+      await asOwner((db) =>
+        db.query(`UPDATE measurements SET flags = '{}' WHERE id = $1`, [measurementId]),
+      );
+
+      await run(JobName.MeasurementFlagged, { clinicId: practice.clinicId, measurementId });
+
+      expect(await tasksOf(practice.clinicId)).toEqual([]);
+    });
+
     it('completes without raising anything for a measurement that no longer exists', async () => {
       const practice = await seedPractice();
       await seedCareTeam(practice, [[practice.psychologist, 'psychology']]);
 
-      const job = await run(JobName.SelfHarmFlagged, {
+      const job = await run(JobName.MeasurementFlagged, {
         clinicId: practice.clinicId,
         measurementId: uuidv7(),
       });
@@ -342,14 +379,14 @@ describe(RaisedFollowUpsHandler.name, () => {
 
     // As the measurements service does, in the transaction that recorded the measurement.
     const id = await tx.run(practice.clinicId, () =>
-      outbox.add(JobName.SelfHarmFlagged, { clinicId: practice.clinicId, measurementId }),
+      outbox.add(JobName.MeasurementFlagged, { clinicId: practice.clinicId, measurementId }),
     );
     const published = await waitFor(async () => (await followUps.getJob(id)) ?? undefined, {
       what: 'the outbox relay to publish the job',
     });
     const job = await finished(published);
 
-    expect(job.name).toBe(JobName.SelfHarmFlagged);
+    expect(job.name).toBe(JobName.MeasurementFlagged);
     expect(
       Object.keys(job.data)
         .filter((key) => key !== 'requestId')

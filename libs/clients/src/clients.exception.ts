@@ -18,7 +18,16 @@ export enum ClientsErrorCode {
 }
 
 export class ClientsException extends DomainException<ClientsErrorCode> {
-  constructor(code: ClientsErrorCode, message: string, errors?: FieldError[]) {
+  constructor(
+    code: ClientsErrorCode,
+    message: string,
+    errors?: FieldError[],
+    /**
+     * The client a refused attempt was about, when the route does not name them (a plan's
+     * own route): the refusal then shows in that client's access overview too.
+     */
+    readonly clientId?: string,
+  ) {
     super(code, message, errors);
   }
 
@@ -41,10 +50,12 @@ export class ClientsException extends DomainException<ClientsErrorCode> {
     );
   }
 
-  static clinicalAccessRequired(): ClientsException {
+  static clinicalAccessRequired(clientId?: string): ClientsException {
     return new ClientsException(
       ClientsErrorCode.ClinicalAccessRequired,
       'Only practitioners on the client’s care team may see or record this; outside it, break the glass with a reason first.',
+      undefined,
+      clientId,
     );
   }
 

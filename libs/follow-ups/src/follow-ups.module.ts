@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '@meridian/clients';
-import { FollowUpRecords } from './follow-up-records';
+import { FollowUpRecords } from './follow-up-records.service';
 import { FollowUpsRepository } from './follow-ups.repository';
 
 /**

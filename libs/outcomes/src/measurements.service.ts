@@ -105,7 +105,7 @@ export class MeasurementsService implements OnModuleInit {
     });
     if (measurement.flags.includes(SELF_HARM_FLAG)) {
       // Ids only: the job says which measurement, the handler reads what it needs.
-      await this.outbox.add(JobName.SelfHarmFlagged, {
+      await this.outbox.add(JobName.MeasurementFlagged, {
         clinicId: actor.clinicId,
         measurementId: measurement.id,
       });

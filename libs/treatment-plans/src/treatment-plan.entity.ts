@@ -19,7 +19,7 @@ import type { Goal, Intervention, Phase, PlanStatus } from './plan-content';
 /**
  * A client's treatment plan. Phases, goals and interventions are small ordered lists that are
  * always read and versioned with their plan, so they live in it as JSONB (validated on the way
- * in by the DTOs and `validatePlan`); each item has a server-given id that survives edits.
+ * in by the DTOs and `planProblems`); each item has a server-given id that survives edits.
  */
 @Entity({ name: 'treatment_plans' })
 @Unique('treatment_plans_clinic_id_id_key', ['clinicId', 'id'])

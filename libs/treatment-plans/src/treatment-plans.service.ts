@@ -313,12 +313,12 @@ export class TreatmentPlansService implements OnModuleInit {
     if (actor.roles.includes(Role.Receptionist))
       return { view: 'summary', purpose: 'administration' };
     if (actor.roles.includes(Role.Manager)) return { view: 'status', purpose: 'administration' };
-    throw ClientsException.clinicalAccessRequired();
+    throw ClientsException.clinicalAccessRequired(clientId);
   }
 
   private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
     const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
-    if (!access) throw ClientsException.clinicalAccessRequired();
+    if (!access) throw ClientsException.clinicalAccessRequired(clientId);
     return access;
   }
 
@@ -328,12 +328,16 @@ export class TreatmentPlansService implements OnModuleInit {
     return plan;
   }
 
-  /** The plan locked for a change, of a client whose record may still change. */
+  /**
+   * The plan locked for a change, of a client whose record may still change. The client's
+   * row is locked before the plan's, the order a measurement linked to the plan takes too
+   * (client, then the plan through its foreign key), so the two never wait on each other.
+   */
   private async requireForChange(id: string): Promise<TreatmentPlanEntity> {
-    const plan = await this.plans.findById(id, true);
-    if (!plan) throw TreatmentPlansException.notFound();
-    await this.clients.requireWritable(plan.clientId);
-    return plan;
+    const unlocked = await this.require(id);
+    await this.clients.requireWritable(unlocked.clientId);
+    // Still there: plans go only with an erasure, which holds the client's lock too.
+    return (await this.plans.findById(id, true)) ?? unlocked;
   }
 
   private async log(

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { AuthException } from '@meridian/auth';
+import { ClientsException } from '@meridian/clients';
 import { Actor, RequestContext, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import type { FastifyRequest } from 'fastify';
@@ -57,8 +58,13 @@ export class TenantTransactionInterceptor implements NestInterceptor {
       action: denied ? AuditAction.AccessDenied : (VERBS[request.method] ?? AuditAction.Read),
       resourceType: route.split('/')[0] || 'route',
       resourceId: id && UUID_PATTERN.test(id) ? id : null,
-      clientId: clientIdOfRoute(request),
+      clientId: clientIdOfRoute(request) ?? clientIdOfError(error),
       outcome: denied ? 'denied' : 'error',
     });
   }
+}
+
+/** The client a refused attempt was about, when the service said so. */
+function clientIdOfError(error: unknown): string | null {
+  return error instanceof ClientsException ? (error.clientId ?? null) : null;
 }

@@ -5,7 +5,7 @@ import {
   JobHandler,
   JobName,
   PlanPhaseEndingPayload,
-  SelfHarmFlaggedPayload,
+  MeasurementFlaggedPayload,
 } from '@meridian/queue';
 
 /**
@@ -21,12 +21,12 @@ export class RaisedFollowUpsHandler {
     private readonly raised: RaisedFollowUps,
   ) {}
 
-  @JobHandler(JobName.SelfHarmFlagged)
-  async selfHarmFlagged(payload: SelfHarmFlaggedPayload): Promise<void> {
+  @JobHandler(JobName.MeasurementFlagged)
+  async measurementFlagged(payload: MeasurementFlaggedPayload): Promise<void> {
     const outcome = await this.tx.run(payload.clinicId, () =>
-      this.raised.forSelfHarmFlag(payload.measurementId),
+      this.raised.forFlaggedMeasurement(payload.measurementId),
     );
-    this.logger.log({ measurementId: payload.measurementId, outcome }, 'urgent follow-up');
+    this.logger.log({ measurementId: payload.measurementId, outcome }, 'follow-up raised');
   }
 
   @JobHandler(JobName.PlanPhaseEnding)
@@ -34,6 +34,6 @@ export class RaisedFollowUpsHandler {
     const outcome = await this.tx.run(payload.clinicId, () =>
       this.raised.forPhaseEnding(payload.treatmentPlanId, payload.phaseId, payload.endsOn),
     );
-    this.logger.log({ treatmentPlanId: payload.treatmentPlanId, outcome }, 'plan review follow-up');
+    this.logger.log({ treatmentPlanId: payload.treatmentPlanId, outcome }, 'follow-up raised');
   }
 }

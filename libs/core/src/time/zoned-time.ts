@@ -5,13 +5,14 @@
 
 /** The calendar date it is now in `timeZone`. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
+  const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  }).formatToParts(now);
+  const field = (type: string) => parts.find((part) => part.type === type)?.value;
+  return `${field('year')}-${field('month')}-${field('day')}`;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -19,7 +20,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The instant the wall clock in `timeZone` shows `time` (`HH:mm`) on `date`. */
+/**
+ * The instant the wall clock in `timeZone` shows `time` (`HH:mm`) on `date`. A time the clocks
+ * skip (02:30 as summer time starts) comes out an hour later; a time they show twice, the
+ * later of the two.
+ */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const asUtc = Date.parse(`${date}T${time}:00Z`);
   // The zone's offset at a nearby instant, then once more at the corrected one: enough for

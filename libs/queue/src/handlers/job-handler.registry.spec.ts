@@ -30,7 +30,7 @@ class SealHandler {
   @JobHandler(JobName.RetentionScan)
   async scan(): Promise<void> {}
 
-  @JobHandler(JobName.SelfHarmFlagged)
+  @JobHandler(JobName.MeasurementFlagged)
   async selfHarm(): Promise<void> {}
 
   @JobHandler(JobName.PlanPhaseEnding)

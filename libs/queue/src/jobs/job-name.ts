@@ -11,8 +11,11 @@ export enum JobName {
   AuditSeal = 'maintenance.audit-seal',
   /** Lists client records unchanged for the retention period for review; recurring, daily. */
   RetentionScan = 'maintenance.retention-scan',
-  /** A PHQ-9 answered item 9 above 0: an urgent follow-up for the client's psychologist. */
-  SelfHarmFlagged = 'follow-ups.self-harm-flagged',
+  /**
+   * A measurement raised a flag that needs a person (PHQ-9 item 9 above 0: an urgent call by
+   * the client's psychologist). Named for no flag: Redis holds job names in clear text.
+   */
+  MeasurementFlagged = 'follow-ups.measurement-flagged',
   /** A phase of an active plan reaches its last day: a plan review for the lead practitioner. */
   PlanPhaseEnding = 'follow-ups.plan-phase-ending',
 }
@@ -24,6 +27,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OutboxPrune]: QueueName.Maintenance,
   [JobName.AuditSeal]: QueueName.Maintenance,
   [JobName.RetentionScan]: QueueName.Maintenance,
-  [JobName.SelfHarmFlagged]: QueueName.FollowUps,
+  [JobName.MeasurementFlagged]: QueueName.FollowUps,
   [JobName.PlanPhaseEnding]: QueueName.FollowUps,
 };

@@ -33,6 +33,6 @@ const ATTEMPTS: Record<JobName, number> = {
   [JobName.AuditSeal]: 1,
   [JobName.RetentionScan]: 3,
   // Raising a follow-up must not be lost to a passing database hiccup: retry for hours.
-  [JobName.SelfHarmFlagged]: 12,
+  [JobName.MeasurementFlagged]: 12,
   [JobName.PlanPhaseEnding]: 12,
 };

@@ -28,7 +28,7 @@ export interface TenantJob extends JobTrace {
   clinicId: string;
 }
 
-export interface SelfHarmFlaggedPayload extends TenantJob {
+export interface MeasurementFlaggedPayload extends TenantJob {
   measurementId: string;
 }
 
@@ -44,7 +44,7 @@ export interface JobPayloads {
   [JobName.OutboxPrune]: OutboxPrunePayload;
   [JobName.AuditSeal]: AuditSealPayload;
   [JobName.RetentionScan]: RetentionScanPayload;
-  [JobName.SelfHarmFlagged]: SelfHarmFlaggedPayload;
+  [JobName.MeasurementFlagged]: MeasurementFlaggedPayload;
   [JobName.PlanPhaseEnding]: PlanPhaseEndingPayload;
 }
 

@@ -4,6 +4,7 @@ import { ClientsRepository } from '@meridian/clients/clients.repository';
 import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { zonedInstant } from '@meridian/core';
 import { OutcomesRepository } from '@meridian/outcomes/outcomes.repository';
+import { SELF_HARM_FLAG } from '@meridian/outcomes/scoring';
 import { TreatmentPlansRepository } from '@meridian/treatment-plans/treatment-plans.repository';
 import { v7 as uuid } from 'uuid';
 import { FollowUpsRepository } from './follow-ups.repository';
@@ -28,19 +29,22 @@ export class RaisedFollowUps {
 
   /**
    * A PHQ-9 whose item 9 was above 0: an urgent call, due at once, for a psychologist on the
-   * client's care team; without one, for whoever recorded it; failing both, reception, so
-   * that it is never nobody's.
+   * client's care team; else whoever recorded it; else anyone on the care team. Failing all,
+   * reception, so that it is never nobody's, with a note that says no more than reception may
+   * know (design section 4): contact a practitioner today.
    */
-  async forSelfHarmFlag(measurementId: string): Promise<Raised> {
+  async forFlaggedMeasurement(measurementId: string): Promise<Raised> {
     const measurement = await this.outcomes.measurement(measurementId);
-    if (!measurement) return 'moot'; // erased with the client's record
-    const psychologists = (await this.clients.careTeam(measurement.clientId))
-      .filter((member) => member.discipline === Discipline.Psychology)
-      .map((member) => member.userId);
-    const active = await this.clients.practitioners([...psychologists, measurement.recordedBy]);
-    const assignee =
-      psychologists.find((id) => active.has(id)) ??
-      (active.has(measurement.recordedBy) ? measurement.recordedBy : null);
+    // Gone with an erasure, or not flagged at all (the job is named for no flag in particular).
+    if (!measurement?.flags.includes(SELF_HARM_FLAG)) return 'moot';
+    const team = await this.clients.careTeam(measurement.clientId);
+    const candidates = [
+      ...team.filter((member) => member.discipline === Discipline.Psychology).map((m) => m.userId),
+      measurement.recordedBy,
+      ...team.map((member) => member.userId),
+    ];
+    const active = await this.clients.practitioners(candidates);
+    const assignee = candidates.find((id) => active.has(id)) ?? null;
     const inserted = await this.tasks.insertOnce({
       id: uuid(),
       clientId: measurement.clientId,
@@ -49,7 +53,9 @@ export class RaisedFollowUps {
       assigneeUserId: assignee,
       assigneeQueue: assignee ? null : 'reception',
       dueAt: new Date(),
-      note: `PHQ-9 of ${measurement.takenOn}: item 9 (thoughts of being better off dead or of self-harm) answered above 0. Contact the client today and assess the risk.`,
+      note: assignee
+        ? `PHQ-9 of ${measurement.takenOn}: item 9 (thoughts of being better off dead or of self-harm) answered above 0. Contact the client today and assess the risk.`
+        : 'Urgent: a questionnaire needs a practitioner’s attention today. Ask a practitioner of the clinic to contact the client.',
       sourceKey: `self-harm:${measurement.id}`,
       createdBy: null,
     });
@@ -58,7 +64,7 @@ export class RaisedFollowUps {
 
   /**
    * The last day of a phase of an active plan: a plan review for the lead practitioner, due
-   * at the end of that day. Moot when the plan is no longer active or the phase's end moved
+   * at the end of that day; reception (told nothing clinical) when the lead has left. Moot when the plan is no longer active or the phase's end moved
    * (its new end has a job of its own).
    */
   async forPhaseEnding(planId: string, phaseId: string, endsOn: string): Promise<Raised> {
@@ -82,7 +88,9 @@ export class RaisedFollowUps {
       assigneeUserId: lead,
       assigneeQueue: lead ? null : 'reception',
       dueAt: zonedInstant(endsOn, '17:00', timeZone),
-      note: `Phase ${index + 1} of ${plan.phases.length} (${phase.kind}${diet}) of “${plan.title}” ends on ${endsOn}: review the plan with the client.`,
+      note: lead
+        ? `Phase ${index + 1} of ${plan.phases.length} (${phase.kind}${diet}) of “${plan.title}” ends on ${endsOn}: review the plan with the client.`
+        : `A treatment plan phase ends on ${endsOn} and its lead practitioner has left: ask a practitioner on the care team to review the plan.`,
       sourceKey: `plan-phase-end:${plan.id}:${phase.id}:${endsOn}`,
       createdBy: null,
     });
