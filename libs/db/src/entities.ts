@@ -14,6 +14,8 @@ import { MeasurementEntity } from '@meridian/outcomes/measurement.entity';
 import { FollowUpTaskEntity } from '@meridian/follow-ups/follow-up-task.entity';
 import { TreatmentPlanVersionEntity } from '@meridian/treatment-plans/treatment-plan-version.entity';
 import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.entity';
+import { SessionNoteAddendumEntity } from '@meridian/session-notes/session-note-addendum.entity';
+import { SessionNoteEntity } from '@meridian/session-notes/session-note.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -40,4 +42,6 @@ export const ENTITIES = [
   TreatmentPlanEntity,
   TreatmentPlanVersionEntity,
   FollowUpTaskEntity,
+  SessionNoteEntity,
+  SessionNoteAddendumEntity,
 ];

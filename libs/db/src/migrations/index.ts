@@ -14,6 +14,7 @@ import { ClientNameIndex1795600000011 } from './1795600000011-ClientNameIndex';
 import { RetentionDecisions1795600000012 } from './1795600000012-RetentionDecisions';
 import { Outcomes1795600000013 } from './1795600000013-Outcomes';
 import { TreatmentPlans1795600000014 } from './1795600000014-TreatmentPlans';
+import { SessionNotes1795600000015 } from './1795600000015-SessionNotes';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RetentionDecisions1795600000012,
   Outcomes1795600000013,
   TreatmentPlans1795600000014,
+  SessionNotes1795600000015,
 ];

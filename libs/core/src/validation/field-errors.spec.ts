@@ -1,5 +1,5 @@
 import { ValidationError } from '@nestjs/common';
-import { fieldErrors } from './validation';
+import { fieldErrors } from './field-errors';
 
 describe(fieldErrors.name, () => {
   it('names nested and array fields by their path', () => {
