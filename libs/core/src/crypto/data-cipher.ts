@@ -48,6 +48,16 @@ export class DataCipher {
     this.currentKeyId = entries[0].slice(0, entries[0].indexOf(':'));
   }
 
+  /** The key new values are sealed under: the first one listed. */
+  get currentKey(): string {
+    return this.currentKeyId;
+  }
+
+  /** The id of the key a sealed value names (not checked against the configured keys). */
+  keyIdOf(sealed: string): string {
+    return sealed.split('.')[1] ?? '';
+  }
+
   /** Seals `plaintext` under the current key with a fresh IV, bound to `context`. */
   encrypt(plaintext: string, context: string): string {
     const keyId = this.currentKeyId;

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
+import { TenantTransaction } from '@meridian/db';
+import { SessionNoteAddendumEntity } from './session-note-addendum.entity';
+import { SessionNoteEntity } from './session-note.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface NoteFilter {
+  discipline?: string;
+  from?: string;
+  to?: string;
+  /** Drafts are their author's until signed: only this user's drafts are listed. */
+  draftsOf: string;
+}
+
+/** A note with the number of addenda it has, as a client's history lists it. */
+export type ListedNote = SessionNoteEntity & { addendaCount: number };
+
+/** Session notes and addenda, in the current tenant transaction. */
+@Injectable()
+export class SessionNotesRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async findById(id: string, lock = false): Promise<SessionNoteEntity | null> {
+    return this.tx.manager.findOne(SessionNoteEntity, {
+      where: { clinicId: this.tx.clinicId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** A client's notes, newest session first, keyset on (session date, id). */
+  async history(
+    clientId: string,
+    filter: NoteFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ListedNote>> {
+    const query = this.tx.manager
+      .createQueryBuilder(SessionNoteEntity, 'n')
+      .addSelect(
+        (count) =>
+          count
+            .select('count(*)::int')
+            .from(SessionNoteAddendumEntity, 'a')
+            .where('a.clinic_id = n.clinic_id AND a.note_id = n.id'),
+        'addenda_count',
+      )
+      .where('n.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
+      .andWhere('n.client_id = :clientId', { clientId })
+      .andWhere(`(n.status = 'signed' OR n.practitioner_id = :author)`, {
+        author: filter.draftsOf,
+      })
+      .orderBy('n.session_date', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (filter.discipline) query.andWhere('n.discipline = :discipline', filter);
+    if (filter.from) query.andWhere('n.session_date >= :from', filter);
+    if (filter.to) query.andWhere('n.session_date <= :to', filter);
+    if (cursor) {
+      const [sessionDate, id] = decodeCursor(cursor, 2, [DATE, UUID_PATTERN]);
+      query.andWhere('(n.session_date, n.id) < (:sessionDate, :id)', { sessionDate, id });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{ addenda_count: number }>();
+    const rows = entities.map((note, index) =>
+      Object.assign(note, { addendaCount: raw[index].addenda_count }),
+    );
+    return keysetPage(rows, limit, (row) => [row.sessionDate, row.id]);
+  }
+
+  /** The client's latest signed acupuncture note before `sessionDate`, for its points. */
+  async previousAcupuncture(
+    clientId: string,
+    sessionDate: string,
+  ): Promise<SessionNoteEntity | null> {
+    return this.tx.manager
+      .createQueryBuilder(SessionNoteEntity, 'n')
+      .where('n.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
+      .andWhere('n.client_id = :clientId', { clientId })
+      .andWhere(`n.discipline = 'acupuncture' AND n.status = 'signed'`)
+      .andWhere('n.session_date <= :sessionDate', { sessionDate })
+      .orderBy('n.session_date', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .getOne();
+  }
+
+  async addendaOf(noteIds: readonly string[]): Promise<SessionNoteAddendumEntity[]> {
+    if (noteIds.length === 0) return [];
+    return this.tx.manager
+      .createQueryBuilder(SessionNoteAddendumEntity, 'a')
+      .where('a.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
+      .andWhere('a.note_id = ANY(:noteIds)', { noteIds })
+      .orderBy('a.created_at')
+      .addOrderBy('a.id')
+      .getMany();
+  }
+
+  /** Every note of a client, oldest first: for the export. */
+  async allOf(clientId: string): Promise<SessionNoteEntity[]> {
+    return this.tx.manager.find(SessionNoteEntity, {
+      where: { clinicId: this.tx.clinicId, clientId },
+      order: { sessionDate: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** How many of `ids` are measurements of the client (a note may only link its own). */
+  async measurementsOf(clientId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await this.tx.manager.query(
+      `SELECT id FROM measurements WHERE clinic_id = $1 AND client_id = $2 AND id = ANY($3::uuid[])`,
+      [this.tx.clinicId, clientId, ids],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async insert(
+    note: Omit<SessionNoteEntity, 'clinicId' | 'createdAt' | 'updatedAt' | 'version'>,
+  ): Promise<SessionNoteEntity> {
+    const manager = this.tx.manager;
+    return manager.save(manager.create(SessionNoteEntity, { ...note, clinicId: this.tx.clinicId }));
+  }
+
+  async save(note: SessionNoteEntity): Promise<SessionNoteEntity> {
+    return this.tx.manager.save(note);
+  }
+
+  async delete(note: SessionNoteEntity): Promise<void> {
+    await this.tx.manager.delete(SessionNoteEntity, { clinicId: this.tx.clinicId, id: note.id });
+  }
+
+  async insertAddendum(
+    addendum: Omit<SessionNoteAddendumEntity, 'clinicId' | 'createdAt'>,
+  ): Promise<SessionNoteAddendumEntity> {
+    const manager = this.tx.manager;
+    return manager.save(
+      manager.create(SessionNoteAddendumEntity, { ...addendum, clinicId: this.tx.clinicId }),
+    );
+  }
+
+  /** Erasure: notes are health data about the client; addenda go with them (cascade). */
+  async deleteOf(clientId: string): Promise<void> {
+    await this.tx.manager.delete(SessionNoteEntity, { clinicId: this.tx.clinicId, clientId });
+  }
+}
