@@ -7,6 +7,7 @@ import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
 import { FollowUpsModule } from '@meridian/follow-ups';
 import { OutcomesModule } from '@meridian/outcomes';
+import { SessionNotesModule } from '@meridian/session-notes';
 import { TreatmentPlansModule } from '@meridian/treatment-plans';
 import { ClinicsModule } from '@meridian/clinics';
 import { AppConfig, CoreModule, LoggingModule, REDIS, RedisModule } from '@meridian/core';
@@ -26,6 +27,8 @@ import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
+import { AcupuncturePointsController } from './session-notes/acupuncture-points.controller';
+import { SessionNotesController } from './session-notes/session-notes.controller';
 import { TreatmentPlansController } from './treatment-plans/treatment-plans.controller';
 import { ErasureController } from './clients/erasure.controller';
 import { ClinicsController } from './clinics/clinics.controller';
@@ -80,6 +83,7 @@ const HOUR_MS = 60 * 60 * 1000;
     OutcomesModule,
     TreatmentPlansModule,
     FollowUpsModule,
+    SessionNotesModule,
     UsersModule,
     HealthModule,
   ],
@@ -91,6 +95,8 @@ const HOUR_MS = 60 * 60 * 1000;
     InstrumentsController,
     MeasurementsController,
     TreatmentPlansController,
+    SessionNotesController,
+    AcupuncturePointsController,
     ErasureController,
     UsersController,
     BreakGlassController,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { verifyAuditChain } from '@meridian/audit';
-import { configOrExit } from '@meridian/core';
+import { configOrExit, DataCipher } from '@meridian/core';
 import {
   displayUrl,
   ensureDatabase,
@@ -9,6 +9,7 @@ import {
   runMigrations,
   setAppRolePassword,
 } from '@meridian/db';
+import { reencryptNotes } from '@meridian/session-notes/note-key-rotation';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -22,6 +23,8 @@ import { Client } from 'pg';
  *   migration:check              exit 1 when entities and migrations disagree
  *   audit:verify                 check the access log's hash chain; exit 1 at the first
  *                                altered or missing sealed event
+ *   notes:reencrypt              move sealed psychology notes and addenda to the newest
+ *                                data key (the first of DATA_ENCRYPTION_KEYS)
  */
 const HOW_TO_START =
   'start PostgreSQL and Redis (docker compose -f docker/compose.yml up -d postgres redis)';
@@ -128,9 +131,23 @@ async function main(): Promise<void> {
     case 'audit:verify':
       await auditVerify(url);
       return;
+    case 'notes:reencrypt': {
+      const cipher = new DataCipher(config);
+      const owner = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+      await owner.connect();
+      try {
+        const moved = await reencryptNotes(owner, cipher);
+        console.log(
+          `under key "${cipher.currentKey}" now: ${moved.notes} more notes, ${moved.addenda} more addenda`,
+        );
+      } finally {
+        await owner.end();
+      }
+      return;
+    }
     default:
       fail(
-        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check | audit:verify`,
+        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check | audit:verify | notes:reencrypt`,
       );
   }
 }

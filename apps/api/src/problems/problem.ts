@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
 import { OutcomesErrorCode } from '@meridian/outcomes';
+import { SessionNotesErrorCode } from '@meridian/session-notes';
 import { TreatmentPlansErrorCode } from '@meridian/treatment-plans';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
 import { UsersErrorCode } from '@meridian/users';
@@ -16,7 +17,8 @@ export type ErrorCode =
   | UsersErrorCode
   | ClientsErrorCode
   | OutcomesErrorCode
-  | TreatmentPlansErrorCode;
+  | TreatmentPlansErrorCode
+  | SessionNotesErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -60,6 +62,8 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.ClinicalFieldsForbidden:
     case ClientsErrorCode.CareTeamForbidden:
     case ClientsErrorCode.ClinicalAccessRequired:
+    case SessionNotesErrorCode.DisciplineForbidden:
+    case SessionNotesErrorCode.AuthorOnly:
       return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:
@@ -69,6 +73,7 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.RetentionReviewNotFound:
     case TreatmentPlansErrorCode.NotFound:
     case TreatmentPlansErrorCode.VersionNotFound:
+    case SessionNotesErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -85,6 +90,8 @@ export function statusOf(code: ErrorCode): number {
     case TreatmentPlansErrorCode.InvalidTransition:
     case TreatmentPlansErrorCode.Closed:
     case TreatmentPlansErrorCode.ConsentRequired:
+    case SessionNotesErrorCode.Signed:
+    case SessionNotesErrorCode.NotSigned:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

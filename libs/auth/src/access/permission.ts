@@ -59,6 +59,15 @@ export enum Permission {
   TreatmentPlanWrite = 'treatment-plans:write',
   /** Goals against measurements: clinical, so care team (or broken glass) as well. */
   TreatmentPlanProgressRead = 'treatment-plans:progress',
+  /**
+   * A client's session notes: with clinical access as well, psychology content for
+   * psychologists on the care team only.
+   */
+  SessionNoteRead = 'session-notes:read',
+  /** Write notes in one's own disciplines, sign one's drafts, add addenda. */
+  SessionNoteWrite = 'session-notes:write',
+  /** The acupuncture point catalog, for pickers. */
+  AcupuncturePointRead = 'acupuncture-points:read',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -120,6 +129,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TreatmentPlanRead,
     Permission.TreatmentPlanWrite,
     Permission.TreatmentPlanProgressRead,
+    Permission.SessionNoteRead,
+    Permission.SessionNoteWrite,
+    Permission.AcupuncturePointRead,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,

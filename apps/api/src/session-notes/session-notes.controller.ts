@@ -1,0 +1,220 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Permission, RequirePermission } from '@meridian/auth';
+import { versionFromIfMatch, versionTag } from '@meridian/core';
+import {
+  CONTENT_MODELS,
+  CreateAddendumDto,
+  CreateSessionNoteDto,
+  ListSessionNotesQuery,
+  NOTE_REQUEST_MODELS,
+  NOTE_REQUEST_SCHEMA,
+  SessionNotePage,
+  SessionNoteResponse,
+  SessionNotesService,
+  SignSessionNoteDto,
+  UpdateSessionNoteDto,
+} from '@meridian/session-notes';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
+import { UuidPipe } from '../problems/uuid.pipe';
+
+const NOTE_NOT_FOUND = problemResponse(
+  404,
+  'No such note in your clinic (someone else’s draft counts as none).',
+);
+const CLINICAL_ONLY = problemResponse(
+  403,
+  'Not on the client’s care team (and no break-the-glass grant), or not your discipline or draft.',
+);
+const OPTIONAL_IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the version you act on; a stale one answers 412.',
+};
+
+@ApiTags('session-notes')
+@ApiExtraModels(...CONTENT_MODELS, ...NOTE_REQUEST_MODELS)
+@Controller()
+export class SessionNotesController {
+  constructor(private readonly notes: SessionNotesService) {}
+
+  @Get('clients/:id/session-notes')
+  @RequirePermission(Permission.SessionNoteRead)
+  @ApiOperation({
+    summary: 'A client’s session notes, newest session first (care team)',
+    description:
+      'Signed notes and your own drafts, each with its addenda count. Psychology notes show `content: null, restricted: true` to anyone but psychologists on the care team.',
+  })
+  @ApiOkResponse({ type: SessionNotePage })
+  @ApiResponse(problemResponse(400, 'A filter or cursor is invalid; the field is named.'))
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(problemResponse(404, 'No such client in your clinic.'))
+  list(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: ListSessionNotesQuery,
+  ): Promise<SessionNotePage> {
+    return this.notes.list(actor, id, query);
+  }
+
+  @Post('clients/:id/session-notes')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @ApiOperation({
+    summary: 'Write a draft note in one of your disciplines',
+    description:
+      '`content` follows the discipline’s schema. Acupuncture points must be catalog codes (any case in, canonical out); `copyPointsFromPrevious` takes the last signed session’s points.',
+  })
+  @ApiBody({ schema: NOTE_REQUEST_SCHEMA })
+  @ApiCreatedResponse({ type: SessionNoteResponse })
+  @ApiResponse(
+    problemResponse(
+      400,
+      'Invalid fields, named (`content.points[0].code`): unknown discipline, content of another discipline, an unknown point, a value out of range, a session date in the future, missing sections of the note’s format.',
+    ),
+  )
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(problemResponse(404, 'No such client in your clinic.'))
+  @ApiResponse(problemResponse(409, 'The client’s record was erased.'))
+  async create(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateSessionNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNoteResponse> {
+    const note = await this.notes.create(actor, id, body);
+    void reply
+      .header('etag', versionTag(note.version))
+      .header('location', `/api/v1/session-notes/${note.id}`);
+    return note;
+  }
+
+  @Get('session-notes/:id')
+  @RequirePermission(Permission.SessionNoteRead)
+  @ApiOperation({ summary: 'One note with its addenda, oldest first' })
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(NOTE_NOT_FOUND)
+  async get(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNoteResponse> {
+    const note = await this.notes.get(actor, id);
+    void reply.header('etag', versionTag(note.version));
+    return note;
+  }
+
+  @Patch('session-notes/:id')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @ApiOperation({ summary: 'Change your draft (content is replaced whole)' })
+  @ApiIfMatch('The note')
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiResponse(problemResponse(400, 'Invalid fields, named as for a create.'))
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(NOTE_NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'The note is signed: add an addendum instead.'))
+  async update(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateSessionNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNoteResponse> {
+    const note = await this.notes.update(actor, id, versionFromIfMatch(ifMatch), body);
+    void reply.header('etag', versionTag(note.version));
+    return note;
+  }
+
+  @Delete('session-notes/:id')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your draft' })
+  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(NOTE_NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'The note is signed and stays.'))
+  @ApiResponse(problemResponse(412, 'The note changed since you read it.'))
+  async delete(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.notes.delete(actor, id, optionalVersion(ifMatch));
+  }
+
+  @Post('session-notes/:id/sign')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign your draft: it is frozen with a SHA-256 of its content',
+    description: '`followUp` creates a follow-up task for you, due `inDays` from today.',
+  })
+  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOkResponse({ type: SessionNoteResponse })
+  @ApiResponse(problemResponse(400, 'An invalid follow-up; the field is named.'))
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(NOTE_NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'Already signed.'))
+  @ApiResponse(problemResponse(412, 'The note changed since you read it.'))
+  async sign(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: SignSessionNoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionNoteResponse> {
+    const note = await this.notes.sign(actor, id, body, optionalVersion(ifMatch));
+    void reply.header('etag', versionTag(note.version));
+    return note;
+  }
+
+  @Post('session-notes/:id/addenda')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @ApiOperation({
+    summary: 'Add to a signed note, with a reason',
+    description: 'Answers the note with all its addenda, oldest first.',
+  })
+  @ApiCreatedResponse({ type: SessionNoteResponse })
+  @ApiResponse(problemResponse(400, 'Text or reason missing or too long.'))
+  @ApiResponse(CLINICAL_ONLY)
+  @ApiResponse(NOTE_NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'The note is a draft: change it instead.'))
+  addAddendum(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: CreateAddendumDto,
+  ): Promise<SessionNoteResponse> {
+    return this.notes.addAddendum(actor, id, body);
+  }
+}
+
+/** An optional If-Match: a button press needs no version, a careful client may send it. */
+function optionalVersion(ifMatch: string | undefined): number | undefined {
+  return ifMatch === undefined || ifMatch === '' ? undefined : versionFromIfMatch(ifMatch);
+}

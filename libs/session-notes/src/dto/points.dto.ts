@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+
+export class AcupuncturePointsQuery {
+  @ApiPropertyOptional({
+    example: 'ST',
+    description: 'A meridian (LU … CV) or extra region (EX-HN …).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10)
+  meridian?: string;
+
+  @ApiPropertyOptional({
+    example: 'zusanli',
+    description: 'A code prefix (`st3`) or part of the pinyin name, tone marks optional.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  q?: string;
+}
+
+export class AcupuncturePointResponse {
+  @ApiProperty({ example: 'ST36' }) code!: string;
+  @ApiProperty({ example: 'Zúsānlǐ' }) pinyin!: string;
+  @ApiProperty({ example: 'ST', description: 'Meridian, or extra region for extra points.' })
+  meridian!: string;
+}
+
+export class AcupuncturePointList {
+  @ApiProperty({ type: [AcupuncturePointResponse], description: 'In catalog order.' })
+  data!: AcupuncturePointResponse[];
+}

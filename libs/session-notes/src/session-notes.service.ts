@@ -1,0 +1,467 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditAction, AuditLog } from '@meridian/audit';
+import { Discipline } from '@meridian/auth/access/role';
+import {
+  ClinicalAccess,
+  mayReadNoteContent,
+  mayWriteNote,
+} from '@meridian/auth/policies/clinical-access.policy';
+import {
+  ClientDataRegistry,
+  ClientsException,
+  ClientsRepository,
+  ClientsService,
+} from '@meridian/clients';
+import { ClinicsRepository } from '@meridian/clinics';
+import {
+  Actor,
+  FieldError,
+  RequestException,
+  staleVersion,
+  todayIn,
+  zonedInstant,
+} from '@meridian/core';
+import { FollowUpsRepository } from '@meridian/follow-ups/follow-ups.repository';
+import { OutcomesRepository } from '@meridian/outcomes';
+import { v7 as uuid } from 'uuid';
+import { findPoint } from './acupuncture/point-catalog';
+import { checkContent } from './content/note-content';
+import { AddendumResponse, SessionNotePage, SessionNoteResponse } from './dto/note.response';
+import {
+  CreateAddendumDto,
+  CreateSessionNoteDto,
+  FollowUpRequestDto,
+  ListSessionNotesQuery,
+  SignSessionNoteDto,
+  UpdateSessionNoteDto,
+} from './dto/write-note.dto';
+import { NoteCipher } from './note-cipher';
+import { noteDigest } from './note-digest';
+import { SessionNoteAddendumEntity } from './session-note-addendum.entity';
+import { SessionNoteEntity } from './session-note.entity';
+import { SessionNotesException } from './session-notes.exception';
+import { SessionNotesRepository } from './session-notes.repository';
+
+const RESOURCE = 'session-note';
+/** When a follow-up a signature asks for is due, on the clinic's clock. */
+const FOLLOW_UP_TIME = '09:00';
+
+/**
+ * Session notes (design sections 4 and 8). The care team reads them, psychology content only
+ * psychologists on it; a practitioner writes in their own disciplines. A draft is its
+ * author's until signed; a signed note never changes and takes addenda. Every read, list,
+ * change, signature and addendum is in the access log.
+ */
+@Injectable()
+export class SessionNotesService implements OnModuleInit {
+  constructor(
+    private readonly notes: SessionNotesRepository,
+    private readonly noteCipher: NoteCipher,
+    private readonly clients: ClientsService,
+    private readonly clientRecords: ClientsRepository,
+    private readonly outcomes: OutcomesRepository,
+    private readonly clinics: ClinicsRepository,
+    private readonly followUps: FollowUpsRepository,
+    private readonly registry: ClientDataRegistry,
+    private readonly audit: AuditLog,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      name: 'sessionNotes',
+      collect: (clientId) => this.exportOf(clientId),
+      erase: (clientId) => this.notes.deleteOf(clientId),
+    });
+  }
+
+  async list(
+    actor: Actor,
+    clientId: string,
+    query: ListSessionNotesQuery,
+  ): Promise<SessionNotePage> {
+    if (!(await this.clientRecords.findById(clientId))) throw ClientsException.notFound();
+    const access = await this.requireClinicalAccess(actor, clientId);
+    const page = await this.notes.history(
+      clientId,
+      { discipline: query.discipline, from: query.from, to: query.to, draftsOf: actor.userId },
+      query.limit,
+      query.cursor,
+    );
+    await this.audit.record({
+      action: AuditAction.Read,
+      resourceType: RESOURCE,
+      clientId,
+      purpose: access,
+    });
+    return {
+      data: page.data.map((note) => this.toResponse(note, actor, access, note.addendaCount)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<SessionNoteResponse> {
+    const note = await this.require(actor, id);
+    const access = await this.requireClinicalAccess(actor, note.clientId);
+    const response = await this.withAddenda(note, actor, access);
+    await this.log(AuditAction.Read, note, access);
+    return response;
+  }
+
+  /**
+   * A new draft. An acupuncture draft may take the points of the client's last signed
+   * acupuncture note, since protocols are repeated and adjusted session by session.
+   */
+  async create(
+    actor: Actor,
+    clientId: string,
+    input: CreateSessionNoteDto,
+  ): Promise<SessionNoteResponse> {
+    await this.clients.requireWritable(clientId);
+    const access = await this.requireWriteAccess(actor, clientId, input.discipline);
+    const errors: FieldError[] = [];
+    let raw = input.content;
+    let copiedPointsFrom: string | undefined;
+    if (input.copyPointsFromPrevious) {
+      if (input.discipline !== Discipline.Acupuncture) {
+        errors.push({ field: 'copyPointsFromPrevious', message: 'is for acupuncture notes only' });
+      } else if (raw.points === undefined) {
+        const previous = await this.notes.previousAcupuncture(clientId, input.sessionDate);
+        if (previous?.content) {
+          raw = { ...raw, points: previous.content.points ?? [] };
+          copiedPointsFrom = previous.id;
+        }
+      }
+    }
+    const content = await this.checkedContent(clientId, input.discipline, raw, errors);
+    await this.checkPlan(clientId, input.treatmentPlanId ?? null, errors);
+    if (errors.length > 0) throw RequestException.invalidFields(errors);
+    const id = uuid();
+    const note = await this.notes.insert({
+      id,
+      clientId,
+      practitionerId: actor.userId,
+      discipline: input.discipline,
+      sessionDate: input.sessionDate,
+      appointmentId: input.appointmentId ?? null,
+      treatmentPlanId: input.treatmentPlanId ?? null,
+      status: 'draft',
+      ...this.noteCipher.sealContent(id, input.discipline, content),
+      contentHash: null,
+      signedAt: null,
+      signedBy: null,
+    });
+    await this.log(AuditAction.Create, note, access);
+    return {
+      ...this.toResponse(note, actor, access, 0),
+      ...(copiedPointsFrom ? { copiedPointsFrom } : {}),
+    };
+  }
+
+  /** The author changes their draft; fields sent replace the note's. */
+  async update(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: UpdateSessionNoteDto,
+  ): Promise<SessionNoteResponse> {
+    const { note, access } = await this.requireOwnDraft(actor, id);
+    if (note.version !== version) throw staleVersion();
+    const errors: FieldError[] = [];
+    if (input.content !== undefined) {
+      const content = await this.checkedContent(
+        note.clientId,
+        note.discipline,
+        input.content,
+        errors,
+      );
+      Object.assign(note, this.noteCipher.sealContent(note.id, note.discipline, content));
+    }
+    if (input.treatmentPlanId !== undefined) {
+      await this.checkPlan(note.clientId, input.treatmentPlanId, errors);
+      note.treatmentPlanId = input.treatmentPlanId;
+    }
+    if (errors.length > 0) throw RequestException.invalidFields(errors);
+    if (input.sessionDate !== undefined) note.sessionDate = input.sessionDate;
+    if (input.appointmentId !== undefined) note.appointmentId = input.appointmentId;
+    const saved = await this.notes.save(note);
+    await this.log(AuditAction.Update, saved, access);
+    return this.toResponse(saved, actor, access, 0);
+  }
+
+  /** The author deletes their draft; a signed note stays for good. */
+  async delete(actor: Actor, id: string, version?: number): Promise<void> {
+    const { note, access } = await this.requireOwnDraft(actor, id);
+    if (version !== undefined && note.version !== version) throw staleVersion();
+    await this.notes.delete(note);
+    await this.log(AuditAction.Delete, note, access);
+  }
+
+  /**
+   * Freezes the draft: stores the SHA-256 of the canonical note with signer and time. May ask
+   * for a follow-up task for the signer, in the same transaction.
+   */
+  async sign(
+    actor: Actor,
+    id: string,
+    input: SignSessionNoteDto,
+    version?: number,
+  ): Promise<SessionNoteResponse> {
+    const { note, access } = await this.requireOwnDraft(actor, id);
+    if (version !== undefined && note.version !== version) throw staleVersion();
+    note.contentHash = noteDigest({
+      id: note.id,
+      clientId: note.clientId,
+      practitionerId: note.practitionerId,
+      discipline: note.discipline,
+      sessionDate: note.sessionDate,
+      appointmentId: note.appointmentId,
+      treatmentPlanId: note.treatmentPlanId,
+      content: this.noteCipher.openContent(note),
+    });
+    note.status = 'signed';
+    note.signedAt = new Date();
+    note.signedBy = actor.userId;
+    const saved = await this.notes.save(note);
+    if (input.followUp) await this.raiseFollowUp(saved, actor, input.followUp);
+    await this.log(AuditAction.Sign, saved, access);
+    return this.toResponse(saved, actor, access, 0);
+  }
+
+  /** Adds to a signed note; who may write its discipline may add to it. */
+  async addAddendum(
+    actor: Actor,
+    id: string,
+    input: CreateAddendumDto,
+  ): Promise<SessionNoteResponse> {
+    const note = await this.require(actor, id);
+    await this.clients.requireWritable(note.clientId);
+    const access = await this.requireWriteAccess(actor, note.clientId, note.discipline);
+    if (note.status !== 'signed') throw SessionNotesException.notSigned();
+    const addendumId = uuid();
+    await this.notes.insertAddendum({
+      id: addendumId,
+      noteId: note.id,
+      authorId: actor.userId,
+      ...this.noteCipher.sealAddendum(addendumId, note.discipline, input.text, input.reason),
+    });
+    await this.audit.record({
+      action: AuditAction.Create,
+      resourceType: 'session-note-addendum',
+      resourceId: addendumId,
+      clientId: note.clientId,
+      purpose: access,
+    });
+    return this.withAddenda(note, actor, access);
+  }
+
+  /** Content as stored: valid for its discipline, point codes canonical, links the client's own. */
+  private async checkedContent(
+    clientId: string,
+    discipline: Discipline,
+    raw: Record<string, unknown>,
+    errors: FieldError[],
+  ): Promise<Record<string, unknown>> {
+    const checked = checkContent(discipline, raw);
+    if (!checked.ok) {
+      errors.push(...checked.errors);
+      return {};
+    }
+    const content = checked.content;
+    if (Array.isArray(content.points)) {
+      content.points = (content.points as { code: string }[]).map((point, index) => {
+        const known = findPoint(point.code);
+        if (!known) {
+          errors.push({
+            field: `content.points[${index}].code`,
+            message: 'is not a WHO acupuncture point (see GET /acupuncture/points)',
+          });
+        }
+        return { ...point, code: known?.code ?? point.code };
+      });
+    }
+    if (Array.isArray(content.linkedMeasurementIds)) {
+      const ids = content.linkedMeasurementIds as string[];
+      const own = await this.notes.measurementsOf(clientId, ids);
+      ids.forEach((measurementId, index) => {
+        if (!own.has(measurementId.toLowerCase())) {
+          errors.push({
+            field: `content.linkedMeasurementIds[${index}]`,
+            message: 'is not a measurement of this client',
+          });
+        }
+      });
+    }
+    return content;
+  }
+
+  private async checkPlan(
+    clientId: string,
+    planId: string | null,
+    errors: FieldError[],
+  ): Promise<void> {
+    if (planId !== null && !(await this.outcomes.isPlanOf(clientId, planId))) {
+      errors.push({ field: 'treatmentPlanId', message: 'is not a treatment plan of this client' });
+    }
+  }
+
+  private async raiseFollowUp(
+    note: SessionNoteEntity,
+    actor: Actor,
+    request: FollowUpRequestDto,
+  ): Promise<void> {
+    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const today = Date.parse(`${todayIn(timeZone)}T00:00:00Z`);
+    const dueOn = new Date(today + request.inDays * 86_400_000).toISOString().slice(0, 10);
+    await this.followUps.insertOnce({
+      id: uuid(),
+      clientId: note.clientId,
+      type: request.type,
+      priority: 'normal',
+      assigneeUserId: actor.userId,
+      assigneeQueue: null,
+      dueAt: zonedInstant(dueOn, FOLLOW_UP_TIME, timeZone),
+      note: request.note ?? null,
+      sourceKey: `session-note:${note.id}`,
+      createdBy: actor.userId,
+    });
+  }
+
+  private async withAddenda(
+    note: SessionNoteEntity,
+    actor: Actor,
+    access: ClinicalAccess,
+  ): Promise<SessionNoteResponse> {
+    const addenda = await this.notes.addendaOf([note.id]);
+    const response = this.toResponse(note, actor, access, addenda.length);
+    return {
+      ...response,
+      addenda: addenda.map((addendum) => this.toAddendumResponse(addendum, response.restricted)),
+    };
+  }
+
+  private toResponse(
+    note: SessionNoteEntity,
+    actor: Actor,
+    access: ClinicalAccess,
+    addendaCount: number,
+  ): SessionNoteResponse {
+    const restricted = !mayReadNoteContent(actor, note.discipline, access);
+    return {
+      id: note.id,
+      clientId: note.clientId,
+      practitionerId: note.practitionerId,
+      discipline: note.discipline,
+      sessionDate: note.sessionDate,
+      appointmentId: note.appointmentId,
+      treatmentPlanId: note.treatmentPlanId,
+      status: note.status,
+      version: note.version,
+      restricted,
+      content: restricted ? null : this.noteCipher.openContent(note),
+      signature:
+        note.signedAt && note.signedBy && note.contentHash
+          ? {
+              signedAt: note.signedAt.toISOString(),
+              signedBy: note.signedBy,
+              contentHash: note.contentHash,
+            }
+          : null,
+      addendaCount,
+      createdAt: note.createdAt.toISOString(),
+      updatedAt: note.updatedAt.toISOString(),
+    };
+  }
+
+  private toAddendumResponse(
+    addendum: SessionNoteAddendumEntity,
+    restricted: boolean,
+  ): AddendumResponse {
+    const opened = restricted ? null : this.noteCipher.openAddendum(addendum);
+    return {
+      id: addendum.id,
+      authorId: addendum.authorId,
+      text: opened?.text ?? null,
+      reason: opened?.reason ?? null,
+      createdAt: addendum.createdAt.toISOString(),
+    };
+  }
+
+  /** Everything, psychology decrypted: the client has the right to their own record. */
+  private async exportOf(clientId: string): Promise<unknown[]> {
+    const notes = await this.notes.allOf(clientId);
+    const addenda = await this.notes.addendaOf(notes.map((note) => note.id));
+    return notes.map((note) => ({
+      id: note.id,
+      practitionerId: note.practitionerId,
+      discipline: note.discipline,
+      sessionDate: note.sessionDate,
+      status: note.status,
+      content: this.noteCipher.openContent(note),
+      signedAt: note.signedAt?.toISOString() ?? null,
+      contentHash: note.contentHash,
+      addenda: addenda
+        .filter((addendum) => addendum.noteId === note.id)
+        .map((addendum) => ({
+          authorId: addendum.authorId,
+          ...this.noteCipher.openAddendum(addendum),
+          createdAt: addendum.createdAt.toISOString(),
+        })),
+    }));
+  }
+
+  /** The author's draft, locked, of a record that may still change. */
+  private async requireOwnDraft(
+    actor: Actor,
+    id: string,
+  ): Promise<{ note: SessionNoteEntity; access: ClinicalAccess }> {
+    const found = await this.require(actor, id);
+    // The client before the note: the order every write about the client takes.
+    await this.clients.requireWritable(found.clientId);
+    const note = (await this.notes.findById(id, true)) ?? found;
+    const access = await this.requireClinicalAccess(actor, note.clientId);
+    if (note.status === 'signed') throw SessionNotesException.signed();
+    if (note.practitionerId !== actor.userId) throw SessionNotesException.authorOnly();
+    return { note, access };
+  }
+
+  /** A note of this clinic; someone else's draft is not there for the caller. */
+  private async require(actor: Actor, id: string): Promise<SessionNoteEntity> {
+    const note = await this.notes.findById(id);
+    if (!note || (note.status === 'draft' && note.practitionerId !== actor.userId)) {
+      throw SessionNotesException.notFound();
+    }
+    return note;
+  }
+
+  private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
+    const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
+    if (!access) throw ClientsException.clinicalAccessRequired(clientId);
+    return access;
+  }
+
+  private async requireWriteAccess(
+    actor: Actor,
+    clientId: string,
+    discipline: Discipline,
+  ): Promise<ClinicalAccess> {
+    const access = await this.requireClinicalAccess(actor, clientId);
+    if (!mayWriteNote(actor, discipline, access)) {
+      throw SessionNotesException.disciplineForbidden(discipline);
+    }
+    return access;
+  }
+
+  private async log(
+    action: AuditAction,
+    note: SessionNoteEntity,
+    purpose: ClinicalAccess,
+  ): Promise<void> {
+    await this.audit.record({
+      action,
+      resourceType: RESOURCE,
+      resourceId: note.id,
+      clientId: note.clientId,
+      purpose,
+    });
+  }
+}
