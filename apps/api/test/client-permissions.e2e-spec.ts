@@ -67,12 +67,22 @@ describe('client routes by role', () => {
       .post(`/api/v1/clients/${client.body.id}/treatment-plans`)
       .set(as(users.practitioner))
       .send({ title: 'Ketogenic elimination', disciplines: ['nutrition'] });
+    const note = await t
+      .http()
+      .post(`/api/v1/clients/${client.body.id}/session-notes`)
+      .set(as(users.practitioner))
+      .send({
+        discipline: 'nutrition',
+        sessionDate: '2026-11-02',
+        content: { phase: 'elimination', protocol: 'ketogenic' },
+      });
     return {
       id: client.body.id as string,
       etag: client.headers.etag as string,
       consentId: consent.body.id as string,
       erasureId: erasure.body.id as string,
       planId: plan.body.id as string,
+      noteId: note.body.id as string,
     };
   };
   type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -299,6 +309,40 @@ describe('client routes by role', () => {
       route: 'GET /treatment-plans/:id/progress',
       crossClinic: true,
       request: (u, f) => t.http().get(`/api/v1/treatment-plans/${f.planId}/progress`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'GET /clients/:id/session-notes',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/clients/${f.id}/session-notes`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'POST /clients/:id/session-notes',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .post(`/api/v1/clients/${f.id}/session-notes`)
+          .set(as(u))
+          .send({
+            discipline: 'nutrition',
+            sessionDate: '2026-11-03',
+            content: { phase: 'reintroduction', adherencePercent: 80 },
+          }),
+      expect: { admin: 403, manager: 403, practitioner: 201, receptionist: 403 },
+    },
+    {
+      route: 'GET /session-notes/:id',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/session-notes/${f.noteId}`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'POST /session-notes/:id/sign',
+      crossClinic: true,
+      request: (u, f) =>
+        t.http().post(`/api/v1/session-notes/${f.noteId}/sign`).set(as(u)).send({}),
       expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
     },
   ];

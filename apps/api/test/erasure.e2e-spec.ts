@@ -149,6 +149,33 @@ describe('erasure requests', () => {
         treatmentPlanId: plan.body.id,
       });
     expect(measured.status).toBe(201);
+    // A signed note linked to the plan, with an addendum: the plan's erasure unlinks it,
+    // which the signed note's trigger must allow, and then the note goes too.
+    const note = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/session-notes`)
+      .set(as(acupuncturist))
+      .send({
+        discipline: 'acupuncture',
+        sessionDate: '2026-11-02',
+        treatmentPlanId: plan.body.id,
+        content: {
+          chiefComplaint: `${lastName} migraine, left side`,
+          points: [{ code: 'GB20', side: 'bilateral' }],
+        },
+      });
+    expect(note.status).toBe(201);
+    await t
+      .http()
+      .post(`/api/v1/session-notes/${note.body.id}/sign`)
+      .set(as(acupuncturist))
+      .send({});
+    const added = await t
+      .http()
+      .post(`/api/v1/session-notes/${note.body.id}/addenda`)
+      .set(as(acupuncturist))
+      .send({ text: `${lastName} called: better`, reason: 'Phone call' });
+    expect(added.status).toBe(201);
     expect(await tablesHolding(lastName)).toEqual(
       expect.arrayContaining([
         'clients',
@@ -156,6 +183,8 @@ describe('erasure requests', () => {
         'break_glass_grants',
         'treatment_plans',
         'treatment_plan_versions',
+        'session_notes',
+        'session_note_addenda',
       ]),
     );
     const logRows = await asOwner(
@@ -200,6 +229,7 @@ describe('erasure requests', () => {
     // access log still names them, by id.
     expect(await tablesHolding(plan.body.id)).toEqual(['audit_events']);
     expect(await tablesHolding(measured.body.id)).toEqual(['audit_events']);
+    expect(await tablesHolding(note.body.id)).toEqual(['audit_events']);
     const record = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({

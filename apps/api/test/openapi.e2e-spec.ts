@@ -38,6 +38,32 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('shows a session note body per discipline: oneOf with discipline as discriminator', async () => {
+    const { body: document } = await t.http().get('/docs/openapi.json');
+    const body =
+      document.paths['/api/v1/clients/{id}/session-notes'].post.requestBody.content[
+        'application/json'
+      ].schema;
+    expect(body.discriminator.propertyName).toBe('discipline');
+    expect(Object.keys(body.discriminator.mapping).sort()).toEqual([
+      'acupuncture',
+      'nutrition',
+      'psychology',
+      'training',
+    ]);
+    expect(body.oneOf).toHaveLength(4);
+    const schemas = document.components.schemas;
+    expect(schemas.AcupunctureNoteRequest.properties.content.$ref).toBe(
+      '#/components/schemas/AcupunctureContentDto',
+    );
+    expect(schemas.PsychologyContentDto.required).toEqual(
+      expect.arrayContaining(['format', 'sections', 'riskLevel']),
+    );
+    expect(schemas.TrainingContentDto.properties.exercises.items.$ref).toBe(
+      '#/components/schemas/ExerciseDto',
+    );
+  });
+
   it('serves the interactive documentation at /docs', async () => {
     const response = await t.http().get('/docs');
     expect(response.status).toBe(200);
