@@ -199,6 +199,14 @@ describe('session notes', () => {
         reason: 'Information received after signing',
       });
       expect(added.status).toBe(201);
+      expect(await auditRowsOf(added.headers['x-request-id'])).toContainEqual(
+        expect.objectContaining({
+          action: 'create',
+          resourceType: 'session-note-addendum',
+          clientId,
+          purpose: 'treatment',
+        }),
+      );
       expect(added.body.addenda).toEqual([
         {
           id: expect.any(String),
@@ -501,6 +509,39 @@ describe('session notes', () => {
     );
     await refuse(note('training', { sessionDate: day(1) }), writer.training, 400, ['sessionDate']);
     await refuse(note('training', { content: null }), writer.training, 400, ['content']);
+
+    // Links must stay within the client's own record.
+    const stranger = (
+      await t
+        .http()
+        .post('/api/v1/clients')
+        .set(as(reception))
+        .send({ firstName: 'Other', lastName: 'Client', dateOfBirth: '1990-01-01' })
+    ).body.id;
+    await t
+      .http()
+      .put(`/api/v1/clients/${stranger}/care-team`)
+      .set(as(clinic.admin))
+      .send({ members: [{ userId: writer.psychology.id, discipline: 'psychology' }] });
+    const theirs = await t
+      .http()
+      .post(`/api/v1/clients/${stranger}/measurements`)
+      .set(as(writer.psychology))
+      .send({ instrument: 'GAD-7', answers: [1, 1, 1, 1, 1, 1, 1], takenOn: day(0) });
+    const theirPlan = await t
+      .http()
+      .post(`/api/v1/clients/${stranger}/treatment-plans`)
+      .set(as(writer.psychology))
+      .send({ title: 'Anxiety', disciplines: ['psychology'] });
+    await refuse(
+      note('psychology', {
+        treatmentPlanId: theirPlan.body.id,
+        content: { ...CONTENT.psychology, linkedMeasurementIds: [theirs.body.id] },
+      }),
+      writer.psychology,
+      400,
+      ['content.linkedMeasurementIds[0]', 'treatmentPlanId'],
+    );
 
     // A nutritionist writes no acupuncture notes; reception writes no notes at all.
     const wrongDiscipline = await write(note('acupuncture'), writer.nutrition);

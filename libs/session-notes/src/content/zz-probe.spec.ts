@@ -1,0 +1,21 @@
+import { Discipline } from '@meridian/auth/access/role';
+import { checkContent } from './note-content';
+const show = (d: Discipline, raw: unknown) => console.log(JSON.stringify(raw), '=>', JSON.stringify(checkContent(d, raw), null, 1));
+it('probe', () => {
+  show(Discipline.Acupuncture, { exercises: [{ name: 'Squat', sets: 3, reps: 5 }], notes: 'x' });
+  show(Discipline.Training, { chiefComplaint: 'Headache', tongue: { coating: 'thin' } });
+  show(Discipline.Training, { exercises: [] });
+  show(Discipline.Training, { exercises: [{ name: 'Squat', sets: 3, reps: 0 }] });
+  show(Discipline.Acupuncture, { chiefComplaint: 'x', points: [{ code: 'ST36', side: 'left', retentionMinutes: 1.5 }] });
+  show(Discipline.Acupuncture, { chiefComplaint: 'x', pulse: { rate: 300 }, adjuncts: ['laser'], tongue: { smell: 'x' } });
+  show(Discipline.Nutrition, { phase: 'reintroduction', weightKg: 72.45, adherencePercent: 150, challenges: [{ food: 'dairy', date: '2999-01-01', reaction: 'r', severity: 'awful' }] });
+  show(Discipline.Psychology, { format: 'SOAP', sections: { subjective: 'a' }, riskLevel: 'extreme', linkedMeasurementIds: ['nope'] });
+  show(Discipline.Psychology, { format: 'DAP', sections: { data: 'a', assessment: 'b', plan: 'c', subjective: 's' }, riskLevel: 'low' });
+  show(Discipline.Psychology, { format: 'SOAP', riskLevel: 'low' });
+  show(Discipline.Psychology, { format: 'SOAP', sections: 'x', riskLevel: 'low' });
+  show(Discipline.Psychology, { format: 'SOAP', sections: { subjective: '  ', objective: 'o', assessment: 'a', plan: 'p' }, riskLevel: 'low' });
+  show(Discipline.Psychology, { format: 'XYZ', sections: { subjective: 'a' }, riskLevel: 'low' });
+  show(Discipline.Nutrition, { phase: 'other', symptoms: ['  bloating  '] });
+  show(Discipline.Training, { exercises: [{ name: 'Squat', sets: 3, reps: 5 }], notes: '   ' });
+  show(Discipline.Acupuncture, { chiefComplaint: 'x', points: [{ code: ' st36 ', side: 'left' }] });
+});
