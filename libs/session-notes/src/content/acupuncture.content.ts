@@ -43,6 +43,7 @@ export class TongueDto {
 export class WristPulseDto {
   @ApiPropertyOptional({ type: [String], example: ['weak'] })
   @IsOptional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -51,6 +52,7 @@ export class WristPulseDto {
 
   @ApiPropertyOptional({ type: [String], example: ['wiry'] })
   @IsOptional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -59,6 +61,7 @@ export class WristPulseDto {
 
   @ApiPropertyOptional({ type: [String], example: ['deep', 'weak'] })
   @IsOptional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -136,6 +139,7 @@ export class AcupunctureContentDto {
 
   @ApiPropertyOptional({ type: [String], example: ['Liver qi stagnation'] })
   @IsOptional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })

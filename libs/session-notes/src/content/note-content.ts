@@ -27,7 +27,9 @@ export function checkContent(discipline: Discipline, raw: unknown): ContentCheck
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
-      errors: [{ field: 'content', message: `must be the content of a ${discipline} note` }],
+      errors: [
+        { field: 'content', message: `must be an object: the content of the ${discipline} note` },
+      ],
     };
   }
   const type: new () => object = CONTENT_TYPES[discipline];
@@ -46,6 +48,8 @@ export function checkContent(discipline: Discipline, raw: unknown): ContentCheck
   return { ok: true, content: JSON.parse(JSON.stringify(instance)) as Record<string, unknown> };
 }
 
+const ALL_SECTIONS = new Set(Object.values(FORMAT_SECTIONS).flat());
+
 /** A psychology note fills exactly the sections of its format. */
 function sectionProblems(content: PsychologyContentDto): FieldError[] {
   const expected = FORMAT_SECTIONS[content.format];
@@ -57,8 +61,10 @@ function sectionProblems(content: PsychologyContentDto): FieldError[] {
       field: `content.sections.${name}`,
       message: `is required in a ${content.format} note`,
     }));
+  // Names of no format at all are already refused as unknown fields.
   const foreign = Object.keys(sections)
-    .filter((name) => sections[name] !== undefined && !expected.includes(name))
+    .filter((name) => ALL_SECTIONS.has(name) && sections[name] !== undefined)
+    .filter((name) => !expected.includes(name))
     .map((name) => ({
       field: `content.sections.${name}`,
       message: `is not a section of a ${content.format} note (${expected.join(', ')})`,

@@ -63,6 +63,7 @@ export class NutritionContentDto {
 
   @ApiPropertyOptional({ type: [String], example: ['bloating', 'fatigue'] })
   @IsOptional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })

@@ -7,6 +7,7 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +54,7 @@ export class PsychologyContentDto {
     description:
       'SOAP: subjective, objective, assessment, plan. DAP: data, assessment, plan. BIRP: behavior, intervention, response, plan. All of its format’s sections, no others.',
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => PsychologySectionsDto)
   sections!: PsychologySectionsDto;
