@@ -321,7 +321,8 @@ describe('checkContent', () => {
     });
 
     it('refuses a note without its sections at all', () => {
-      const { sections: _left, ...withoutSections } = psychology();
+      const withoutSections = psychology();
+      delete withoutSections.sections;
       expect(fieldsOf(refused(Discipline.Psychology, withoutSections))).toEqual([
         'content.sections',
       ]);
