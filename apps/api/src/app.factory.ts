@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './openapi';
 import { validationPipe } from './problems/validation';
+import { WellFormedInputPipe } from './problems/well-formed-input.pipe';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -83,7 +84,7 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new WellFormedInputPipe(), validationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -317,6 +317,30 @@ describe('session notes', () => {
       content: null,
     });
 
+    // A practitioner who is also a psychologist but on the team as acupuncturist: the
+    // psychotherapy content is not theirs, to read or to write.
+    const dual = await clinic.addUser(['practitioner'], ['acupuncture', 'psychology']);
+    const team = await t.http().get(`/api/v1/clients/${clientId}/care-team`).set(as(clinic.admin));
+    await t
+      .http()
+      .put(`/api/v1/clients/${clientId}/care-team`)
+      .set(as(clinic.admin))
+      .send({
+        members: [
+          ...team.body.members.map((m: { userId: string; discipline: string }) => ({
+            userId: m.userId,
+            discipline: m.discipline,
+          })),
+          { userId: dual.id, discipline: 'acupuncture' },
+        ],
+      });
+    expect((await get(psych.body.id, dual)).body).toMatchObject({
+      restricted: true,
+      content: null,
+    });
+    expect((await write(note('psychology'), dual)).status).toBe(403);
+    expect((await write(note('acupuncture'), dual)).status).toBe(201);
+
     // Reception and managers see no notes at all.
     for (const user of [reception, manager, clinic.admin]) {
       expect((await history(user)).status).toBe(403);
@@ -428,6 +452,47 @@ describe('session notes', () => {
       return found;
     });
     expect(holding).toEqual([]);
+    // Not even the service's own database role can put other ciphertext under the signature
+    // (an earlier draft's, say): only re-encryption by the owner reseals.
+    const draft = await write(note('psychology'), writer.psychology);
+    const draftSealed = await asOwner(
+      async (db) =>
+        (
+          await db.query(`SELECT sealed_content AS s FROM session_notes WHERE id = $1`, [
+            draft.body.id,
+          ])
+        ).rows[0].s as string,
+    );
+    await expect(
+      asOwner(async (db) => {
+        await db.query('BEGIN');
+        try {
+          await db.query('SET LOCAL ROLE meridian_app');
+          await db.query(`SELECT set_config('app.clinic_id', $1, true)`, [clinic.clinicId]);
+          await db.query(`UPDATE session_notes SET sealed_content = $2 WHERE id = $1`, [
+            psych.body.id,
+            draftSealed,
+          ]);
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      }),
+    ).rejects.toThrow(/only re-encryption may reseal/);
+    await expect(
+      asOwner(async (db) => {
+        await db.query('BEGIN');
+        try {
+          await db.query('SET LOCAL ROLE meridian_app');
+          await db.query(`SELECT set_config('app.clinic_id', $1, true)`, [clinic.clinicId]);
+          await db.query(`UPDATE session_note_addenda SET sealed = sealed WHERE note_id = $1`, [
+            psych.body.id,
+          ]);
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      }),
+    ).rejects.toThrow(/permission denied/);
+
     // The psychologist still reads it all, addendum included.
     const read = await get(psych.body.id, writer.psychology);
     expect(read.body.content.sections.subjective).toContain(SECRET);
@@ -574,6 +639,22 @@ describe('session notes', () => {
           .body,
       ),
     ).toEqual(['followUp.inDays']);
+    const another = await write(note('training'), writer.training);
+    const asList = await sign(another.body.id, writer.training, { followUp: [] });
+    expect({ status: asList.status, fields: fields(asList.body) }).toEqual({
+      status: 400,
+      fields: ['followUp'],
+    });
+    // A psychology note's follow-up carries no text: tasks are read outside psychology.
+    const psych = await write(note('psychology'), writer.psychology);
+    const withText = await sign(psych.body.id, writer.psychology, {
+      followUp: { inDays: 7, type: 'call', note: 'Discuss the nightmares' },
+    });
+    expect({ status: withText.status, fields: fields(withText.body) }).toEqual({
+      status: 400,
+      fields: ['followUp.note'],
+    });
+    expect((await get(psych.body.id, writer.psychology)).body.status).toBe('draft');
   });
 
   it('joins the client’s export, psychology decrypted for the client’s own copy', async () => {

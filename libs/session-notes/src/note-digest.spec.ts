@@ -11,7 +11,6 @@ function note(overrides: Partial<SignedFacts> = {}): SignedFacts {
     discipline: 'acupuncture',
     sessionDate: '2025-03-14',
     appointmentId: null,
-    treatmentPlanId: '4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
     content: {
       chiefComplaint: 'Tension headaches',
       tongue: { bodyColour: 'pale', coating: 'thin white' },
@@ -33,7 +32,6 @@ describe('noteDigest', () => {
     const facts = note({
       discipline: 'training',
       appointmentId: 'e1d2c3b4-a596-4877-8899-aabbccddeeff',
-      treatmentPlanId: null,
       content: { notes: 'Easy', exercises: [{ sets: 1, reps: 5, name: 'Deadlift' }] },
     });
     const canonical =
@@ -43,8 +41,7 @@ describe('noteDigest', () => {
       '"discipline":"training",' +
       '"id":"0b9e3a52-6c1f-4d7e-8a20-5f4c3b2a1d09",' +
       '"practitionerId":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",' +
-      '"sessionDate":"2025-03-14",' +
-      '"treatmentPlanId":null}';
+      '"sessionDate":"2025-03-14"}';
     expect(canonicalJson(facts)).toBe(canonical);
     expect(noteDigest(facts)).toBe(sha256(canonical));
   });
@@ -59,7 +56,6 @@ describe('noteDigest', () => {
         tongue: { coating: 'thin white', bodyColour: 'pale' },
         chiefComplaint: 'Tension headaches',
       },
-      treatmentPlanId: '4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a',
       sessionDate: '2025-03-14',
       practitionerId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
       id: '0b9e3a52-6c1f-4d7e-8a20-5f4c3b2a1d09',
@@ -103,13 +99,6 @@ describe('noteDigest', () => {
 
     it('by its session date', () => {
       expect(noteDigest(note({ sessionDate: '2025-03-15' }))).not.toBe(original);
-    });
-
-    it('by its treatment plan', () => {
-      expect(
-        noteDigest(note({ treatmentPlanId: '4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0b' })),
-      ).not.toBe(original);
-      expect(noteDigest(note({ treatmentPlanId: null }))).not.toBe(original);
     });
 
     it('by its author, client or discipline', () => {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 
-/** What a signature covers: who wrote what about whom, when, and the content itself. */
+/**
+ * What a signature covers: who wrote what about whom, when, and the content itself. Not the
+ * plan link: erasing a plan unlinks its notes, which is no change to what they say.
+ */
 export interface SignedFacts {
   id: string;
   clientId: string;
@@ -8,7 +11,6 @@ export interface SignedFacts {
   discipline: string;
   sessionDate: string;
   appointmentId: string | null;
-  treatmentPlanId: string | null;
   content: unknown;
 }
 

@@ -13,9 +13,10 @@ export interface RotationReport {
 
 /**
  * Moves every sealed note and addendum to the current data key (`npm run notes:reencrypt`),
- * a batch per transaction, rows locked and skipped when busy, so it can run while the service
- * serves. Run as the database owner, which sees every clinic. Afterwards the old key can leave
- * `DATA_ENCRYPTION_KEYS`. Safe to run again: rows already under the current key are left be.
+ * a short transaction per batch, so it can run while the service serves. A row a request holds
+ * is waited for, not skipped: when the run ends, no row is left under an old key, and the old
+ * key can leave `DATA_ENCRYPTION_KEYS`. Runs as the database owner, which sees every clinic
+ * and alone may reseal a signed note. Safe to run again: rows under the current key stay.
  */
 export async function reencryptNotes(
   db: SqlClient,
@@ -26,7 +27,7 @@ export async function reencryptNotes(
     const { rows } = await db.query<{ id: string; sealed: string }>(
       `SELECT id, sealed_content AS sealed FROM session_notes
        WHERE key_id IS NOT NULL AND key_id <> $1
-       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+       ORDER BY id LIMIT $2 FOR UPDATE`,
       [cipher.currentKey, batchSize],
     );
     for (const row of rows) {
@@ -44,7 +45,7 @@ export async function reencryptNotes(
     const { rows } = await db.query<{ id: string; sealed: string }>(
       `SELECT id, sealed FROM session_note_addenda
        WHERE key_id IS NOT NULL AND key_id <> $1
-       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+       ORDER BY id LIMIT $2 FOR UPDATE`,
       [cipher.currentKey, batchSize],
     );
     for (const row of rows) {

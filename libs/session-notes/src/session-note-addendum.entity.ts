@@ -13,7 +13,7 @@ import { SessionNoteEntity } from './session-note.entity';
 
 /**
  * What was added to a signed note afterwards, and why. Never changed once written: the
- * application role may insert them, and update only their sealing (re-encryption). An
+ * application role may only insert them (re-encryption runs as the owner). An
  * addendum to a psychology note is sealed like the note (`sealed`: text and reason together).
  */
 @Entity({ name: 'session_note_addenda' })
@@ -22,6 +22,7 @@ import { SessionNoteEntity } from './session-note.entity';
   'session_note_addenda_sealed_check',
   `(sealed IS NULL) = (key_id IS NULL) AND (sealed IS NULL) = (text IS NOT NULL AND reason IS NOT NULL)`,
 )
+@Check('session_note_addenda_key_id_check', `key_id IS NULL OR key_id = split_part(sealed, '.', 2)`)
 export class SessionNoteAddendumEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'session_note_addenda_pkey' })
   id!: string;

@@ -40,6 +40,10 @@ export type NoteStatus = (typeof NOTE_STATUSES)[number];
   `(discipline = 'psychology') = (sealed_content IS NOT NULL AND key_id IS NOT NULL AND content IS NULL)`,
 )
 @Check(
+  'session_notes_key_id_check',
+  `key_id IS NULL OR key_id = split_part(sealed_content, '.', 2)`,
+)
+@Check(
   'session_notes_signature_check',
   `(status = 'signed') = (signed_at IS NOT NULL AND signed_by IS NOT NULL AND content_hash IS NOT NULL)`,
 )

@@ -1,11 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { Discipline } from '@meridian/auth/access/role';
-import {
-  ClinicalAccess,
-  mayReadNoteContent,
-  mayWriteNote,
-} from '@meridian/auth/policies/clinical-access.policy';
+import { ClinicalAccess, mayWriteNote } from '@meridian/auth/policies/clinical-access.policy';
 import {
   ClientDataRegistry,
   ClientsException,
@@ -93,8 +89,16 @@ export class SessionNotesService implements OnModuleInit {
       clientId,
       purpose: access,
     });
+    const mayRead = await this.contentReader(
+      actor,
+      clientId,
+      access,
+      page.data.map((note) => note.discipline),
+    );
     return {
-      data: page.data.map((note) => this.toResponse(note, actor, access, note.addendaCount)),
+      data: page.data.map((note) =>
+        this.toResponse(note, mayRead(note.discipline), note.addendaCount),
+      ),
       nextCursor: page.nextCursor,
     };
   }
@@ -152,7 +156,7 @@ export class SessionNotesService implements OnModuleInit {
     });
     await this.log(AuditAction.Create, note, access);
     return {
-      ...this.toResponse(note, actor, access, 0),
+      ...this.toResponse(note, true, 0),
       ...(copiedPointsFrom ? { copiedPointsFrom } : {}),
     };
   }
@@ -185,7 +189,7 @@ export class SessionNotesService implements OnModuleInit {
     if (input.appointmentId !== undefined) note.appointmentId = input.appointmentId;
     const saved = await this.notes.save(note);
     await this.log(AuditAction.Update, saved, access);
-    return this.toResponse(saved, actor, access, 0);
+    return this.toResponse(saved, true, 0);
   }
 
   /** The author deletes their draft; a signed note stays for good. */
@@ -215,16 +219,24 @@ export class SessionNotesService implements OnModuleInit {
       discipline: note.discipline,
       sessionDate: note.sessionDate,
       appointmentId: note.appointmentId,
-      treatmentPlanId: note.treatmentPlanId,
       content: this.noteCipher.openContent(note),
     });
     note.status = 'signed';
     note.signedAt = new Date();
     note.signedBy = actor.userId;
+    if (input.followUp?.note !== undefined && note.discipline === Discipline.Psychology) {
+      // Follow-up tasks are read outside psychology (reception works the queue).
+      throw RequestException.invalidFields([
+        {
+          field: 'followUp.note',
+          message: 'is not allowed on a psychology note: its text would leave the sealed record',
+        },
+      ]);
+    }
     const saved = await this.notes.save(note);
     if (input.followUp) await this.raiseFollowUp(saved, actor, input.followUp);
     await this.log(AuditAction.Sign, saved, access);
-    return this.toResponse(saved, actor, access, 0);
+    return this.toResponse(saved, true, 0);
   }
 
   /** Adds to a signed note; who may write its discipline may add to it. */
@@ -332,20 +344,49 @@ export class SessionNotesService implements OnModuleInit {
     access: ClinicalAccess,
   ): Promise<SessionNoteResponse> {
     const addenda = await this.notes.addendaOf([note.id]);
-    const response = this.toResponse(note, actor, access, addenda.length);
+    const mayRead = await this.contentReader(actor, note.clientId, access, [note.discipline]);
+    const response = this.toResponse(note, mayRead(note.discipline), addenda.length);
     return {
       ...response,
       addenda: addenda.map((addendum) => this.toAddendumResponse(addendum, response.restricted)),
     };
   }
 
+  /**
+   * Whether `actor` may read the content of a note of each discipline: every discipline with
+   * clinical access, psychology only as a psychologist on the client's care team (design
+   * section 4) — not through broken glass, nor as a team member in another discipline.
+   */
+  private async contentReader(
+    actor: Actor,
+    clientId: string,
+    access: ClinicalAccess,
+    disciplines: readonly Discipline[],
+  ): Promise<(discipline: Discipline) => boolean> {
+    const psychologist =
+      disciplines.includes(Discipline.Psychology) &&
+      (await this.isTeamPsychologist(actor, clientId, access));
+    return (discipline) => discipline !== Discipline.Psychology || psychologist;
+  }
+
+  private async isTeamPsychologist(
+    actor: Actor,
+    clientId: string,
+    access: ClinicalAccess,
+  ): Promise<boolean> {
+    if (access !== 'treatment' || !actor.disciplines.includes(Discipline.Psychology)) return false;
+    return (await this.clientRecords.careTeam(clientId)).some(
+      (member) => member.userId === actor.userId && member.discipline === Discipline.Psychology,
+    );
+  }
+
+  /** The note as a response; its content only when `mayRead`, else `restricted`. */
   private toResponse(
     note: SessionNoteEntity,
-    actor: Actor,
-    access: ClinicalAccess,
+    mayRead: boolean,
     addendaCount: number,
   ): SessionNoteResponse {
-    const restricted = !mayReadNoteContent(actor, note.discipline, access);
+    const restricted = !mayRead;
     return {
       id: note.id,
       clientId: note.clientId,
@@ -445,9 +486,11 @@ export class SessionNotesService implements OnModuleInit {
     discipline: Discipline,
   ): Promise<ClinicalAccess> {
     const access = await this.requireClinicalAccess(actor, clientId);
-    if (!mayWriteNote(actor, discipline, access)) {
-      throw SessionNotesException.disciplineForbidden(discipline);
-    }
+    const allowed =
+      mayWriteNote(actor, discipline, access) &&
+      (discipline !== Discipline.Psychology ||
+        (await this.isTeamPsychologist(actor, clientId, access)));
+    if (!allowed) throw SessionNotesException.disciplineForbidden(discipline);
     return access;
   }
 

@@ -4,8 +4,8 @@ import { enableTenantRls } from './tenant-rls';
 /**
  * Session notes and their addenda. Psychology content is stored sealed (the key id beside
  * it). A signed note never changes silently: a trigger refuses every change of a signed row
- * but its re-encryption (and the plan link falling away when its plan is erased). Addenda are
- * written once: the application role may insert them and update only their sealing.
+ * but its re-encryption by the owner (and the plan link falling away when its plan is
+ * erased). Addenda are written once: the application role may only insert them.
  */
 export class SessionNotes1795600000015 implements MigrationInterface {
   name = 'SessionNotes1795600000015';
@@ -44,6 +44,12 @@ export class SessionNotes1795600000015 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION session_notes_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Resealing is re-encryption, which the owner runs (npm run notes:reencrypt); the
+        -- service could otherwise put an earlier draft's ciphertext back under the signature.
+        IF current_user = 'meridian_app'
+           AND (NEW.sealed_content, NEW.key_id) IS DISTINCT FROM (OLD.sealed_content, OLD.key_id) THEN
+          RAISE EXCEPTION 'session note % is signed: only re-encryption may reseal it', OLD.id;
+        END IF;
         IF (to_jsonb(NEW) - 'sealed_content' - 'key_id' - 'updated_at' - 'treatment_plan_id')
              IS DISTINCT FROM
            (to_jsonb(OLD) - 'sealed_content' - 'key_id' - 'updated_at' - 'treatment_plan_id')
@@ -59,11 +65,16 @@ export class SessionNotes1795600000015 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER session_notes_signed_immutable BEFORE UPDATE ON session_notes
       FOR EACH ROW WHEN (OLD.status = 'signed') EXECUTE FUNCTION session_notes_signed_immutable()`);
+    // Addenda are written once; re-encryption runs as the owner.
     await queryRunner.query(
       'REVOKE UPDATE, DELETE ON TABLE session_note_addenda FROM meridian_app',
     );
+    // The key id beside a sealed value is the one it names, so rotation finds every row.
     await queryRunner.query(
-      'GRANT UPDATE (sealed, key_id) ON TABLE session_note_addenda TO meridian_app',
+      `ALTER TABLE "session_notes" ADD CONSTRAINT "session_notes_key_id_check" CHECK (key_id IS NULL OR key_id = split_part(sealed_content, '.', 2))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "session_note_addenda" ADD CONSTRAINT "session_note_addenda_key_id_check" CHECK (key_id IS NULL OR key_id = split_part(sealed, '.', 2))`,
     );
     await enableTenantRls(queryRunner, 'session_notes', 'session_note_addenda');
   }

@@ -97,9 +97,11 @@ export class FollowUpRequestDto {
 export class SignSessionNoteDto {
   @ApiPropertyOptional({
     type: FollowUpRequestDto,
-    description: 'A follow-up task for the signer, due so many days from today.',
+    description:
+      'A follow-up task for the signer, due so many days from today. Psychology notes: without `note` (tasks are read outside psychology).',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => FollowUpRequestDto)
   followUp?: FollowUpRequestDto;
