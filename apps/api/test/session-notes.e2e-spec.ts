@@ -220,7 +220,7 @@ describe('session notes', () => {
       expect(read.body).toMatchObject({
         status: 'signed',
         addendaCount: 1,
-        signature: signed.body.signature,
+        signature: { ...signed.body.signature, intact: true },
         sessionDate: day(-1),
       });
       expect(read.body.addenda).toHaveLength(1);
@@ -231,6 +231,17 @@ describe('session notes', () => {
           db.query(`UPDATE session_notes SET session_date = session_date - 1 WHERE id = $1`, [id]),
         ),
       ).rejects.toThrow(/is signed/);
+      // Behind the trigger's back (it is the owner's to disable), the signature tells.
+      await asOwner(async (db) => {
+        await db.query('BEGIN');
+        await db.query('ALTER TABLE session_notes DISABLE TRIGGER session_notes_signed_immutable');
+        await db.query(`UPDATE session_notes SET session_date = session_date - 1 WHERE id = $1`, [
+          id,
+        ]);
+        await db.query('ALTER TABLE session_notes ENABLE TRIGGER session_notes_signed_immutable');
+        await db.query('COMMIT');
+      });
+      expect((await get(id, author)).body.signature.intact).toBe(false);
     },
   );
 

@@ -212,15 +212,7 @@ export class SessionNotesService implements OnModuleInit {
   ): Promise<SessionNoteResponse> {
     const { note, access } = await this.requireOwnDraft(actor, id);
     if (version !== undefined && note.version !== version) throw staleVersion();
-    note.contentHash = noteDigest({
-      id: note.id,
-      clientId: note.clientId,
-      practitionerId: note.practitionerId,
-      discipline: note.discipline,
-      sessionDate: note.sessionDate,
-      appointmentId: note.appointmentId,
-      content: this.noteCipher.openContent(note),
-    });
+    note.contentHash = this.digestOf(note);
     note.status = 'signed';
     note.signedAt = new Date();
     note.signedBy = actor.userId;
@@ -264,6 +256,19 @@ export class SessionNotesService implements OnModuleInit {
       purpose: access,
     });
     return this.withAddenda(note, actor, access);
+  }
+
+  /** The SHA-256 a signature stores, of the note as it is now. */
+  private digestOf(note: SessionNoteEntity): string {
+    return noteDigest({
+      id: note.id,
+      clientId: note.clientId,
+      practitionerId: note.practitionerId,
+      discipline: note.discipline,
+      sessionDate: note.sessionDate,
+      appointmentId: note.appointmentId,
+      content: this.noteCipher.openContent(note),
+    });
   }
 
   /** Content as stored: valid for its discipline, point codes canonical, links the client's own. */
@@ -348,6 +353,11 @@ export class SessionNotesService implements OnModuleInit {
     const response = this.toResponse(note, mayRead(note.discipline), addenda.length);
     return {
       ...response,
+      // Recomputed on every read of one note: a change behind the API shows as not intact.
+      signature: response.signature && {
+        ...response.signature,
+        intact: this.digestOf(note) === note.contentHash,
+      },
       addenda: addenda.map((addendum) => this.toAddendumResponse(addendum, response.restricted)),
     };
   }

@@ -22,6 +22,11 @@ export class SignatureResponse {
     description: 'SHA-256 (hex) of the canonical note as signed.',
   })
   contentHash!: string;
+  @ApiPropertyOptional({
+    description:
+      'With one note: whether the note still hashes to `contentHash`. False means it was changed outside the service.',
+  })
+  intact?: boolean;
 }
 
 export class AddendumResponse {
