@@ -268,6 +268,16 @@ export class ClientsService {
   }
 
   /**
+   * The clinical access `actor` has to the client, or 403 naming the client (so the refusal
+   * shows in their access overview): for plans, measurements and notes.
+   */
+  async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
+    const access = (await this.accessTo(actor, [clientId])).get(clientId);
+    if (!access) throw ClientsException.clinicalAccessRequired(clientId);
+    return access;
+  }
+
+  /**
    * The record, locked for a change. An erased record takes none: reviving it or writing new
    * content about the client would undo the erasure.
    */

@@ -6,7 +6,6 @@ import {
   ClientsRepository,
   ClientsService,
 } from '@meridian/clients';
-import type { ClinicalAccess } from '@meridian/auth';
 import { Actor, RequestException } from '@meridian/core';
 import { JobName, Outbox } from '@meridian/queue';
 import { v7 as uuid } from 'uuid';
@@ -55,7 +54,7 @@ export class MeasurementsService implements OnModuleInit {
     query: ListMeasurementsQuery,
   ): Promise<MeasurementPage> {
     if (!(await this.clientRecords.findById(clientId))) throw ClientsException.notFound();
-    const access = await this.requireClinicalAccess(actor, clientId);
+    const access = await this.clients.requireClinicalAccess(actor, clientId);
     const page = await this.outcomes.measurements(
       clientId,
       { instrument: query.instrument },
@@ -77,7 +76,7 @@ export class MeasurementsService implements OnModuleInit {
     input: RecordMeasurementDto,
   ): Promise<MeasurementResponse> {
     await this.clients.requireWritable(clientId);
-    const access = await this.requireClinicalAccess(actor, clientId);
+    const access = await this.clients.requireClinicalAccess(actor, clientId);
     const instrument = await this.instruments.find(input.instrument);
     if (!instrument) {
       throw RequestException.invalidFields([
@@ -118,12 +117,6 @@ export class MeasurementsService implements OnModuleInit {
       purpose: access,
     });
     return toMeasurementResponse(measurement);
-  }
-
-  private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
-    const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
-    if (!access) throw ClientsException.clinicalAccessRequired();
-    return access;
   }
 }
 

@@ -23,17 +23,47 @@ export async function reencryptNotes(
   cipher: DataCipher,
   batchSize = 500,
 ): Promise<RotationReport> {
-  const notes = await rotate(db, batchSize, async () => {
+  return {
+    notes: await reseal(db, cipher, batchSize, NOTES),
+    addenda: await reseal(db, cipher, batchSize, ADDENDA),
+  };
+}
+
+/** A table holding sealed values: which column, and what each value is bound to. */
+interface SealedColumn {
+  table: string;
+  column: string;
+  context: (id: string) => string;
+}
+
+const NOTES: SealedColumn = {
+  table: 'session_notes',
+  column: 'sealed_content',
+  context: contentContext,
+};
+const ADDENDA: SealedColumn = {
+  table: 'session_note_addenda',
+  column: 'sealed',
+  context: addendumContext,
+};
+
+/** Reseals the rows of one table not under the current key; how many it moved. */
+function reseal(
+  db: SqlClient,
+  cipher: DataCipher,
+  batchSize: number,
+  { table, column, context }: SealedColumn,
+): Promise<number> {
+  return inBatches(db, batchSize, async () => {
     const { rows } = await db.query<{ id: string; sealed: string }>(
-      `SELECT id, sealed_content AS sealed FROM session_notes
+      `SELECT id, ${column} AS sealed FROM ${table}
        WHERE key_id IS NOT NULL AND key_id <> $1
        ORDER BY id LIMIT $2 FOR UPDATE`,
       [cipher.currentKey, batchSize],
     );
     for (const row of rows) {
-      const context = contentContext(row.id);
-      const sealed = cipher.encrypt(cipher.decrypt(row.sealed, context), context);
-      await db.query(`UPDATE session_notes SET sealed_content = $2, key_id = $3 WHERE id = $1`, [
+      const sealed = cipher.encrypt(cipher.decrypt(row.sealed, context(row.id)), context(row.id));
+      await db.query(`UPDATE ${table} SET ${column} = $2, key_id = $3 WHERE id = $1`, [
         row.id,
         sealed,
         cipher.keyIdOf(sealed),
@@ -41,29 +71,10 @@ export async function reencryptNotes(
     }
     return rows.length;
   });
-  const addenda = await rotate(db, batchSize, async () => {
-    const { rows } = await db.query<{ id: string; sealed: string }>(
-      `SELECT id, sealed FROM session_note_addenda
-       WHERE key_id IS NOT NULL AND key_id <> $1
-       ORDER BY id LIMIT $2 FOR UPDATE`,
-      [cipher.currentKey, batchSize],
-    );
-    for (const row of rows) {
-      const context = addendumContext(row.id);
-      const sealed = cipher.encrypt(cipher.decrypt(row.sealed, context), context);
-      await db.query(`UPDATE session_note_addenda SET sealed = $2, key_id = $3 WHERE id = $1`, [
-        row.id,
-        sealed,
-        cipher.keyIdOf(sealed),
-      ]);
-    }
-    return rows.length;
-  });
-  return { notes, addenda };
 }
 
 /** Runs `batch` in its own transaction until a batch comes back short; the rows it moved. */
-async function rotate(
+async function inBatches(
   db: SqlClient,
   batchSize: number,
   batch: () => Promise<number>,

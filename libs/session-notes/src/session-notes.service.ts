@@ -76,7 +76,7 @@ export class SessionNotesService implements OnModuleInit {
     query: ListSessionNotesQuery,
   ): Promise<SessionNotePage> {
     if (!(await this.clientRecords.findById(clientId))) throw ClientsException.notFound();
-    const access = await this.requireClinicalAccess(actor, clientId);
+    const access = await this.clients.requireClinicalAccess(actor, clientId);
     const page = await this.notes.history(
       clientId,
       { discipline: query.discipline, from: query.from, to: query.to, draftsOf: actor.userId },
@@ -105,7 +105,7 @@ export class SessionNotesService implements OnModuleInit {
 
   async get(actor: Actor, id: string): Promise<SessionNoteResponse> {
     const note = await this.require(actor, id);
-    const access = await this.requireClinicalAccess(actor, note.clientId);
+    const access = await this.clients.requireClinicalAccess(actor, note.clientId);
     const response = await this.withAddenda(note, actor, access);
     await this.log(AuditAction.Read, note, access);
     return response;
@@ -469,7 +469,7 @@ export class SessionNotesService implements OnModuleInit {
     // The client before the note: the order every write about the client takes.
     await this.clients.requireWritable(found.clientId);
     const note = (await this.notes.findById(id, true)) ?? found;
-    const access = await this.requireClinicalAccess(actor, note.clientId);
+    const access = await this.clients.requireClinicalAccess(actor, note.clientId);
     if (note.status === 'signed') throw SessionNotesException.signed();
     if (note.practitionerId !== actor.userId) throw SessionNotesException.authorOnly();
     return { note, access };
@@ -484,18 +484,12 @@ export class SessionNotesService implements OnModuleInit {
     return note;
   }
 
-  private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
-    const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
-    if (!access) throw ClientsException.clinicalAccessRequired(clientId);
-    return access;
-  }
-
   private async requireWriteAccess(
     actor: Actor,
     clientId: string,
     discipline: Discipline,
   ): Promise<ClinicalAccess> {
-    const access = await this.requireClinicalAccess(actor, clientId);
+    const access = await this.clients.requireClinicalAccess(actor, clientId);
     const allowed =
       mayWriteNote(actor, discipline, access) &&
       (discipline !== Discipline.Psychology ||

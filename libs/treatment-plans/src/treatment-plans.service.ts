@@ -100,7 +100,7 @@ export class TreatmentPlansService implements OnModuleInit {
     input: CreateTreatmentPlanDto,
   ): Promise<TreatmentPlanResponse> {
     await this.clients.requireWritable(clientId);
-    const access = await this.requireClinicalAccess(actor, clientId);
+    const access = await this.clients.requireClinicalAccess(actor, clientId);
     const errors: FieldError[] = [];
     const content: PlanContent = {
       title: input.title,
@@ -146,7 +146,7 @@ export class TreatmentPlansService implements OnModuleInit {
     input: UpdateTreatmentPlanDto,
   ): Promise<TreatmentPlanResponse> {
     const plan = await this.requireForChange(id);
-    const access = await this.requireClinicalAccess(actor, plan.clientId);
+    const access = await this.clients.requireClinicalAccess(actor, plan.clientId);
     if (plan.status === 'completed' || plan.status === 'cancelled') {
       throw TreatmentPlansException.closed(plan.status);
     }
@@ -202,7 +202,7 @@ export class TreatmentPlansService implements OnModuleInit {
     reason?: string,
   ): Promise<TreatmentPlanResponse> {
     const plan = await this.requireForChange(id);
-    const access = await this.requireClinicalAccess(actor, plan.clientId);
+    const access = await this.clients.requireClinicalAccess(actor, plan.clientId);
     if (version !== undefined && version !== plan.version) throw staleVersion();
     if (!mayTransition(plan.status, to)) {
       throw TreatmentPlansException.invalidTransition(plan.status, to);
@@ -231,7 +231,7 @@ export class TreatmentPlansService implements OnModuleInit {
     id: string,
   ): Promise<{ plan: TreatmentPlanEntity; access: ClinicalAccess }> {
     const plan = await this.require(id);
-    return { plan, access: await this.requireClinicalAccess(actor, plan.clientId) };
+    return { plan, access: await this.clients.requireClinicalAccess(actor, plan.clientId) };
   }
 
   /**
@@ -314,12 +314,6 @@ export class TreatmentPlansService implements OnModuleInit {
       return { view: 'summary', purpose: 'administration' };
     if (actor.roles.includes(Role.Manager)) return { view: 'status', purpose: 'administration' };
     throw ClientsException.clinicalAccessRequired(clientId);
-  }
-
-  private async requireClinicalAccess(actor: Actor, clientId: string): Promise<ClinicalAccess> {
-    const access = (await this.clients.accessTo(actor, [clientId])).get(clientId);
-    if (!access) throw ClientsException.clinicalAccessRequired(clientId);
-    return access;
   }
 
   private async require(id: string): Promise<TreatmentPlanEntity> {

@@ -59,3 +59,15 @@ export function ApiIfMatch(what: string): MethodDecorator {
     ApiResponse(problemResponse(428, 'If-Match is missing.')),
   );
 }
+
+/** An action that takes an optional If-Match: the header, and the 412 of a stale one. */
+export function ApiOptionalIfMatch(what: string): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag of the version you act on; without it, the action is unconditional.',
+    }),
+    ApiResponse(problemResponse(412, `${what} changed since you read it.`)),
+  );
+}

@@ -15,7 +15,6 @@ import {
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { optionalVersionFromIfMatch, versionFromIfMatch, versionTag } from '@meridian/core';
 import {
   CONTENT_MODELS,
   CreateAddendumDto,
@@ -40,7 +39,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, ApiOptionalIfMatch, problemResponse } from '../problems/problem.schema';
 import { UuidPipe } from '../problems/uuid.pipe';
 
 const NOTE_NOT_FOUND = problemResponse(
@@ -51,11 +50,6 @@ const CLINICAL_ONLY = problemResponse(
   403,
   'Not on the client’s care team (and no break-the-glass grant), or not your discipline or draft.',
 );
-const OPTIONAL_IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the version you act on; a stale one answers 412.',
-};
 
 @ApiTags('session-notes')
 @ApiExtraModels(...CONTENT_MODELS, ...NOTE_REQUEST_MODELS)
@@ -154,18 +148,17 @@ export class SessionNotesController {
   @RequirePermission(Permission.SessionNoteWrite)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your draft' })
-  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOptionalIfMatch('The note')
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The note is signed and stays.'))
-  @ApiResponse(problemResponse(412, 'The note changed since you read it.'))
   async delete(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
-    await this.notes.delete(actor, id, optionalVersion(ifMatch));
+    await this.notes.delete(actor, id, optionalVersionFromIfMatch(ifMatch));
   }
 
   @Post('session-notes/:id/sign')
@@ -175,13 +168,12 @@ export class SessionNotesController {
     summary: 'Sign your draft: it is frozen with a SHA-256 of its content',
     description: '`followUp` creates a follow-up task for you, due `inDays` from today.',
   })
-  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOptionalIfMatch('The note')
   @ApiOkResponse({ type: SessionNoteResponse })
   @ApiResponse(problemResponse(400, 'An invalid follow-up; the field is named.'))
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'Already signed.'))
-  @ApiResponse(problemResponse(412, 'The note changed since you read it.'))
   async sign(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
@@ -189,7 +181,7 @@ export class SessionNotesController {
     @Body() body: SignSessionNoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNoteResponse> {
-    const note = await this.notes.sign(actor, id, body, optionalVersion(ifMatch));
+    const note = await this.notes.sign(actor, id, body, optionalVersionFromIfMatch(ifMatch));
     void reply.header('etag', versionTag(note.version));
     return note;
   }
@@ -212,9 +204,4 @@ export class SessionNotesController {
   ): Promise<SessionNoteResponse> {
     return this.notes.addAddendum(actor, id, body);
   }
-}
-
-/** An optional If-Match: a button press needs no version, a careful client may send it. */
-function optionalVersion(ifMatch: string | undefined): number | undefined {
-  return ifMatch === undefined || ifMatch === '' ? undefined : versionFromIfMatch(ifMatch);
 }

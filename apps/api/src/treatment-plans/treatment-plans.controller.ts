@@ -12,14 +12,18 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { PageQuery, versionFromIfMatch, versionTag } from '@meridian/core';
+import {
+  PageQuery,
+  optionalVersionFromIfMatch,
+  versionFromIfMatch,
+  versionTag,
+} from '@meridian/core';
 import {
   CancelTreatmentPlanDto,
   CreateTreatmentPlanDto,
@@ -34,7 +38,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
+import { ApiIfMatch, ApiOptionalIfMatch, problemResponse } from '../problems/problem.schema';
 import { UuidPipe } from '../problems/uuid.pipe';
 
 const CLIENT_NOT_FOUND = problemResponse(404, 'No such client in your clinic.');
@@ -51,12 +55,6 @@ const INVALID = problemResponse(
   400,
   'Invalid fields, named: phases overlapping or ending before they start, a goal on an unknown instrument or out of its range, an intervention outside the plan’s disciplines, an unknown practitioner.',
 );
-const STALE = problemResponse(412, 'The plan changed since you read it.');
-const OPTIONAL_IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the version you act on; a stale one answers 412.',
-};
 
 @ApiTags('treatment-plans')
 @Controller()
@@ -162,21 +160,20 @@ export class TreatmentPlansController {
     description:
       'Needs a treatment consent in force. Schedules a "review plan" follow-up for the lead practitioner on the last day of each phase.',
   })
-  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOptionalIfMatch('The plan')
   @ApiOkResponse({ type: TreatmentPlanResponse })
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(PLAN_NOT_FOUND)
   @ApiResponse(
     problemResponse(409, 'Not a draft, no treatment consent in force, or the record erased.'),
   )
-  @ApiResponse(STALE)
   async activate(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.activate(actor, id, optionalVersion(ifMatch));
+    const plan = await this.plans.activate(actor, id, optionalVersionFromIfMatch(ifMatch));
     void reply.header('etag', versionTag(plan.version));
     return plan;
   }
@@ -185,19 +182,18 @@ export class TreatmentPlansController {
   @RequirePermission(Permission.TreatmentPlanWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete an active plan' })
-  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOptionalIfMatch('The plan')
   @ApiOkResponse({ type: TreatmentPlanResponse })
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(PLAN_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The plan is not active, or the record erased.'))
-  @ApiResponse(STALE)
   async complete(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.complete(actor, id, optionalVersion(ifMatch));
+    const plan = await this.plans.complete(actor, id, optionalVersionFromIfMatch(ifMatch));
     void reply.header('etag', versionTag(plan.version));
     return plan;
   }
@@ -206,7 +202,7 @@ export class TreatmentPlansController {
   @RequirePermission(Permission.TreatmentPlanWrite)
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft or active plan, with a reason' })
-  @ApiHeader(OPTIONAL_IF_MATCH)
+  @ApiOptionalIfMatch('The plan')
   @ApiOkResponse({ type: TreatmentPlanResponse })
   @ApiResponse(problemResponse(400, 'The reason is missing or too long.'))
   @ApiResponse(CLINICAL_ONLY)
@@ -214,7 +210,6 @@ export class TreatmentPlansController {
   @ApiResponse(
     problemResponse(409, 'The plan is already completed or cancelled, or the record erased.'),
   )
-  @ApiResponse(STALE)
   async cancel(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
@@ -222,7 +217,12 @@ export class TreatmentPlansController {
     @Body() body: CancelTreatmentPlanDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.cancel(actor, id, body.reason, optionalVersion(ifMatch));
+    const plan = await this.plans.cancel(
+      actor,
+      id,
+      body.reason,
+      optionalVersionFromIfMatch(ifMatch),
+    );
     void reply.header('etag', versionTag(plan.version));
     return plan;
   }
@@ -243,9 +243,4 @@ export class TreatmentPlansController {
   ): Promise<TreatmentPlanProgressResponse> {
     return this.progressOf.progress(actor, id);
   }
-}
-
-/** A transition's If-Match is optional: a button press needs no version, a careful client may send it. */
-function optionalVersion(ifMatch: string | undefined): number | undefined {
-  return ifMatch === undefined || ifMatch === '' ? undefined : versionFromIfMatch(ifMatch);
 }

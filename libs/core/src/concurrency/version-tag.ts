@@ -22,6 +22,14 @@ export function versionFromIfMatch(header: string | string[] | undefined): numbe
   return Number(match[1]);
 }
 
+/**
+ * The version an optional `If-Match` names, for actions (activate, sign) a client may take
+ * without reading first: absent is no condition, a tag must still match.
+ */
+export function optionalVersionFromIfMatch(header: string | undefined): number | undefined {
+  return header === undefined || header === '' ? undefined : versionFromIfMatch(header);
+}
+
 export function staleVersion(): RequestException {
   return new RequestException(
     RequestErrorCode.PreconditionFailed,

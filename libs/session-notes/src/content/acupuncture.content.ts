@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Trim } from '@meridian/core';
 import { Type } from 'class-transformer';
+import { TextList } from './text-list';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -43,29 +44,17 @@ export class TongueDto {
 export class WristPulseDto {
   @ApiPropertyOptional({ type: [String], example: ['weak'] })
   @IsOptional()
-  @Trim()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @TextList(10, 40)
   cun?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['wiry'] })
   @IsOptional()
-  @Trim()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @TextList(10, 40)
   guan?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['deep', 'weak'] })
   @IsOptional()
-  @Trim()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @TextList(10, 40)
   chi?: string[];
 }
 
@@ -139,11 +128,7 @@ export class AcupunctureContentDto {
 
   @ApiPropertyOptional({ type: [String], example: ['Liver qi stagnation'] })
   @IsOptional()
-  @Trim()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextList(10, 200)
   patterns?: string[];
 
   @ApiPropertyOptional({

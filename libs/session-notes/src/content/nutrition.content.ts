@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPastDate, Trim } from '@meridian/core';
 import { Type } from 'class-transformer';
+import { TextList } from './text-list';
 import {
   ArrayMaxSize,
   IsArray,
@@ -63,11 +64,7 @@ export class NutritionContentDto {
 
   @ApiPropertyOptional({ type: [String], example: ['bloating', 'fatigue'] })
   @IsOptional()
-  @Trim()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @TextList(30, 200)
   symptoms?: string[];
 
   @ApiPropertyOptional({ example: 72.4, minimum: 20, maximum: 400 })
