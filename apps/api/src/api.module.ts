@@ -7,6 +7,7 @@ import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
 import { FollowUpsModule } from '@meridian/follow-ups';
 import { OutcomesModule } from '@meridian/outcomes';
+import { SchedulingModule } from '@meridian/scheduling';
 import { SessionNotesModule } from '@meridian/session-notes';
 import { TreatmentPlansModule } from '@meridian/treatment-plans';
 import { ClinicsModule } from '@meridian/clinics';
@@ -27,6 +28,7 @@ import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
+import { AppointmentsController } from './scheduling/appointments.controller';
 import { AcupuncturePointsController } from './session-notes/acupuncture-points.controller';
 import { SessionNotesController } from './session-notes/session-notes.controller';
 import { TreatmentPlansController } from './treatment-plans/treatment-plans.controller';
@@ -84,6 +86,7 @@ const HOUR_MS = 60 * 60 * 1000;
     TreatmentPlansModule,
     FollowUpsModule,
     SessionNotesModule,
+    SchedulingModule,
     UsersModule,
     HealthModule,
   ],
@@ -97,6 +100,7 @@ const HOUR_MS = 60 * 60 * 1000;
     TreatmentPlansController,
     SessionNotesController,
     AcupuncturePointsController,
+    AppointmentsController,
     ErasureController,
     UsersController,
     BreakGlassController,

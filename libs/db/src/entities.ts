@@ -16,6 +16,7 @@ import { TreatmentPlanVersionEntity } from '@meridian/treatment-plans/treatment-
 import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.entity';
 import { SessionNoteAddendumEntity } from '@meridian/session-notes/session-note-addendum.entity';
 import { SessionNoteEntity } from '@meridian/session-notes/session-note.entity';
+import { AppointmentEntity } from '@meridian/scheduling/appointment.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -44,4 +45,5 @@ export const ENTITIES = [
   FollowUpTaskEntity,
   SessionNoteEntity,
   SessionNoteAddendumEntity,
+  AppointmentEntity,
 ];

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
 import { OutcomesErrorCode } from '@meridian/outcomes';
+import { SchedulingErrorCode } from '@meridian/scheduling';
 import { SessionNotesErrorCode } from '@meridian/session-notes';
 import { TreatmentPlansErrorCode } from '@meridian/treatment-plans';
 import { DomainException, FieldError, RequestErrorCode } from '@meridian/core';
@@ -18,7 +19,8 @@ export type ErrorCode =
   | ClientsErrorCode
   | OutcomesErrorCode
   | TreatmentPlansErrorCode
-  | SessionNotesErrorCode;
+  | SessionNotesErrorCode
+  | SchedulingErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -64,6 +66,7 @@ export function statusOf(code: ErrorCode): number {
     case ClientsErrorCode.ClinicalAccessRequired:
     case SessionNotesErrorCode.DisciplineForbidden:
     case SessionNotesErrorCode.AuthorOnly:
+    case SchedulingErrorCode.OwnOnly:
       return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:
@@ -74,6 +77,7 @@ export function statusOf(code: ErrorCode): number {
     case TreatmentPlansErrorCode.NotFound:
     case TreatmentPlansErrorCode.VersionNotFound:
     case SessionNotesErrorCode.NotFound:
+    case SchedulingErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -92,6 +96,8 @@ export function statusOf(code: ErrorCode): number {
     case TreatmentPlansErrorCode.ConsentRequired:
     case SessionNotesErrorCode.Signed:
     case SessionNotesErrorCode.NotSigned:
+    case SchedulingErrorCode.SlotTaken:
+    case SchedulingErrorCode.InvalidTransition:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;
@@ -174,11 +180,10 @@ const FASTIFY_ERRORS: Record<string, [RequestErrorCode, string]> = {
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainException) {
-    return problem(
-      error.code as ErrorCode,
-      error.message,
-      error.errors ? { errors: error.errors } : {},
-    );
+    return problem(error.code as ErrorCode, error.message, {
+      ...error.details,
+      ...(error.errors ? { errors: error.errors } : {}),
+    });
   }
   const dataError = fromDataError(error);
   if (dataError) return dataError;

@@ -68,6 +68,10 @@ export enum Permission {
   SessionNoteWrite = 'session-notes:write',
   /** The acupuncture point catalog, for pickers. */
   AcupuncturePointRead = 'acupuncture-points:read',
+  /** Appointments with client name and type: practitioners their own, the desk all. */
+  AppointmentRead = 'appointments:read',
+  /** Book, move, check in, complete, mark no-shows, cancel: practitioners their own. */
+  AppointmentWrite = 'appointments:write',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -97,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditRead,
     Permission.InstrumentRead,
     Permission.InstrumentWrite,
+    Permission.AppointmentRead,
   ],
   [Role.Manager]: [
     Permission.OwnSession,
@@ -111,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamManage,
     Permission.InstrumentRead,
     Permission.TreatmentPlanRead,
+    Permission.AppointmentRead,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
@@ -132,6 +138,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.SessionNoteRead,
     Permission.SessionNoteWrite,
     Permission.AcupuncturePointRead,
+    Permission.AppointmentRead,
+    Permission.AppointmentWrite,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,
@@ -144,6 +152,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CareTeamRead,
     Permission.ErasureRequestWrite,
     Permission.TreatmentPlanRead,
+    Permission.AppointmentRead,
+    Permission.AppointmentWrite,
   ],
 };
 

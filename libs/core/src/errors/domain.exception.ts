@@ -14,6 +14,8 @@ export abstract class DomainException<Code extends string = string> extends Erro
     readonly code: Code,
     message: string,
     readonly errors?: FieldError[],
+    /** Extra members of the problem document (a conflicting slot, say): no health data. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -9,3 +9,10 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' && driverError.constraint === constraint;
 }
+
+/** Whether `error` is PostgreSQL refusing a row under the exclusion constraint `constraint`. */
+export function isExclusionViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === '23P01' && driverError.constraint === constraint;
+}

@@ -15,6 +15,7 @@ import { RetentionDecisions1795600000012 } from './1795600000012-RetentionDecisi
 import { Outcomes1795600000013 } from './1795600000013-Outcomes';
 import { TreatmentPlans1795600000014 } from './1795600000014-TreatmentPlans';
 import { SessionNotes1795600000015 } from './1795600000015-SessionNotes';
+import { Appointments1795600000016 } from './1795600000016-Appointments';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Outcomes1795600000013,
   TreatmentPlans1795600000014,
   SessionNotes1795600000015,
+  Appointments1795600000016,
 ];
