@@ -28,6 +28,7 @@ import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
+import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { AppointmentsController } from './scheduling/appointments.controller';
 import { AcupuncturePointsController } from './session-notes/acupuncture-points.controller';
 import { SessionNotesController } from './session-notes/session-notes.controller';
@@ -101,6 +102,7 @@ const HOUR_MS = 60 * 60 * 1000;
     SessionNotesController,
     AcupuncturePointsController,
     AppointmentsController,
+    FollowUpsController,
     ErasureController,
     UsersController,
     BreakGlassController,

@@ -27,6 +27,9 @@ export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+export const RECURRENCE_UNITS = ['days', 'weeks'] as const;
+export type RecurrenceUnit = (typeof RECURRENCE_UNITS)[number];
+
 export const FOLLOW_UP_PRIORITIES = ['normal', 'urgent'] as const;
 export type FollowUpPriority = (typeof FOLLOW_UP_PRIORITIES)[number];
 
@@ -51,6 +54,10 @@ export type AssigneeQueue = (typeof ASSIGNEE_QUEUES)[number];
 )
 @Check('follow_up_tasks_status_check', `status IN ('open', 'done', 'cancelled')`)
 @Check('follow_up_tasks_priority_check', `priority IN ('normal', 'urgent')`)
+@Check(
+  'follow_up_tasks_recurrence_check',
+  `(recurrence_every IS NULL) = (recurrence_unit IS NULL) AND (recurrence_every IS NULL OR recurrence_every > 0) AND (recurrence_unit IS NULL OR recurrence_unit IN ('days', 'weeks'))`,
+)
 @Check(
   'follow_up_tasks_assignee_check',
   `(assignee_user_id IS NULL) <> (assignee_queue IS NULL) AND (assignee_queue IS NULL OR assignee_queue = 'reception')`,
@@ -124,6 +131,55 @@ export class FollowUpTaskEntity {
   /** Null when the system raised the task. */
   @Column('uuid', { nullable: true })
   createdBy!: string | null;
+
+  /** `every N days|weeks`: completing the task creates the next one. */
+  @Column('integer', { nullable: true })
+  recurrenceEvery!: number | null;
+
+  @Column('text', { nullable: true })
+  recurrenceUnit!: RecurrenceUnit | null;
+
+  /** No occurrence after this day (clinic calendar). */
+  @Column('date', { nullable: true })
+  recurrenceUntil!: string | null;
+
+  /** How many occurrences the series has in all, this one included; null for no limit. */
+  @Column('integer', { nullable: true })
+  recurrenceCount!: number | null;
+
+  /** 1 for the first task of a series, 2 for the one its completion created, ... */
+  @Column('integer', { default: 1 })
+  occurrence!: number;
+
+  /** The first task of the series (its own id for the first). */
+  @Column('uuid', { nullable: true })
+  seriesId!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  completedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  completedBy!: string | null;
+
+  @Column('text', { nullable: true })
+  outcome!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  cancelledBy!: string | null;
+
+  @Column('text', { nullable: true })
+  cancelReason!: string | null;
+
+  /** When the assignee was told the task is due; set once. */
+  @Column('timestamptz', { nullable: true })
+  notifiedAt!: Date | null;
+
+  /** When the managers were told the task stayed open past the grace period; set once. */
+  @Column('timestamptz', { nullable: true })
+  escalatedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@meridian/audit';
 import { ClientsModule } from '@meridian/clients';
+import { ClinicsModule } from '@meridian/clinics';
+import { UsersModule } from '@meridian/users/users.module';
 import { FollowUpRecords } from './follow-up-records.service';
 import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsService } from './follow-ups.service';
 
 /**
- * Follow-up tasks. For now the tasks events raise (through the worker's `RaisedFollowUps`)
- * and their place in the client's export and erasure; the routes come with scheduling.
+ * Follow-up tasks: worked by people through the API, raised by events through the worker
+ * (`RaisedFollowUps`), and part of the client's export and erasure.
  */
 @Module({
-  imports: [ClientsModule],
-  providers: [FollowUpsRepository, FollowUpRecords],
-  exports: [FollowUpsRepository],
+  imports: [AuditModule, ClientsModule, ClinicsModule, UsersModule],
+  providers: [FollowUpsRepository, FollowUpRecords, FollowUpsService],
+  exports: [FollowUpsRepository, FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, ISO_MILLIS_PATTERN, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
+import { ClientEntity } from '@meridian/clients/client.entity';
 import { TenantTransaction } from '@meridian/db';
+import { UserEntity } from '@meridian/users/user.entity';
+import { SelectQueryBuilder } from 'typeorm';
 import { FollowUpTaskEntity } from './follow-up-task.entity';
 
-export type NewFollowUpTask = Omit<
+/** A task as raised by an event: open, not recurring. */
+export type NewFollowUpTask = Pick<
   FollowUpTaskEntity,
-  'clinicId' | 'status' | 'createdAt' | 'updatedAt' | 'version'
+  | 'id'
+  | 'clientId'
+  | 'type'
+  | 'priority'
+  | 'assigneeUserId'
+  | 'assigneeQueue'
+  | 'dueAt'
+  | 'note'
+  | 'sourceKey'
+  | 'createdBy'
 >;
 
 /** Follow-up tasks of the clinic the current tenant transaction serves. */
@@ -40,6 +54,71 @@ export class FollowUpsRepository {
     return rows.length > 0;
   }
 
+  async findById(id: string, lock = false): Promise<FollowUpTaskEntity | null> {
+    return this.tx.manager.findOne(FollowUpTaskEntity, {
+      where: { clinicId: this.tx.clinicId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async insert(
+    task: Omit<FollowUpTaskEntity, 'clinicId' | 'createdAt' | 'updatedAt' | 'version'>,
+  ): Promise<FollowUpTaskEntity> {
+    const manager = this.tx.manager;
+    return manager.save(
+      manager.create(FollowUpTaskEntity, { ...task, clinicId: this.tx.clinicId }),
+    );
+  }
+
+  async save(task: FollowUpTaskEntity): Promise<FollowUpTaskEntity> {
+    return this.tx.manager.save(task);
+  }
+
+  /** Tasks by due time, keyset on (due, id), with the client's and assignee's names. */
+  async list(filter: TaskFilter, limit: number, cursor?: string): Promise<Page<TaskRow>> {
+    const query = this.withNames()
+      .orderBy('f.due_at')
+      .addOrderBy('f.id')
+      .limit(limit + 1);
+    if (filter.status === 'overdue') {
+      query.andWhere(`f.status = 'open' AND f.due_at < :now`, { now: filter.now });
+    } else if (filter.status) {
+      query.andWhere('f.status = :status', { status: filter.status });
+    }
+    if (filter.assigneeUserId) {
+      query.andWhere('f.assignee_user_id = :user', { user: filter.assigneeUserId });
+    }
+    if (filter.assigneeQueue) {
+      query.andWhere('f.assignee_queue = :queue', { queue: filter.assigneeQueue });
+    }
+    if (filter.clientId) query.andWhere('f.client_id = :clientId', { clientId: filter.clientId });
+    if (filter.dueBefore) query.andWhere('f.due_at < :dueBefore', { dueBefore: filter.dueBefore });
+    if (cursor) {
+      const [dueAt, id] = decodeCursor(cursor, 2, [ISO_MILLIS_PATTERN, UUID_PATTERN]);
+      query.andWhere('(f.due_at, f.id) > (:dueAt, :id)', { dueAt, id });
+    }
+    return keysetPage(await rowsOf(query), limit, (row) => [
+      row.task.dueAt.toISOString(),
+      row.task.id,
+    ]);
+  }
+
+  async row(id: string): Promise<TaskRow | null> {
+    const [row] = await rowsOf(this.withNames().andWhere('f.id = :id', { id }));
+    return row ?? null;
+  }
+
+  private withNames(): SelectQueryBuilder<FollowUpTaskEntity> {
+    return this.tx.manager
+      .createQueryBuilder(FollowUpTaskEntity, 'f')
+      .innerJoin(ClientEntity, 'c', 'c.clinic_id = f.clinic_id AND c.id = f.client_id')
+      .leftJoin(UserEntity, 'u', 'u.clinic_id = f.clinic_id AND u.id = f.assignee_user_id')
+      .addSelect(`c.first_name || ' ' || c.last_name`, 'client_name')
+      .addSelect('c.client_number', 'client_number')
+      .addSelect('u.display_name', 'assignee_name')
+      .where('f.clinic_id = :clinicId', { clinicId: this.tx.clinicId });
+  }
+
   /** A client's tasks, oldest due first: for the export. */
   async ofClient(clientId: string): Promise<FollowUpTaskEntity[]> {
     return this.tx.manager.find(FollowUpTaskEntity, {
@@ -52,4 +131,35 @@ export class FollowUpsRepository {
   async deleteOf(clientId: string): Promise<void> {
     await this.tx.manager.delete(FollowUpTaskEntity, { clinicId: this.tx.clinicId, clientId });
   }
+}
+
+export interface TaskFilter {
+  status?: 'open' | 'overdue' | 'done' | 'cancelled';
+  assigneeUserId?: string;
+  assigneeQueue?: string;
+  clientId?: string;
+  dueBefore?: string;
+  now: string;
+}
+
+/** A task with the names a list shows. */
+export interface TaskRow {
+  task: FollowUpTaskEntity;
+  clientName: string;
+  clientNumber: number;
+  assigneeName: string | null;
+}
+
+async function rowsOf(query: SelectQueryBuilder<FollowUpTaskEntity>): Promise<TaskRow[]> {
+  const { entities, raw } = await query.getRawAndEntities<{
+    client_name: string;
+    client_number: number;
+    assignee_name: string | null;
+  }>();
+  return entities.map((task, index) => ({
+    task,
+    clientName: raw[index].client_name,
+    clientNumber: raw[index].client_number,
+    assigneeName: raw[index].assignee_name,
+  }));
 }

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
+import { FollowUpsErrorCode } from '@meridian/follow-ups';
 import { OutcomesErrorCode } from '@meridian/outcomes';
 import { SchedulingErrorCode } from '@meridian/scheduling';
 import { SessionNotesErrorCode } from '@meridian/session-notes';
@@ -20,7 +21,8 @@ export type ErrorCode =
   | OutcomesErrorCode
   | TreatmentPlansErrorCode
   | SessionNotesErrorCode
-  | SchedulingErrorCode;
+  | SchedulingErrorCode
+  | FollowUpsErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -78,6 +80,8 @@ export function statusOf(code: ErrorCode): number {
     case TreatmentPlansErrorCode.VersionNotFound:
     case SessionNotesErrorCode.NotFound:
     case SchedulingErrorCode.NotFound:
+    case FollowUpsErrorCode.NotFound:
+    case FollowUpsErrorCode.AssigneeNotFound:
       return HttpStatus.NOT_FOUND;
     case AuthErrorCode.MfaAlreadyEnrolled:
     case AuthErrorCode.MfaEnrollmentNotStarted:
@@ -98,6 +102,7 @@ export function statusOf(code: ErrorCode): number {
     case SessionNotesErrorCode.NotSigned:
     case SchedulingErrorCode.SlotTaken:
     case SchedulingErrorCode.InvalidTransition:
+    case FollowUpsErrorCode.NotOpen:
       return HttpStatus.CONFLICT;
     case RequestErrorCode.PreconditionFailed:
       return HttpStatus.PRECONDITION_FAILED;

@@ -72,6 +72,9 @@ export enum Permission {
   AppointmentRead = 'appointments:read',
   /** Book, move, check in, complete, mark no-shows, cancel: practitioners their own. */
   AppointmentWrite = 'appointments:write',
+  FollowUpRead = 'follow-ups:read',
+  /** Create, change, complete and cancel follow-up tasks. */
+  FollowUpWrite = 'follow-ups:write',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -102,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InstrumentRead,
     Permission.InstrumentWrite,
     Permission.AppointmentRead,
+    Permission.FollowUpRead,
   ],
   [Role.Manager]: [
     Permission.OwnSession,
@@ -117,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InstrumentRead,
     Permission.TreatmentPlanRead,
     Permission.AppointmentRead,
+    Permission.FollowUpRead,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
@@ -140,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AcupuncturePointRead,
     Permission.AppointmentRead,
     Permission.AppointmentWrite,
+    Permission.FollowUpRead,
+    Permission.FollowUpWrite,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,
@@ -154,6 +161,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TreatmentPlanRead,
     Permission.AppointmentRead,
     Permission.AppointmentWrite,
+    Permission.FollowUpRead,
+    Permission.FollowUpWrite,
   ],
 };
 

@@ -16,6 +16,7 @@ import { Outcomes1795600000013 } from './1795600000013-Outcomes';
 import { TreatmentPlans1795600000014 } from './1795600000014-TreatmentPlans';
 import { SessionNotes1795600000015 } from './1795600000015-SessionNotes';
 import { Appointments1795600000016 } from './1795600000016-Appointments';
+import { FollowUpWork1795600000017 } from './1795600000017-FollowUpWork';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TreatmentPlans1795600000014,
   SessionNotes1795600000015,
   Appointments1795600000016,
+  FollowUpWork1795600000017,
 ];
