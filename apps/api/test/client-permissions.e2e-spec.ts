@@ -36,6 +36,8 @@ describe('client routes by role', () => {
   });
   afterAll(() => t.close());
 
+  let slotHour = 0;
+
   /** A fresh client of clinic A, registered by its reception, with one consent. */
   const fixture = async () => {
     const client = await t
@@ -76,6 +78,30 @@ describe('client routes by role', () => {
         sessionDate: '2026-11-02',
         content: { phase: 'elimination', protocol: 'ketogenic' },
       });
+    // A slot of its own per fixture: fixtures follow each other by the hour.
+    const startsAt = new Date(Date.now() + (++slotHour + 24) * 3_600_000);
+    startsAt.setUTCMinutes(0, 0, 0);
+    const appointment = await t
+      .http()
+      .post('/api/v1/appointments')
+      .set(as(users.receptionist))
+      .send({
+        clientId: client.body.id,
+        practitionerId: users.practitioner.id,
+        type: 'nutrition',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString(),
+      });
+    const task = await t
+      .http()
+      .post('/api/v1/follow-ups')
+      .set(as(users.receptionist))
+      .send({
+        clientId: client.body.id,
+        type: 'call',
+        dueAt: startsAt.toISOString(),
+        assignee: { queue: 'reception' },
+      });
     return {
       id: client.body.id as string,
       etag: client.headers.etag as string,
@@ -83,6 +109,8 @@ describe('client routes by role', () => {
       erasureId: erasure.body.id as string,
       planId: plan.body.id as string,
       noteId: note.body.id as string,
+      appointmentId: appointment.body.id as string,
+      taskId: task.body.id as string,
     };
   };
   type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -344,6 +372,36 @@ describe('client routes by role', () => {
       request: (u, f) =>
         t.http().post(`/api/v1/session-notes/${f.noteId}/sign`).set(as(u)).send({}),
       expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 403 },
+    },
+    {
+      route: 'GET /appointments/:id',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/appointments/${f.appointmentId}`).set(as(u)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'POST /appointments/:id/check-in',
+      crossClinic: true,
+      request: (u, f) =>
+        t.http().post(`/api/v1/appointments/${f.appointmentId}/check-in`).set(as(u)),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'GET /follow-ups/:id',
+      crossClinic: true,
+      request: (u, f) => t.http().get(`/api/v1/follow-ups/${f.taskId}`).set(as(u)),
+      expect: { admin: 200, manager: 200, practitioner: 200, receptionist: 200 },
+    },
+    {
+      route: 'POST /follow-ups/:id/complete',
+      crossClinic: true,
+      request: (u, f) =>
+        t
+          .http()
+          .post(`/api/v1/follow-ups/${f.taskId}/complete`)
+          .set(as(u))
+          .send({ outcome: 'Called' }),
+      expect: { admin: 403, manager: 403, practitioner: 200, receptionist: 200 },
     },
   ];
 
