@@ -618,6 +618,26 @@ describe('session notes', () => {
       400,
       ['content.linkedMeasurementIds[0]', 'treatmentPlanId'],
     );
+    const start = new Date(Date.now() + 48 * 3_600_000);
+    start.setUTCMinutes(0, 0, 0);
+    const theirAppointment = await t
+      .http()
+      .post('/api/v1/appointments')
+      .set(as(reception))
+      .send({
+        clientId: stranger,
+        practitionerId: writer.psychology.id,
+        type: 'psychology',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3_000_000).toISOString(),
+      });
+    expect(theirAppointment.status).toBe(201);
+    await refuse(
+      note('psychology', { appointmentId: theirAppointment.body.id }),
+      writer.psychology,
+      400,
+      ['appointmentId'],
+    );
 
     // A nutritionist writes no acupuncture notes; reception writes no notes at all.
     const wrongDiscipline = await write(note('acupuncture'), writer.nutrition);

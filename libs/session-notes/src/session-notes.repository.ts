@@ -113,6 +113,15 @@ export class SessionNotesRepository {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** Whether `appointmentId` is an appointment of the client. */
+  async isAppointmentOf(clientId: string, appointmentId: string): Promise<boolean> {
+    const rows = (await this.tx.manager.query(
+      `SELECT 1 FROM appointments WHERE clinic_id = $1 AND client_id = $2 AND id = $3`,
+      [this.tx.clinicId, clientId, appointmentId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async insert(
     note: Omit<SessionNoteEntity, 'clinicId' | 'createdAt' | 'updatedAt' | 'version'>,
   ): Promise<SessionNoteEntity> {

@@ -138,6 +138,7 @@ export class SessionNotesService implements OnModuleInit {
     }
     const content = await this.checkedContent(clientId, input.discipline, raw, errors);
     await this.checkPlan(clientId, input.treatmentPlanId ?? null, errors);
+    await this.checkAppointment(clientId, input.appointmentId ?? null, errors);
     if (errors.length > 0) throw RequestException.invalidFields(errors);
     const id = uuid();
     const note = await this.notes.insert({
@@ -184,9 +185,12 @@ export class SessionNotesService implements OnModuleInit {
       await this.checkPlan(note.clientId, input.treatmentPlanId, errors);
       note.treatmentPlanId = input.treatmentPlanId;
     }
+    if (input.appointmentId !== undefined) {
+      await this.checkAppointment(note.clientId, input.appointmentId, errors);
+      note.appointmentId = input.appointmentId;
+    }
     if (errors.length > 0) throw RequestException.invalidFields(errors);
     if (input.sessionDate !== undefined) note.sessionDate = input.sessionDate;
-    if (input.appointmentId !== undefined) note.appointmentId = input.appointmentId;
     const saved = await this.notes.save(note);
     await this.log(AuditAction.Update, saved, access);
     return this.toResponse(saved, true, 0);
@@ -318,6 +322,16 @@ export class SessionNotesService implements OnModuleInit {
   ): Promise<void> {
     if (planId !== null && !(await this.outcomes.isPlanOf(clientId, planId))) {
       errors.push({ field: 'treatmentPlanId', message: 'is not a treatment plan of this client' });
+    }
+  }
+
+  private async checkAppointment(
+    clientId: string,
+    appointmentId: string | null,
+    errors: FieldError[],
+  ): Promise<void> {
+    if (appointmentId !== null && !(await this.notes.isAppointmentOf(clientId, appointmentId))) {
+      errors.push({ field: 'appointmentId', message: 'is not an appointment of this client' });
     }
   }
 
