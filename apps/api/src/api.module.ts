@@ -6,6 +6,7 @@ import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
 import { FollowUpsModule } from '@meridian/follow-ups';
+import { NotificationsModule } from '@meridian/notifications';
 import { OutcomesModule } from '@meridian/outcomes';
 import { SchedulingModule } from '@meridian/scheduling';
 import { SessionNotesModule } from '@meridian/session-notes';
@@ -88,6 +89,7 @@ const HOUR_MS = 60 * 60 * 1000;
     FollowUpsModule,
     SessionNotesModule,
     SchedulingModule,
+    NotificationsModule,
     UsersModule,
     HealthModule,
   ],

@@ -3,6 +3,12 @@ import { ClientsRepository } from '@meridian/clients/clients.repository';
 import { RetentionRepository } from '@meridian/clients/retention.repository';
 import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { FollowUpsRepository, RaisedFollowUps } from '@meridian/follow-ups';
+import {
+  Mailer,
+  Notifications,
+  NotificationSender,
+  NotificationsRepository,
+} from '@meridian/notifications';
 import { OutcomesRepository } from '@meridian/outcomes/outcomes.repository';
 import { TreatmentPlansRepository } from '@meridian/treatment-plans/treatment-plans.repository';
 import { AuditModule } from '@meridian/audit';
@@ -11,6 +17,7 @@ import { DbModule } from '@meridian/db';
 import { JobHandlersModule, QueueModule } from '@meridian/queue';
 import { ClsModule } from 'nestjs-cls';
 import { RaisedFollowUpsHandler } from './follow-ups/raised-follow-ups.handler';
+import { EmailSendHandler } from './notifications/email-send.handler';
 import { AuditSealHandler } from './maintenance/audit-seal.handler';
 import { RetentionScanHandler } from './maintenance/retention-scan.handler';
 import { OutboxPruneHandler } from './maintenance/outbox-prune.handler';
@@ -43,6 +50,11 @@ import { QueueWorkers } from './queues/queue-workers';
     FollowUpsRepository,
     RaisedFollowUps,
     RaisedFollowUpsHandler,
+    NotificationsRepository,
+    Notifications,
+    Mailer,
+    NotificationSender,
+    EmailSendHandler,
   ],
 })
 export class WorkerModule {}

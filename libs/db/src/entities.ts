@@ -17,6 +17,7 @@ import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.en
 import { SessionNoteAddendumEntity } from '@meridian/session-notes/session-note-addendum.entity';
 import { SessionNoteEntity } from '@meridian/session-notes/session-note.entity';
 import { AppointmentEntity } from '@meridian/scheduling/appointment.entity';
+import { NotificationEntity } from '@meridian/notifications/notification.entity';
 import { OutboxEntity } from '@meridian/queue/outbox/outbox.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 
@@ -46,4 +47,5 @@ export const ENTITIES = [
   SessionNoteEntity,
   SessionNoteAddendumEntity,
   AppointmentEntity,
+  NotificationEntity,
 ];

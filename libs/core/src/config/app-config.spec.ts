@@ -47,8 +47,18 @@ describe(validateConfig.name, () => {
       JWT_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
       DATABASE_APP_URL: 'postgres://meridian_app:pw@db/meridian',
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.nl:465',
     });
     expect(production.isProduction).toBe(true);
+    // No mail server in production would mean reminders silently written to disk.
+    expect(() =>
+      validateConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        DATABASE_APP_URL: 'postgres://meridian_app:pw@db/meridian',
+      }),
+    ).toThrow('SMTP_URL is required in production');
   });
 
   it('treats an empty value as unset', () => {

@@ -74,6 +74,24 @@ export class AppConfig {
   @Max(10)
   TRUST_PROXY = 0;
 
+  /**
+   * Where e-mail goes: `smtp://user:pass@host:587` or `smtps://...:465`. Required in
+   * production; elsewhere, without it, messages are written as .eml files under MAIL_DIR.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every message. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Meridian <no-reply@meridian.invalid>';
+
+  /** Where messages are written without SMTP_URL (development, demos). */
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR = 'var/mail';
+
   /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
   @IsString()
   CORS_ORIGINS = '';
@@ -157,7 +175,7 @@ export class ConfigValidationError extends Error {
 }
 
 const SECRET_NAMES = ['JWT_SECRET', 'DATA_ENCRYPTION_KEYS'] as const;
-const PRODUCTION_REQUIRED = [...SECRET_NAMES, 'DATABASE_APP_URL'] as const;
+const PRODUCTION_REQUIRED = [...SECRET_NAMES, 'DATABASE_APP_URL', 'SMTP_URL'] as const;
 
 /**
  * Validates the environment into an {@link AppConfig}. Empty strings count as unset, so

@@ -17,6 +17,7 @@ import { TreatmentPlans1795600000014 } from './1795600000014-TreatmentPlans';
 import { SessionNotes1795600000015 } from './1795600000015-SessionNotes';
 import { Appointments1795600000016 } from './1795600000016-Appointments';
 import { FollowUpWork1795600000017 } from './1795600000017-FollowUpWork';
+import { Notifications1795600000018 } from './1795600000018-Notifications';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SessionNotes1795600000015,
   Appointments1795600000016,
   FollowUpWork1795600000017,
+  Notifications1795600000018,
 ];

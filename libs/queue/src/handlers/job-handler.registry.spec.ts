@@ -35,6 +35,9 @@ class SealHandler {
 
   @JobHandler(JobName.PlanPhaseEnding)
   async phaseEnding(): Promise<void> {}
+
+  @JobHandler(JobName.EmailSend)
+  async emailSend(): Promise<void> {}
 }
 
 async function boot(

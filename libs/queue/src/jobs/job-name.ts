@@ -18,6 +18,8 @@ export enum JobName {
   MeasurementFlagged = 'follow-ups.measurement-flagged',
   /** A phase of an active plan reaches its last day: a plan review for the lead practitioner. */
   PlanPhaseEnding = 'follow-ups.plan-phase-ending',
+  /** Sends one stored notification (e-mail), at most once. */
+  EmailSend = 'notifications.email-send',
 }
 
 export const JOB_NAMES = Object.values(JobName);
@@ -29,4 +31,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RetentionScan]: QueueName.Maintenance,
   [JobName.MeasurementFlagged]: QueueName.FollowUps,
   [JobName.PlanPhaseEnding]: QueueName.FollowUps,
+  [JobName.EmailSend]: QueueName.Notifications,
 };

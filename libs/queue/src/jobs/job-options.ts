@@ -27,6 +27,9 @@ export function jobOptions(name: JobName, placement: JobPlacement, now = Date.no
   };
 }
 
+/** After this many failed attempts a notification is marked failed for admins to see. */
+export const EMAIL_ATTEMPTS = 8;
+
 const ATTEMPTS: Record<JobName, number> = {
   [JobName.OutboxPrune]: 3,
   // Runs every minute and picks up where a failed run stopped: the next run is the retry.
@@ -35,4 +38,6 @@ const ATTEMPTS: Record<JobName, number> = {
   // Raising a follow-up must not be lost to a passing database hiccup: retry for hours.
   [JobName.MeasurementFlagged]: 12,
   [JobName.PlanPhaseEnding]: 12,
+  // A mail server down for a while: backoff from 5 s doubles to about 10 minutes at the last.
+  [JobName.EmailSend]: EMAIL_ATTEMPTS,
 };

@@ -39,6 +39,10 @@ export interface PlanPhaseEndingPayload extends TenantJob {
   endsOn: string;
 }
 
+export interface EmailSendPayload extends TenantJob {
+  notificationId: string;
+}
+
 /** The payload of each job, keyed by its name. */
 export interface JobPayloads {
   [JobName.OutboxPrune]: OutboxPrunePayload;
@@ -46,6 +50,7 @@ export interface JobPayloads {
   [JobName.RetentionScan]: RetentionScanPayload;
   [JobName.MeasurementFlagged]: MeasurementFlaggedPayload;
   [JobName.PlanPhaseEnding]: PlanPhaseEndingPayload;
+  [JobName.EmailSend]: EmailSendPayload;
 }
 
 /** A job name with its payload: the unit handlers receive and the outbox stores. */

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { databaseUrl, REDIS_URL, redisPrefix, workerDatabase } from './test-run';
 
 /**
@@ -18,3 +20,6 @@ delete process.env.DATABASE_APP_URL;
 // to createTestApp. Set outright: the parent process may already hold the defaults.
 process.env.THROTTLE_LIMIT = '100000';
 process.env.SIGNUP_LIMIT_PER_HOUR = '100000';
+// Mail without a server goes to files: this worker's own folder, never the checkout's.
+delete process.env.SMTP_URL;
+process.env.MAIL_DIR = join(tmpdir(), `meridian-mail-${runId ?? 'unit'}-${workerId}`);

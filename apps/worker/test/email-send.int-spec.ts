@@ -1,0 +1,150 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TenantTransaction } from '@meridian/db';
+import { Notifications } from '@meridian/notifications';
+import { JobName, QueueName } from '@meridian/queue';
+import { asOwner, seedClinic, waitFor } from '@meridian/testing';
+import type { Queue } from 'bullmq';
+import { simpleParser } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { v7 as uuidv7 } from 'uuid';
+import { WorkerModule } from '../src/worker.module';
+
+interface Received {
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/**
+ * E-mail end to end in the worker: a notification stored with its outbox job is relayed to
+ * BullMQ and sent once over SMTP to a real server in this process; a redelivered job sends
+ * nothing more; a refused message is recorded as a failed attempt and retried.
+ */
+describe('e-mail notifications', () => {
+  let smtp: SMTPServer;
+  let received: Received[];
+  let refuse: (to: string) => boolean;
+  let worker: INestApplicationContext;
+  let queue: Queue;
+  let savedSmtpUrl: string | undefined;
+
+  const statusOf = (id: string) =>
+    asOwner(async (db) => {
+      const { rows } = await db.query(
+        `SELECT status, attempts, last_error AS "lastError", sent_at AS "sentAt"
+         FROM notifications WHERE id = $1`,
+        [id],
+      );
+      return rows[0] as { status: string; attempts: number; lastError: string | null };
+    });
+  const store = async (clinicId: string, to: string, sourceKey = uuidv7()) =>
+    worker.get(TenantTransaction).run(clinicId, () =>
+      worker.get(Notifications).send({
+        kind: 'appointment-reminder',
+        sourceKey,
+        clientId: null,
+        userId: null,
+        recipient: to,
+        subject: 'Herinnering: uw afspraak morgen',
+        body: 'Beste Noor, tot morgen om 10:00 bij Kliniek De Linde.',
+      }),
+    );
+
+  beforeAll(async () => {
+    received = [];
+    refuse = () => false;
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (refuse(address.address)) {
+          const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
+          error.responseCode = 550;
+          return callback(error);
+        }
+        callback();
+      },
+      onData(stream, _session, callback) {
+        simpleParser(stream)
+          .then((mail) => {
+            received.push({
+              to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '',
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              messageId: mail.messageId ?? '',
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    savedSmtpUrl = process.env.SMTP_URL;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    queue = worker.get<Queue>(getQueueToken(QueueName.Notifications));
+  });
+  afterAll(async () => {
+    await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await new Promise<void>((resolve) => smtp.close(resolve));
+    if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = savedSmtpUrl;
+  });
+
+  it('sends a stored notification once, through the outbox, and marks it sent', async () => {
+    const clinicId = await seedClinic(uuidv7());
+    const id = (await store(clinicId, 'noor@example.nl')) as string;
+    expect(id).toEqual(expect.any(String));
+
+    await waitFor(async () => ((await statusOf(id)).status === 'sent' ? true : undefined), {
+      what: 'the notification to be sent',
+    });
+    const mine = received.filter((mail) => mail.messageId === `<${id}@meridian>`);
+    expect(mine).toEqual([
+      {
+        to: 'noor@example.nl',
+        subject: 'Herinnering: uw afspraak morgen',
+        text: expect.stringContaining('tot morgen om 10:00 bij Kliniek De Linde'),
+        messageId: `<${id}@meridian>`,
+      },
+    ]);
+    expect(await statusOf(id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+
+    // The job delivered again (a relay retry, a reconciler pass): nothing more is sent.
+    const again = await queue.add(
+      JobName.EmailSend,
+      { clinicId, notificationId: id },
+      { jobId: uuidv7() },
+    );
+    await waitFor(async () => ((await again.isCompleted()) ? true : undefined), {
+      what: 'the repeated job to complete',
+    });
+    expect(received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
+    // Asking again for the same reason stores nothing and schedules nothing.
+    const sourceKey = uuidv7();
+    expect(await store(clinicId, 'sem@example.nl', sourceKey)).toEqual(expect.any(String));
+    expect(await store(clinicId, 'sem@example.nl', sourceKey)).toBeNull();
+  });
+
+  it('records a refused message as a failed attempt and keeps it pending for the retry', async () => {
+    const clinicId = await seedClinic(uuidv7());
+    refuse = (to) => to === 'gone@example.nl';
+    const id = (await store(clinicId, 'gone@example.nl')) as string;
+    await waitFor(async () => ((await statusOf(id)).attempts >= 1 ? true : undefined), {
+      what: 'the first attempt to fail',
+    });
+    expect(await statusOf(id)).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringMatching(/EENVELOPE|550|Mailbox/),
+    });
+    expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
+    refuse = () => false;
+  });
+});

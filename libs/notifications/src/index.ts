@@ -1,0 +1,6 @@
+export * from './mailer';
+export * from './notification-sender';
+export * from './notification.entity';
+export * from './notifications.module';
+export * from './notifications.repository';
+export * from './notifications.service';

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '@meridian/clients';
+import { QueueModule } from '@meridian/queue';
+import { Mailer } from './mailer';
+import { NotificationRecords } from './notification-records.service';
+import { NotificationSender } from './notification-sender';
+import { NotificationsRepository } from './notifications.repository';
+import { Notifications } from './notifications.service';
+
+/** E-mail: stored, scheduled through the outbox, sent once by the worker. */
+@Module({
+  imports: [ClientsModule, QueueModule],
+  providers: [
+    NotificationsRepository,
+    Notifications,
+    Mailer,
+    NotificationSender,
+    NotificationRecords,
+  ],
+  exports: [NotificationsRepository, Notifications, Mailer, NotificationSender],
+})
+export class NotificationsModule {}

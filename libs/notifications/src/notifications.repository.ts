@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransaction } from '@meridian/db';
+import { NotificationEntity } from './notification.entity';
+
+export type NewNotification = Pick<
+  NotificationEntity,
+  'id' | 'kind' | 'sourceKey' | 'clientId' | 'userId' | 'recipient' | 'subject' | 'body'
+>;
+
+/** Notifications of the clinic the current tenant transaction serves. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  get clinicId(): string {
+    return this.tx.clinicId;
+  }
+
+  /** Inserts the notification unless one with its source key exists; true when inserted. */
+  async insertOnce(notification: NewNotification): Promise<boolean> {
+    const rows = (await this.tx.manager.query(
+      `INSERT INTO notifications (id, clinic_id, kind, source_key, client_id, user_id, recipient,
+                                  subject, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (clinic_id, source_key) DO NOTHING
+       RETURNING id`,
+      [
+        notification.id,
+        this.tx.clinicId,
+        notification.kind,
+        notification.sourceKey,
+        notification.clientId,
+        notification.userId,
+        notification.recipient,
+        notification.subject,
+        notification.body,
+      ],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** The notification, locked until the transaction ends: one sender at a time. */
+  async lock(id: string): Promise<NotificationEntity | null> {
+    return this.tx.manager.findOne(NotificationEntity, {
+      where: { clinicId: this.tx.clinicId, id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1,
+                                last_error = NULL, updated_at = now()
+       WHERE clinic_id = $1 AND id = $2`,
+      [this.tx.clinicId, id],
+    );
+  }
+
+  /** Counts a failed attempt; after `maxAttempts` the notification is failed for good. */
+  async recordFailure(id: string, error: string, maxAttempts: number): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications
+       SET attempts = attempts + 1, last_error = $3, updated_at = now(),
+           status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE status END
+       WHERE clinic_id = $1 AND id = $2 AND status = 'pending'`,
+      [this.tx.clinicId, id, error.slice(0, 500), maxAttempts],
+    );
+  }
+
+  async ofClient(clientId: string): Promise<NotificationEntity[]> {
+    return this.tx.manager.find(NotificationEntity, {
+      where: { clinicId: this.tx.clinicId, clientId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Erasure: the messages name the client and carry their address. */
+  async deleteOf(clientId: string): Promise<void> {
+    await this.tx.manager.delete(NotificationEntity, { clinicId: this.tx.clinicId, clientId });
+  }
+}
