@@ -248,6 +248,84 @@ describe('appointments', () => {
     expect((await book(slot(116), stranger)).status).toBe(404);
   });
 
+  it('schedules the e-mail reminder at the lead time, moves it with the appointment and drops it on cancel', async () => {
+    const reminded = (
+      await t.http().post('/api/v1/clients').set(as(reception)).send({
+        firstName: 'Fenna',
+        lastName: 'Herinnering',
+        dateOfBirth: '1985-05-05',
+        email: 'fenna@example.nl',
+      })
+    ).body.id as string;
+    const reminders = () =>
+      asOwner(async (db) => {
+        const { rows } = await db.query(
+          `SELECT n.status, n.recipient, n.subject, n.body, o.run_at AS "sendAt"
+           FROM notifications n
+           LEFT JOIN outbox o ON o.payload->>'notificationId' = n.id::text
+           WHERE n.client_id = $1 ORDER BY n.created_at`,
+          [reminded],
+        );
+        return rows as {
+          status: string;
+          recipient: string;
+          subject: string;
+          body: string;
+          sendAt: Date;
+        }[];
+      });
+    // No e-mail reminder consent yet: no reminder.
+    const early = await book(slot(150, 45, { clientId: reminded }));
+    expect(early.status).toBe(201);
+    expect(await reminders()).toEqual([]);
+    await act(early.body.id, 'cancel', reception, { reason: 'Rebooking' });
+
+    await t
+      .http()
+      .post(`/api/v1/clients/${reminded}/consents`)
+      .set(as(reception))
+      .send({ type: 'email-reminders', method: 'digital' });
+    const visit = await book(slot(48, 45, { clientId: reminded }));
+    const [first] = await reminders();
+    expect(first).toMatchObject({ status: 'pending', recipient: 'fenna@example.nl' });
+    expect(first.sendAt.toISOString()).toBe(at(24));
+    const local = new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(at(48)));
+    expect(first.subject).toMatch(/^Herinnering: uw afspraak op /);
+    expect(first.body).toContain(`om ${local} bij `);
+    expect(first.body).toContain('Beste Fenna,');
+    expect(first.body).not.toMatch(/acupunct/i);
+
+    // Moved (three times, back to the start included): one pending reminder, for the last time.
+    let version = 1;
+    for (const hours of [160, 172, 48]) {
+      const moved = await t
+        .http()
+        .patch(`/api/v1/appointments/${visit.body.id}`)
+        .set(as(reception))
+        .set('if-match', `"${version}"`)
+        .send({ startsAt: at(hours), endsAt: at(hours, 45) });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    const afterMoves = await reminders();
+    expect(afterMoves.filter((reminder) => reminder.status === 'pending')).toEqual([
+      expect.objectContaining({ sendAt: new Date(at(24)) }),
+    ]);
+    expect(afterMoves.filter((reminder) => reminder.status === 'cancelled')).toHaveLength(3);
+
+    await act(visit.body.id, 'cancel', reception, { reason: 'Client ill' });
+    expect((await reminders()).every((reminder) => reminder.status === 'cancelled')).toBe(true);
+
+    // Booked inside the lead time: too late for a reminder.
+    const soon = await book(slot(3, 45, { clientId: reminded }));
+    expect(soon.status).toBe(201);
+    expect((await reminders()).filter((reminder) => reminder.status === 'pending')).toEqual([]);
+  });
+
   it('refuses bad bookings with the field named, and stores nothing', async () => {
     const before = await storedFor(acupuncturist.id);
     const refuse = async (body: object, expected: string[]) => {

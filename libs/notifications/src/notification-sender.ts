@@ -3,7 +3,7 @@ import { Mailer } from './mailer';
 import { NotificationsRepository } from './notifications.repository';
 
 /** What sending a stored notification came to. */
-export type SendOutcome = 'sent' | 'already-sent' | 'failed-before' | 'missing';
+export type SendOutcome = 'sent' | 'not-pending' | 'missing';
 
 /**
  * Sends one stored notification, in the clinic's tenant transaction: locked, so two deliveries
@@ -19,8 +19,8 @@ export class NotificationSender {
   async send(id: string): Promise<SendOutcome> {
     const notification = await this.notifications.lock(id);
     if (!notification) return 'missing';
-    if (notification.status === 'sent') return 'already-sent';
-    if (notification.status === 'failed') return 'failed-before';
+    // Sent already, failed for good, or cancelled (a moved or cancelled appointment).
+    if (notification.status !== 'pending') return 'not-pending';
     await this.mailer.send({
       id: notification.id,
       to: notification.recipient,

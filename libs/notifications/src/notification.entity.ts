@@ -16,7 +16,7 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
@@ -34,7 +34,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
   'notifications_kind_check',
   `kind IN ('appointment-reminder', 'follow-up-due', 'follow-up-escalation')`,
 )
-@Check('notifications_status_check', `status IN ('pending', 'sent', 'failed')`)
+@Check('notifications_status_check', `status IN ('pending', 'sent', 'failed', 'cancelled')`)
 export class NotificationEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'notifications_pkey' })
   id!: string;

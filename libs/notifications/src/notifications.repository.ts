@@ -67,6 +67,15 @@ export class NotificationsRepository {
     );
   }
 
+  /** Cancels the pending notifications whose source key starts with `prefix`. */
+  async cancelPending(prefix: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications SET status = 'cancelled', updated_at = now()
+       WHERE clinic_id = $1 AND status = 'pending' AND starts_with(source_key, $2)`,
+      [this.tx.clinicId, prefix],
+    );
+  }
+
   async ofClient(clientId: string): Promise<NotificationEntity[]> {
     return this.tx.manager.find(NotificationEntity, {
       where: { clinicId: this.tx.clinicId, clientId },

@@ -26,4 +26,9 @@ export class Notifications {
     );
     return id;
   }
+
+  /** Cancels what is still pending for a reason that went away (`reminder:<appointment>:`). */
+  cancelPending(sourceKeyPrefix: string): Promise<void> {
+    return this.notifications.cancelPending(sourceKeyPrefix);
+  }
 }

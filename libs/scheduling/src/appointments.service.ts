@@ -12,6 +12,7 @@ import { Actor, FieldError, RequestException, staleVersion } from '@meridian/cor
 import { FollowUpsRepository } from '@meridian/follow-ups/follow-ups.repository';
 import { v7 as uuid } from 'uuid';
 import { AppointmentEntity, AppointmentStatus, AppointmentType } from './appointment.entity';
+import { AppointmentReminders } from './appointment-reminders';
 import { AppointmentRow, AppointmentsRepository } from './appointments.repository';
 import {
   AppointmentPage,
@@ -50,6 +51,7 @@ export class AppointmentsService implements OnModuleInit {
     private readonly clinics: ClinicsRepository,
     private readonly followUps: FollowUpsRepository,
     private readonly registry: ClientDataRegistry,
+    private readonly reminders: AppointmentReminders,
     private readonly audit: AuditLog,
   ) {}
 
@@ -143,7 +145,7 @@ export class AppointmentsService implements OnModuleInit {
       updatedBy: actor.userId,
     } as AppointmentEntity);
     await this.log(AuditAction.Create, appointment.id, appointment.clientId);
-    return this.response(appointment.id);
+    return this.remindedResponse(appointment);
   }
 
   /** Another time, practitioner or type for a booked appointment. */
@@ -170,9 +172,9 @@ export class AppointmentsService implements OnModuleInit {
     errors.push(...(await this.practitionerProblems(practitionerId, type)));
     if (errors.length > 0) throw RequestException.invalidFields(errors);
     Object.assign(appointment, { practitionerId, type, startsAt, endsAt, updatedBy: actor.userId });
-    await this.saved(appointment);
+    const moved = await this.saved(appointment);
     await this.log(AuditAction.Update, appointment.id, appointment.clientId);
-    return this.response(appointment.id);
+    return this.remindedResponse(moved);
   }
 
   checkIn(actor: Actor, id: string): Promise<AppointmentResponse> {
@@ -219,9 +221,9 @@ export class AppointmentsService implements OnModuleInit {
     appointment.status = to;
     appointment.updatedBy = actor.userId;
     if (reason !== undefined) appointment.cancelReason = reason;
-    await this.appointments.save(appointment);
+    const saved = await this.appointments.save(appointment);
     await this.log(AuditAction.Update, appointment.id, appointment.clientId);
-    return this.response(appointment.id);
+    return this.remindedResponse(saved);
   }
 
   /** Saves unless the practitioner is booked then: 409 naming the slot in the way. */
@@ -257,6 +259,13 @@ export class AppointmentsService implements OnModuleInit {
     const appointment = (await this.appointments.findById(id, true)) ?? found;
     assertMayManage(actor, appointment.practitionerId);
     return appointment;
+  }
+
+  /** The response, with the reminder brought in step with the appointment as it now is. */
+  private async remindedResponse(appointment: AppointmentEntity): Promise<AppointmentResponse> {
+    const response = await this.response(appointment.id);
+    await this.reminders.reschedule(appointment, response.practitioner.name);
+    return response;
   }
 
   private async response(id: string): Promise<AppointmentResponse> {

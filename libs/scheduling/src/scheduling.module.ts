@@ -3,13 +3,15 @@ import { AuditModule } from '@meridian/audit';
 import { ClientsModule } from '@meridian/clients';
 import { ClinicsModule } from '@meridian/clinics';
 import { FollowUpsModule } from '@meridian/follow-ups';
+import { NotificationsModule } from '@meridian/notifications';
+import { AppointmentReminders } from './appointment-reminders';
 import { AppointmentsRepository } from './appointments.repository';
 import { AppointmentsService } from './appointments.service';
 
 /** Appointments: booking without double booking, the day's list, check-in to completion. */
 @Module({
-  imports: [AuditModule, ClientsModule, ClinicsModule, FollowUpsModule],
-  providers: [AppointmentsRepository, AppointmentsService],
+  imports: [AuditModule, ClientsModule, ClinicsModule, FollowUpsModule, NotificationsModule],
+  providers: [AppointmentsRepository, AppointmentsService, AppointmentReminders],
   exports: [AppointmentsRepository, AppointmentsService],
 })
 export class SchedulingModule {}
