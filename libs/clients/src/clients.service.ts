@@ -287,6 +287,21 @@ export class ClientsService {
     return client;
   }
 
+  /**
+   * `record` (a plan, note, appointment or task of a client) locked for a change, after its
+   * client's row. Every write about a client locks the client first (`requireWritable`) and
+   * only then what it changes, so two writes never wait on each other in a circle (a plan's
+   * change against a measurement linking the plan, say). 409 when the record was erased.
+   */
+  async lockAfterClient<T extends { clientId: string }>(
+    record: T,
+    relock: () => Promise<T | null>,
+  ): Promise<T> {
+    await this.requireWritable(record.clientId);
+    // Still there: such records go only with an erasure, which holds the client's lock too.
+    return (await relock()) ?? record;
+  }
+
   /** A primary practitioner must be an active practitioner of this clinic. */
   private async assertPractitioner(userId: string | null | undefined): Promise<void> {
     if (!userId) return;

@@ -199,8 +199,7 @@ export class FollowUpsService {
   private async requireOpen(id: string): Promise<FollowUpTaskEntity> {
     const found = await this.tasks.findById(id);
     if (!found) throw FollowUpsException.notFound();
-    await this.clients.requireWritable(found.clientId);
-    const task = (await this.tasks.findById(id, true)) ?? found;
+    const task = await this.clients.lockAfterClient(found, () => this.tasks.findById(id, true));
     if (task.status !== 'open') throw FollowUpsException.notOpen(task.status);
     return task;
   }

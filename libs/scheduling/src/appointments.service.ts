@@ -254,9 +254,9 @@ export class AppointmentsService implements OnModuleInit {
   private async requireForChange(actor: Actor, id: string): Promise<AppointmentEntity> {
     const found = await this.appointments.findById(id);
     if (!found) throw SchedulingException.notFound();
-    // The client before the appointment: the order every write about a client takes.
-    await this.clients.requireWritable(found.clientId);
-    const appointment = (await this.appointments.findById(id, true)) ?? found;
+    const appointment = await this.clients.lockAfterClient(found, () =>
+      this.appointments.findById(id, true),
+    );
     assertMayManage(actor, appointment.practitionerId);
     return appointment;
   }

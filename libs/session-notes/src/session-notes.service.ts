@@ -479,10 +479,9 @@ export class SessionNotesService implements OnModuleInit {
     actor: Actor,
     id: string,
   ): Promise<{ note: SessionNoteEntity; access: ClinicalAccess }> {
-    const found = await this.require(actor, id);
-    // The client before the note: the order every write about the client takes.
-    await this.clients.requireWritable(found.clientId);
-    const note = (await this.notes.findById(id, true)) ?? found;
+    const note = await this.clients.lockAfterClient(await this.require(actor, id), () =>
+      this.notes.findById(id, true),
+    );
     const access = await this.clients.requireClinicalAccess(actor, note.clientId);
     if (note.status === 'signed') throw SessionNotesException.signed();
     if (note.practitionerId !== actor.userId) throw SessionNotesException.authorOnly();

@@ -322,16 +322,11 @@ export class TreatmentPlansService implements OnModuleInit {
     return plan;
   }
 
-  /**
-   * The plan locked for a change, of a client whose record may still change. The client's
-   * row is locked before the plan's, the order a measurement linked to the plan takes too
-   * (client, then the plan through its foreign key), so the two never wait on each other.
-   */
+  /** The plan locked for a change, of a client whose record may still change. */
   private async requireForChange(id: string): Promise<TreatmentPlanEntity> {
-    const unlocked = await this.require(id);
-    await this.clients.requireWritable(unlocked.clientId);
-    // Still there: plans go only with an erasure, which holds the client's lock too.
-    return (await this.plans.findById(id, true)) ?? unlocked;
+    return this.clients.lockAfterClient(await this.require(id), () =>
+      this.plans.findById(id, true),
+    );
   }
 
   private async log(
