@@ -19,6 +19,7 @@ import { UsersModule } from '@meridian/users';
 import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import { ClsModule } from 'nestjs-cls';
+import { VersionEtagInterceptor } from './concurrency/version-etag.interceptor';
 import { AuditEventsController } from './audit/audit-events.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
@@ -121,6 +122,8 @@ const HOUR_MS = 60 * 60 * 1000;
     // Interceptors nest in this order: idempotency outside, so it stores committed responses.
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+    // Innermost: the ETag is set before the idempotency interceptor stores the headers.
+    { provide: APP_INTERCEPTOR, useClass: VersionEtagInterceptor },
   ],
 })
 export class ApiModule {}

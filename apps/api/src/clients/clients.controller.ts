@@ -37,7 +37,7 @@ import {
   PutCareTeamDto,
   UpdateClientDto,
 } from '@meridian/clients';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { versionFromIfMatch } from '@meridian/core';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -86,9 +86,7 @@ export class ClientsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
     const client = await this.clients.create(actor, body);
-    void reply
-      .header('etag', versionTag(client.version))
-      .header('location', `/api/v1/clients/${client.id}`);
+    void reply.header('location', `/api/v1/clients/${client.id}`);
     return client;
   }
 
@@ -97,14 +95,11 @@ export class ClientsController {
   @ApiOperation({ summary: 'One client, in the view the caller may see' })
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    const client = await this.clients.get(actor, id);
-    void reply.header('etag', versionTag(client.version));
-    return client;
+    return this.clients.get(actor, id);
   }
 
   @Patch(':id')
@@ -115,16 +110,13 @@ export class ClientsController {
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
   @ApiResponse(CLINICAL)
-  async update(
+  update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateClientDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    const client = await this.clients.update(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(client.version));
-    return client;
+    return this.clients.update(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Post(':id/archive')
@@ -134,14 +126,11 @@ export class ClientsController {
   @ApiResponse(ERASED)
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
-  async archive(
+  archive(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    const client = await this.clients.setArchived(actor, id, true);
-    void reply.header('etag', versionTag(client.version));
-    return client;
+    return this.clients.setArchived(actor, id, true);
   }
 
   @Post(':id/unarchive')
@@ -151,14 +140,11 @@ export class ClientsController {
   @ApiResponse(ERASED)
   @ApiOkResponse({ type: ClientResponse })
   @ApiResponse(NOT_FOUND)
-  async unarchive(
+  unarchive(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClientResponse> {
-    const client = await this.clients.setArchived(actor, id, false);
-    void reply.header('etag', versionTag(client.version));
-    return client;
+    return this.clients.setArchived(actor, id, false);
   }
 
   @Get(':id/care-team')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -9,9 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { Permission, Public, RequirePermission } from '@meridian/auth';
 import { ClinicResponse, ClinicsService, SignUpDto, UpdateClinicDto } from '@meridian/clinics';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { versionFromIfMatch } from '@meridian/core';
 import { UserResponse } from '@meridian/users';
-import type { FastifyReply } from 'fastify';
 import { ApiIfMatch, problemResponse } from '../problems/problem.schema';
 import { SignUpRateLimit } from '../throttling/sign-up-rate-limit';
 
@@ -44,10 +43,8 @@ export class ClinicsController {
   @RequirePermission(Permission.ClinicRead)
   @ApiOperation({ summary: 'Your clinic’s settings' })
   @ApiOkResponse({ type: ClinicResponse })
-  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<ClinicResponse> {
-    const clinic = await this.clinics.get();
-    void reply.header('etag', versionTag(clinic.version));
-    return clinic;
+  get(): Promise<ClinicResponse> {
+    return this.clinics.get();
   }
 
   @Patch('clinic')
@@ -55,13 +52,10 @@ export class ClinicsController {
   @ApiOperation({ summary: 'Change your clinic’s settings' })
   @ApiIfMatch('The settings')
   @ApiOkResponse({ type: ClinicResponse })
-  async update(
+  update(
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateClinicDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClinicResponse> {
-    const clinic = await this.clinics.update(versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(clinic.version));
-    return clinic;
+    return this.clinics.update(versionFromIfMatch(ifMatch), body);
   }
 }

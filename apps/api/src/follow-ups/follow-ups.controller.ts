@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { versionFromIfMatch } from '@meridian/core';
 import {
   CancelFollowUpDto,
   CompleteFollowUpDto,
@@ -77,9 +77,7 @@ export class FollowUpsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FollowUpResponse> {
     const task = await this.followUps.create(actor, body);
-    void reply
-      .header('etag', versionTag(task.version))
-      .header('location', `/api/v1/follow-ups/${task.id}`);
+    void reply.header('location', `/api/v1/follow-ups/${task.id}`);
     return task;
   }
 
@@ -88,14 +86,11 @@ export class FollowUpsController {
   @ApiOperation({ summary: 'One task' })
   @ApiOkResponse({ type: FollowUpResponse })
   @ApiResponse(NOT_FOUND)
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FollowUpResponse> {
-    const task = await this.followUps.get(actor, id);
-    void reply.header('etag', versionTag(task.version));
-    return task;
+    return this.followUps.get(actor, id);
   }
 
   @Patch(':id')
@@ -106,16 +101,13 @@ export class FollowUpsController {
   @ApiResponse(problemResponse(400, 'Invalid fields, named.'))
   @ApiResponse(problemResponse(404, 'No such task, or no such active user to assign to.'))
   @ApiResponse(NOT_OPEN)
-  async update(
+  update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateFollowUpDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FollowUpResponse> {
-    const task = await this.followUps.update(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(task.version));
-    return task;
+    return this.followUps.update(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Post(':id/complete')

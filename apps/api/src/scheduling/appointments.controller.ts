@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { versionFromIfMatch } from '@meridian/core';
 import {
   AppointmentPage,
   AppointmentResponse,
@@ -87,9 +87,7 @@ export class AppointmentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentResponse> {
     const appointment = await this.appointments.book(actor, body);
-    void reply
-      .header('etag', versionTag(appointment.version))
-      .header('location', `/api/v1/appointments/${appointment.id}`);
+    void reply.header('location', `/api/v1/appointments/${appointment.id}`);
     return appointment;
   }
 
@@ -99,14 +97,11 @@ export class AppointmentsController {
   @ApiOkResponse({ type: AppointmentResponse })
   @ApiResponse(OWN_ONLY)
   @ApiResponse(NOT_FOUND)
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentResponse> {
-    const appointment = await this.appointments.get(actor, id);
-    void reply.header('etag', versionTag(appointment.version));
-    return appointment;
+    return this.appointments.get(actor, id);
   }
 
   @Patch(':id')
@@ -118,16 +113,13 @@ export class AppointmentsController {
   @ApiResponse(OWN_ONLY)
   @ApiResponse(NOT_FOUND)
   @ApiResponse(problemResponse(409, 'Not booked any more, or the new time is taken.'))
-  async move(
+  move(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: MoveAppointmentDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentResponse> {
-    const appointment = await this.appointments.move(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(appointment.version));
-    return appointment;
+    return this.appointments.move(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Post(':id/check-in')

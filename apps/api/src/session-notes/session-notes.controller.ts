@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { optionalVersionFromIfMatch, versionFromIfMatch, versionTag } from '@meridian/core';
+import { optionalVersionFromIfMatch, versionFromIfMatch } from '@meridian/core';
 import {
   CONTENT_MODELS,
   CreateAddendumDto,
@@ -101,9 +101,7 @@ export class SessionNotesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNoteResponse> {
     const note = await this.notes.create(actor, id, body);
-    void reply
-      .header('etag', versionTag(note.version))
-      .header('location', `/api/v1/session-notes/${note.id}`);
+    void reply.header('location', `/api/v1/session-notes/${note.id}`);
     return note;
   }
 
@@ -113,14 +111,11 @@ export class SessionNotesController {
   @ApiOkResponse({ type: SessionNoteResponse })
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNoteResponse> {
-    const note = await this.notes.get(actor, id);
-    void reply.header('etag', versionTag(note.version));
-    return note;
+    return this.notes.get(actor, id);
   }
 
   @Patch('session-notes/:id')
@@ -132,16 +127,13 @@ export class SessionNotesController {
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The note is signed: add an addendum instead.'))
-  async update(
+  update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateSessionNoteDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNoteResponse> {
-    const note = await this.notes.update(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(note.version));
-    return note;
+    return this.notes.update(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Delete('session-notes/:id')
@@ -174,16 +166,13 @@ export class SessionNotesController {
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'Already signed.'))
-  async sign(
+  sign(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: SignSessionNoteDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionNoteResponse> {
-    const note = await this.notes.sign(actor, id, body, optionalVersionFromIfMatch(ifMatch));
-    void reply.header('etag', versionTag(note.version));
-    return note;
+    return this.notes.sign(actor, id, body, optionalVersionFromIfMatch(ifMatch));
   }
 
   @Post('session-notes/:id/addenda')

@@ -18,12 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import {
-  PageQuery,
-  optionalVersionFromIfMatch,
-  versionFromIfMatch,
-  versionTag,
-} from '@meridian/core';
+import { PageQuery, optionalVersionFromIfMatch, versionFromIfMatch } from '@meridian/core';
 import {
   CancelTreatmentPlanDto,
   CreateTreatmentPlanDto,
@@ -100,9 +95,7 @@ export class TreatmentPlansController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
     const plan = await this.plans.create(actor, id, body);
-    void reply
-      .header('etag', versionTag(plan.version))
-      .header('location', `/api/v1/treatment-plans/${plan.id}`);
+    void reply.header('location', `/api/v1/treatment-plans/${plan.id}`);
     return plan;
   }
 
@@ -116,15 +109,12 @@ export class TreatmentPlansController {
   @ApiOkResponse({ type: TreatmentPlanResponse })
   @ApiResponse(READ_FORBIDDEN)
   @ApiResponse(problemResponse(404, 'No such plan in your clinic, or no such version.'))
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Query() query: PlanVersionQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.get(actor, id, query.version);
-    void reply.header('etag', versionTag(plan.version));
-    return plan;
+    return this.plans.get(actor, id, query.version);
   }
 
   @Patch('treatment-plans/:id')
@@ -140,16 +130,13 @@ export class TreatmentPlansController {
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(PLAN_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The plan is completed or cancelled, or the record erased.'))
-  async update(
+  update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateTreatmentPlanDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.update(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(plan.version));
-    return plan;
+    return this.plans.update(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Post('treatment-plans/:id/activate')
@@ -167,15 +154,12 @@ export class TreatmentPlansController {
   @ApiResponse(
     problemResponse(409, 'Not a draft, no treatment consent in force, or the record erased.'),
   )
-  async activate(
+  activate(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.activate(actor, id, optionalVersionFromIfMatch(ifMatch));
-    void reply.header('etag', versionTag(plan.version));
-    return plan;
+    return this.plans.activate(actor, id, optionalVersionFromIfMatch(ifMatch));
   }
 
   @Post('treatment-plans/:id/complete')
@@ -187,15 +171,12 @@ export class TreatmentPlansController {
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(PLAN_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The plan is not active, or the record erased.'))
-  async complete(
+  complete(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.complete(actor, id, optionalVersionFromIfMatch(ifMatch));
-    void reply.header('etag', versionTag(plan.version));
-    return plan;
+    return this.plans.complete(actor, id, optionalVersionFromIfMatch(ifMatch));
   }
 
   @Post('treatment-plans/:id/cancel')
@@ -210,21 +191,13 @@ export class TreatmentPlansController {
   @ApiResponse(
     problemResponse(409, 'The plan is already completed or cancelled, or the record erased.'),
   )
-  async cancel(
+  cancel(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: CancelTreatmentPlanDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TreatmentPlanResponse> {
-    const plan = await this.plans.cancel(
-      actor,
-      id,
-      body.reason,
-      optionalVersionFromIfMatch(ifMatch),
-    );
-    void reply.header('etag', versionTag(plan.version));
-    return plan;
+    return this.plans.cancel(actor, id, body.reason, optionalVersionFromIfMatch(ifMatch));
   }
 
   @Get('treatment-plans/:id/progress')

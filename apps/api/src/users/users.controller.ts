@@ -20,7 +20,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
-import { versionFromIfMatch, versionTag } from '@meridian/core';
+import { versionFromIfMatch } from '@meridian/core';
 import {
   CreateUserDto,
   ListUsersQuery,
@@ -79,9 +79,7 @@ export class UsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse> {
     const user = await this.users.create(actor, body);
-    void reply
-      .header('etag', versionTag(user.version))
-      .header('location', `/api/v1/users/${user.id}`);
+    void reply.header('location', `/api/v1/users/${user.id}`);
     return user;
   }
 
@@ -94,14 +92,11 @@ export class UsersController {
     },
   })
   @ApiResponse(NOT_FOUND)
-  async get(
+  get(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse | StaffDirectoryEntry> {
-    const user = await this.users.get(actor, id);
-    if ('version' in user) void reply.header('etag', versionTag(user.version));
-    return user;
+    return this.users.get(actor, id);
   }
 
   @Patch(':id')
@@ -112,16 +107,13 @@ export class UsersController {
   @ApiResponse(ADMIN_ONLY)
   @ApiResponse(NOT_FOUND)
   @ApiResponse(problemResponse(409, 'That would leave the clinic without an active admin.'))
-  async update(
+  update(
     @CurrentActor() actor: AuthenticatedUser,
     @Param('id', UuidPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateUserDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponse> {
-    const user = await this.users.update(actor, id, versionFromIfMatch(ifMatch), body);
-    void reply.header('etag', versionTag(user.version));
-    return user;
+    return this.users.update(actor, id, versionFromIfMatch(ifMatch), body);
   }
 
   @Post(':id/deactivate')
