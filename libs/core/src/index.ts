@@ -14,6 +14,7 @@ export * from './validation/is-omittable';
 export * from './validation/is-date-of-birth';
 export * from './validation/is-past-date';
 export * from './validation/calendar-date';
+export * from './validation/instant';
 export * from './validation/field-errors';
 export * from './time/zoned-time';
 export * from './validation/phone-number';

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, IsOmittable, PageQuery, Trim } from '@meridian/core';
+import { IsCalendarDate, IsInstant, IsOmittable, PageQuery, Trim } from '@meridian/core';
 import { Type } from 'class-transformer';
 import {
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -25,8 +24,6 @@ import {
   RECURRENCE_UNITS,
   RecurrenceUnit,
 } from '../follow-up-task.entity';
-
-const INSTANT = { strict: true, strictSeparator: true };
 
 /** A user, or the reception queue: exactly one of the two. */
 export class AssigneeDto {
@@ -83,7 +80,7 @@ export class CreateFollowUpDto {
     example: '2026-12-08T09:00:00+01:00',
     description: 'ISO 8601 with offset; from a year ago to five years ahead.',
   })
-  @IsDateString(INSTANT)
+  @IsInstant()
   dueAt!: string;
 
   @ApiProperty({ type: AssigneeDto, example: { queue: 'reception' } })
@@ -121,7 +118,7 @@ export class UpdateFollowUpDto {
 
   @ApiPropertyOptional({ example: '2026-12-09T09:00:00+01:00' })
   @IsOmittable()
-  @IsDateString(INSTANT)
+  @IsInstant()
   dueAt?: string;
 
   @ApiPropertyOptional({ type: AssigneeDto })
@@ -189,7 +186,7 @@ export class ListFollowUpsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00', description: 'Due before.' })
   @IsOptional()
-  @IsDateString(INSTANT)
+  @IsInstant()
   dueBefore?: string;
 }
 

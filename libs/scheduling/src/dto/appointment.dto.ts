@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, PageQuery, Trim } from '@meridian/core';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsInstant, IsOmittable, PageQuery, Trim } from '@meridian/core';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { APPOINTMENT_STATUSES, APPOINTMENT_TYPES, AppointmentType } from '../appointment.entity';
 
-const INSTANT = { strict: true, strictSeparator: true };
 const INSTANT_DOC = 'An instant, ISO 8601 with offset (`2026-11-25T09:00:00+01:00` or `…Z`).';
 
 export class BookAppointmentDto {
@@ -26,14 +25,14 @@ export class BookAppointmentDto {
     example: '2026-11-25T09:00:00+01:00',
     description: `${INSTANT_DOC} In the future.`,
   })
-  @IsDateString(INSTANT)
+  @IsInstant()
   startsAt!: string;
 
   @ApiProperty({
     example: '2026-11-25T09:45:00+01:00',
     description: `${INSTANT_DOC} 5 minutes to 4 hours after the start.`,
   })
-  @IsDateString(INSTANT)
+  @IsInstant()
   endsAt!: string;
 }
 
@@ -51,12 +50,12 @@ export class MoveAppointmentDto {
 
   @ApiPropertyOptional({ example: '2026-11-26T09:00:00+01:00', description: INSTANT_DOC })
   @IsOmittable()
-  @IsDateString(INSTANT)
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ example: '2026-11-26T09:45:00+01:00', description: INSTANT_DOC })
   @IsOmittable()
-  @IsDateString(INSTANT)
+  @IsInstant()
   endsAt?: string;
 }
 
@@ -70,14 +69,14 @@ export class CancelAppointmentDto {
 
 export class ListAppointmentsQuery extends PageQuery {
   @ApiProperty({ example: '2026-11-23T00:00:00+01:00', description: `${INSTANT_DOC} Inclusive.` })
-  @IsDateString(INSTANT)
+  @IsInstant()
   from!: string;
 
   @ApiProperty({
     example: '2026-11-30T00:00:00+01:00',
     description: `${INSTANT_DOC} Exclusive; at most 31 days after from.`,
   })
-  @IsDateString(INSTANT)
+  @IsInstant()
   to!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Practitioners see only their own.' })
