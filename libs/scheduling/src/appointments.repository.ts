@@ -6,6 +6,16 @@ import type { ConflictingSlot } from './scheduling.exception';
 
 const NO_DOUBLE_BOOKING = 'appointments_no_double_booking';
 
+/** An appointment with the client's and practitioner's names, as views show it. */
+const APPOINTMENT_ROW = `
+  SELECT a.id, a.client_id AS "clientId",
+         c.first_name || ' ' || c.last_name AS "clientName", c.client_number AS "clientNumber",
+         a.practitioner_id AS "practitionerId", u.display_name AS "practitionerName",
+         a.type, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.version
+  FROM appointments a
+  JOIN clients c ON c.clinic_id = a.clinic_id AND c.id = a.client_id
+  JOIN users u ON u.clinic_id = a.clinic_id AND u.id = a.practitioner_id`;
+
 /** An appointment as a day or week view lists it: with who, never what was treated. */
 export interface AppointmentRow {
   id: string;
@@ -110,15 +120,7 @@ export class AppointmentsRepository {
       conditions.push(`(a.starts_at, a.id) > ($${params.length - 1}, $${params.length})`);
     }
     const rows = (await this.tx.manager.query(
-      `SELECT a.id, a.client_id AS "clientId",
-              c.first_name || ' ' || c.last_name AS "clientName",
-              c.client_number AS "clientNumber",
-              a.practitioner_id AS "practitionerId", u.display_name AS "practitionerName",
-              a.type, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.version
-       FROM appointments a
-       JOIN clients c ON c.clinic_id = a.clinic_id AND c.id = a.client_id
-       JOIN users u ON u.clinic_id = a.clinic_id AND u.id = a.practitioner_id
-       WHERE ${conditions.join(' AND ')}
+      `${APPOINTMENT_ROW} WHERE ${conditions.join(' AND ')}
        ORDER BY a.starts_at, a.id
        LIMIT $4`,
       params,
@@ -142,15 +144,7 @@ export class AppointmentsRepository {
   /** One appointment with the names a view shows. */
   async row(id: string): Promise<AppointmentRow | null> {
     const [row] = (await this.tx.manager.query(
-      `SELECT a.id, a.client_id AS "clientId",
-              c.first_name || ' ' || c.last_name AS "clientName",
-              c.client_number AS "clientNumber",
-              a.practitioner_id AS "practitionerId", u.display_name AS "practitionerName",
-              a.type, a.starts_at AS "startsAt", a.ends_at AS "endsAt", a.status, a.version
-       FROM appointments a
-       JOIN clients c ON c.clinic_id = a.clinic_id AND c.id = a.client_id
-       JOIN users u ON u.clinic_id = a.clinic_id AND u.id = a.practitioner_id
-       WHERE a.clinic_id = $1 AND a.id = $2`,
+      `${APPOINTMENT_ROW} WHERE a.clinic_id = $1 AND a.id = $2`,
       [this.tx.clinicId, id],
     )) as AppointmentRow[];
     return row ?? null;

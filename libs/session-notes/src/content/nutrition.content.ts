@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPastDate, Trim } from '@meridian/core';
+import { DIET_PROTOCOLS, PHASE_KINDS } from '@meridian/treatment-plans/plan-content';
 import { Type } from 'class-transformer';
 import { TextList } from './text-list';
 import {
@@ -15,8 +16,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const DIET_PHASES = ['elimination', 'reintroduction', 'maintenance', 'other'] as const;
-export const DIET_PROTOCOLS = ['carnivore', 'ketogenic', 'aip', 'other'] as const;
 export const REACTION_SEVERITIES = ['none', 'mild', 'moderate', 'severe'] as const;
 
 /** One food brought back during reintroduction, and what it did. */
@@ -44,11 +43,14 @@ export class ReintroductionChallengeDto {
   severity!: (typeof REACTION_SEVERITIES)[number];
 }
 
-/** A nutrition session: where the client is in the diet, how well it goes, what foods did. */
+/**
+ * A nutrition session: where the client is in the diet, how well it goes, what foods did.
+ * Phase and protocol take the treatment plan's values, so a note can say where the plan is.
+ */
 export class NutritionContentDto {
-  @ApiProperty({ enum: DIET_PHASES, example: 'reintroduction' })
-  @IsIn(DIET_PHASES, { message: `phase must be one of ${DIET_PHASES.join(', ')}` })
-  phase!: (typeof DIET_PHASES)[number];
+  @ApiProperty({ enum: PHASE_KINDS, example: 'reintroduction' })
+  @IsIn(PHASE_KINDS, { message: `phase must be one of ${PHASE_KINDS.join(', ')}` })
+  phase!: (typeof PHASE_KINDS)[number];
 
   @ApiPropertyOptional({ enum: DIET_PROTOCOLS, example: 'carnivore' })
   @IsOptional()
