@@ -143,6 +143,19 @@ describe('follow-up tasks', () => {
       assignee: { queue: 'reception' },
       recurrence: { every: 1, unit: 'weeks', until: inDays(10).slice(0, 10) },
     });
+    // Across the change to summer time the next call is still at 09:00 on the clinic's clock.
+    const spring = await create({
+      dueAt: '2027-03-25T09:00:00+01:00',
+      assignee: { queue: 'reception' },
+      recurrence: { every: 1, unit: 'weeks' },
+    });
+    const afterSpring = await act(spring.body.id, 'complete');
+    const summer = await t
+      .http()
+      .get(`/api/v1/follow-ups/${afterSpring.body.nextId}`)
+      .set(as(reception));
+    expect(summer.body.dueAt).toBe('2027-04-01T07:00:00.000Z');
+
     const next = await act(weekly.body.id, 'complete');
     expect(next.body.nextId).toEqual(expect.any(String));
     expect((await act(next.body.nextId, 'complete')).body.nextId).toBeUndefined();

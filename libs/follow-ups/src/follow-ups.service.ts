@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
 import { ClientsService, formatClientNumber } from '@meridian/clients';
 import { ClinicsRepository } from '@meridian/clinics';
-import { Actor, FieldError, RequestException, staleVersion, todayIn } from '@meridian/core';
+import {
+  Actor,
+  addCalendarDays,
+  FieldError,
+  RequestException,
+  staleVersion,
+  todayIn,
+} from '@meridian/core';
 import { UsersRepository } from '@meridian/users/users.repository';
 import { v7 as uuid } from 'uuid';
 import {
@@ -163,17 +170,19 @@ export class FollowUpsService {
   }
 
   /**
-   * The series' next task: due one interval after this one, unless that passes `until` (on
-   * the clinic's calendar) or the series already has `count` occurrences.
+   * The series' next task: due one interval after this one at the same wall-clock time,
+   * unless that passes `until` or the series already has `count` occurrences.
    */
   private async nextOccurrence(task: FollowUpTaskEntity): Promise<FollowUpTaskEntity | null> {
     if (!task.recurrenceEvery || !task.recurrenceUnit) return null;
     if (task.recurrenceCount !== null && task.occurrence >= task.recurrenceCount) return null;
     const days = task.recurrenceEvery * (task.recurrenceUnit === 'weeks' ? 7 : 1);
-    const dueAt = new Date(task.dueAt.getTime() + days * DAY);
     const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
-    if (task.recurrenceUntil !== null && todayIn(timeZone, dueAt) > task.recurrenceUntil)
+    // On the clinic's calendar: a weekly 09:00 call stays at 09:00 when the clocks change.
+    const dueAt = addCalendarDays(task.dueAt, days, timeZone);
+    if (task.recurrenceUntil !== null && todayIn(timeZone, dueAt) > task.recurrenceUntil) {
       return null;
+    }
     return this.tasks.insert({
       ...task,
       id: uuid(),

@@ -11,6 +11,7 @@ import {
 import { ClinicsRepository } from '@meridian/clinics';
 import {
   Actor,
+  addDays,
   FieldError,
   RequestException,
   staleVersion,
@@ -341,8 +342,7 @@ export class SessionNotesService implements OnModuleInit {
     request: FollowUpRequestDto,
   ): Promise<void> {
     const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
-    const today = Date.parse(`${todayIn(timeZone)}T00:00:00Z`);
-    const dueOn = new Date(today + request.inDays * 86_400_000).toISOString().slice(0, 10);
+    const dueOn = addDays(todayIn(timeZone), request.inDays);
     await this.followUps.insertOnce({
       id: uuid(),
       clientId: note.clientId,

@@ -1,4 +1,4 @@
-import { daysBetween, todayIn, zonedInstant } from './zoned-time';
+import { addCalendarDays, addDays, daysBetween, todayIn, zonedInstant } from './zoned-time';
 
 describe('zoned time', () => {
   it('names the calendar date of the clinic, not of UTC', () => {
@@ -28,5 +28,21 @@ describe('zoned time', () => {
     expect(zonedInstant('2026-11-24', '08:00', 'UTC').toISOString()).toBe(
       '2026-11-24T08:00:00.000Z',
     );
+  });
+
+  it('adds calendar days across month and year ends', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+
+  it('keeps the wall-clock time when adding days across a daylight-saving change', () => {
+    const thursday = new Date('2027-03-25T08:00:12.345Z'); // 09:00:12 in Amsterdam, winter
+    expect(addCalendarDays(thursday, 7, 'Europe/Amsterdam').toISOString()).toBe(
+      '2027-04-01T07:00:12.345Z',
+    );
+    expect(addCalendarDays(thursday, 2, 'Europe/Amsterdam').toISOString()).toBe(
+      '2027-03-27T08:00:12.345Z',
+    );
+    expect(addCalendarDays(thursday, 7, 'UTC').toISOString()).toBe('2027-04-01T08:00:12.345Z');
   });
 });

@@ -20,6 +20,20 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The calendar date `days` after `date` (before it, for negative days). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant `days` calendar days after `instant` at the same wall-clock time in `timeZone`:
+ * a weekly 09:00 stays 09:00 when the clocks change, though that week is an hour shorter.
+ */
+export function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
+  const naive = instant.getTime() + days * 86_400_000;
+  return new Date(naive + offsetAt(instant.getTime(), timeZone) - offsetAt(naive, timeZone));
+}
+
 /**
  * The instant the wall clock in `timeZone` shows `time` (`HH:mm`) on `date`. A time the clocks
  * skip (02:30 as summer time starts) comes out an hour later; a time they show twice, the
