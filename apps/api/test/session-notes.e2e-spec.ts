@@ -504,6 +504,13 @@ describe('session notes', () => {
       }),
     ).rejects.toThrow(/permission denied/);
 
+    // A key id that is not the one the sealed value names is refused: rotation relies on it.
+    await expect(
+      asOwner((db) =>
+        db.query(`UPDATE session_notes SET key_id = 'other' WHERE id = $1`, [draft.body.id]),
+      ),
+    ).rejects.toThrow(/session_notes_key_id_check/);
+
     // The psychologist still reads it all, addendum included.
     const read = await get(psych.body.id, writer.psychology);
     expect(read.body.content.sections.subjective).toContain(SECRET);

@@ -320,6 +320,35 @@ describe('treatment plans', () => {
     expect(again.body.code).toBe('TREATMENT_PLAN.INVALID_TRANSITION');
     expect((await act(planId, 'cancel', nutritionist, { reason: 'too late' })).status).toBe(409);
     expect(await storedPlans()).toEqual({ plans: 1, versions: 4 });
+
+    // The history is not the service's to rewrite: its database role cannot change or delete
+    // a version, and a measurement can only link a plan of its own client.
+    const asApp = (sql: string, params: unknown[]) =>
+      asOwner(async (db) => {
+        await db.query('BEGIN');
+        try {
+          await db.query('SET LOCAL ROLE meridian_app');
+          await db.query(`SELECT set_config('app.clinic_id', $1, true)`, [clinic.clinicId]);
+          await db.query(sql, params);
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      });
+    await expect(
+      asApp(`UPDATE treatment_plan_versions SET changes = '{}' WHERE plan_id = $1`, [planId]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asApp(`DELETE FROM treatment_plan_versions WHERE plan_id = $1`, [planId]),
+    ).rejects.toThrow(/permission denied/);
+    const otherClient = await registerClient('Elsewhere');
+    await expect(
+      asApp(
+        `INSERT INTO measurements (id, clinic_id, client_id, instrument, score, taken_on,
+                                   recorded_by, treatment_plan_id)
+         VALUES (gen_random_uuid(), $1, $2, 'PHQ-9', 5, CURRENT_DATE, $3, $4)`,
+        [clinic.clinicId, otherClient, psychologist.id, planId],
+      ),
+    ).rejects.toThrow(/measurements_treatment_plan_fkey/);
   });
 
   it('shows each role what it may see, logs every access, and keeps outsiders out until they break the glass', async () => {
