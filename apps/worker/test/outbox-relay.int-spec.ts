@@ -9,6 +9,7 @@ import type { Job, Queue } from 'bullmq';
 import { ClsModule } from 'nestjs-cls';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { JobPublisher } from '../src/queues/job-publisher';
 
 /**
  * The outbox promise: a job exists if and only if the change that asked for it committed,
@@ -25,7 +26,7 @@ describe(OutboxRelay.name, () => {
   beforeAll(async () => {
     const module = await Test.createTestingModule({
       imports: [CoreModule, ClsModule.forRoot({ global: true }), DbModule, QueueModule],
-      providers: [OutboxRelay],
+      providers: [OutboxRelay, JobPublisher],
     })
       .overrideProvider(AppConfig)
       // No polling within a test's lifetime: only NOTIFY or an explicit drain moves rows.

@@ -39,7 +39,7 @@ export class ClinicEntity {
   @Column('integer', { default: 1440 })
   reminderLeadMinutes!: number;
 
-  @Column('integer', { default: 24 })
+  @Column('integer', { default: 48 })
   escalationGraceHours!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

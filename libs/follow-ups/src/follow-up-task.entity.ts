@@ -48,6 +48,13 @@ export type AssigneeQueue = (typeof ASSIGNEE_QUEUES)[number];
 @Unique('follow_up_tasks_clinic_id_source_key_key', ['clinicId', 'sourceKey'])
 @Index('follow_up_tasks_status_due_idx', ['clinicId', 'status', 'dueAt'])
 @Index('follow_up_tasks_client_idx', ['clinicId', 'clientId'])
+// The reconciler's questions, across clinics: which open tasks are owed a notice.
+@Index('follow_up_tasks_unnotified_idx', ['dueAt'], {
+  where: `status = 'open' AND notified_at IS NULL`,
+})
+@Index('follow_up_tasks_unescalated_idx', ['dueAt'], {
+  where: `status = 'open' AND escalated_at IS NULL`,
+})
 @Check(
   'follow_up_tasks_type_check',
   `type IN ('call', 'email', 'book-appointment', 'review-plan', 'send-questionnaire', 'other')`,

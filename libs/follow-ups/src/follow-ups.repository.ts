@@ -119,6 +119,18 @@ export class FollowUpsRepository {
       .where('f.clinic_id = :clinicId', { clinicId: this.tx.clinicId });
   }
 
+  /**
+   * Records that the assignee (`notified_at`) or the managers (`escalated_at`) were told.
+   * Bookkeeping of the worker, not a change of the task: the version stays, so nobody's
+   * If-Match goes stale because a reminder went out.
+   */
+  async markTold(id: string, column: 'notified_at' | 'escalated_at'): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE follow_up_tasks SET ${column} = now() WHERE clinic_id = $1 AND id = $2`,
+      [this.tx.clinicId, id],
+    );
+  }
+
   /** A client's tasks, oldest due first: for the export. */
   async ofClient(clientId: string): Promise<FollowUpTaskEntity[]> {
     return this.tx.manager.find(FollowUpTaskEntity, {

@@ -20,6 +20,7 @@ import {
   ListFollowUpsQuery,
   UpdateFollowUpDto,
 } from './dto/follow-up.dto';
+import { FollowUpJobs } from './follow-up-jobs';
 import { FollowUpTaskEntity } from './follow-up-task.entity';
 import { FollowUpsException } from './follow-ups.exception';
 import { FollowUpsRepository, TaskRow } from './follow-ups.repository';
@@ -39,6 +40,7 @@ const LATEST_DUE_DAYS = 5 * 365;
 export class FollowUpsService {
   constructor(
     private readonly tasks: FollowUpsRepository,
+    private readonly jobs: FollowUpJobs,
     private readonly clients: ClientsService,
     private readonly users: UsersRepository,
     private readonly clinics: ClinicsRepository,
@@ -112,6 +114,7 @@ export class FollowUpsService {
       seriesId: input.recurrence ? id : null,
       ...NOT_CLOSED,
     });
+    await this.jobs.schedule(task);
     await this.log(AuditAction.Create, task);
     return this.responseOf(actor, task.id);
   }
@@ -137,6 +140,8 @@ export class FollowUpsService {
     if (input.priority !== undefined) task.priority = input.priority;
     if (input.note !== undefined) task.note = input.note;
     await this.tasks.save(task);
+    // The assignee or due time may have changed: the jobs of the new version decide.
+    await this.jobs.schedule(task);
     await this.log(AuditAction.Update, task);
     return this.responseOf(actor, task.id);
   }
@@ -183,7 +188,7 @@ export class FollowUpsService {
     if (task.recurrenceUntil !== null && todayIn(timeZone, dueAt) > task.recurrenceUntil) {
       return null;
     }
-    return this.tasks.insert({
+    const next = await this.tasks.insert({
       ...task,
       id: uuid(),
       dueAt,
@@ -193,6 +198,8 @@ export class FollowUpsService {
       sourceKey: `series:${task.seriesId}:${task.occurrence + 1}`,
       ...NOT_CLOSED,
     });
+    await this.jobs.schedule(next);
+    return next;
   }
 
   /** A user of this clinic, active (404 otherwise: another clinic's user does not exist here). */

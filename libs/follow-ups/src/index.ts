@@ -1,3 +1,5 @@
+export * from './follow-up-jobs';
+export * from './follow-up-notices';
 export * from './follow-up-task.entity';
 export * from './follow-ups.module';
 export * from './follow-ups.repository';

@@ -7,7 +7,7 @@ import { OutcomesRepository } from '@meridian/outcomes/outcomes.repository';
 import { SELF_HARM_FLAG } from '@meridian/outcomes/scoring';
 import { TreatmentPlansRepository } from '@meridian/treatment-plans/treatment-plans.repository';
 import { v7 as uuid } from 'uuid';
-import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpJobs } from './follow-up-jobs';
 
 /** What raising a task from an event came to. */
 export type Raised = 'raised' | 'already-raised' | 'moot';
@@ -20,7 +20,7 @@ export type Raised = 'raised' | 'already-raised' | 'moot';
 @Injectable()
 export class RaisedFollowUps {
   constructor(
-    private readonly tasks: FollowUpsRepository,
+    private readonly jobs: FollowUpJobs,
     private readonly outcomes: OutcomesRepository,
     private readonly plans: TreatmentPlansRepository,
     private readonly clients: ClientsRepository,
@@ -45,7 +45,7 @@ export class RaisedFollowUps {
     ];
     const active = await this.clients.practitioners(candidates);
     const assignee = candidates.find((id) => active.has(id)) ?? null;
-    const inserted = await this.tasks.insertOnce({
+    const inserted = await this.jobs.raise({
       id: uuid(),
       clientId: measurement.clientId,
       type: 'call',
@@ -80,7 +80,7 @@ export class RaisedFollowUps {
       : null;
     const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
     const diet = phase.dietProtocol ? `, ${phase.dietProtocol}` : '';
-    const inserted = await this.tasks.insertOnce({
+    const inserted = await this.jobs.raise({
       id: uuid(),
       clientId: plan.clientId,
       type: 'review-plan',

@@ -1,3 +1,4 @@
+export * from './local-time';
 export * from './mailer';
 export * from './notification-sender';
 export * from './notification.entity';

@@ -30,6 +30,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Unique('notifications_clinic_id_source_key_key', ['clinicId', 'sourceKey'])
 @Index('notifications_status_idx', ['clinicId', 'status', 'createdAt'])
 @Index('notifications_client_idx', ['clinicId', 'clientId'])
+@Index('notifications_pending_idx', ['createdAt'], { where: `status = 'pending'` })
 @Check(
   'notifications_kind_check',
   `kind IN ('appointment-reminder', 'follow-up-due', 'follow-up-escalation')`,

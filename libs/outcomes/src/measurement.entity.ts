@@ -20,6 +20,8 @@ import {
 @Entity({ name: 'measurements' })
 @Unique('measurements_clinic_id_id_key', ['clinicId', 'id'])
 @Index('measurements_client_instrument_idx', ['clinicId', 'clientId', 'instrument', 'takenOn'])
+// The reconciler looks for recent flags whose task is missing.
+@Index('measurements_flagged_idx', ['createdAt'], { where: `cardinality(flags) > 0` })
 export class MeasurementEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'measurements_pkey' })
   id!: string;

@@ -1,6 +1,7 @@
 export * from './handlers/job-handler.decorator';
 export * from './handlers/job-handler.registry';
 export * from './handlers/job-handlers.module';
+export * from './jobs/job-id';
 export * from './jobs/job-name';
 export * from './jobs/job-options';
 export * from './jobs/job-payload';
@@ -9,4 +10,5 @@ export * from './outbox/outbox.entity';
 export * from './outbox/outbox.repository';
 export * from './outbox/outbox.service';
 export * from './queue.module';
+export * from './reconcile/owed-jobs.repository';
 export * from './redis/eviction-policy';

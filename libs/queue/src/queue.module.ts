@@ -4,6 +4,7 @@ import { AppConfig } from '@meridian/core';
 import { QUEUE_NAMES } from './jobs/queue-name';
 import { Outbox } from './outbox/outbox.service';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { OwedJobsRepository } from './reconcile/owed-jobs.repository';
 
 /**
  * The BullMQ connection (from REDIS_URL, every key under REDIS_PREFIX), one injectable Queue
@@ -20,7 +21,7 @@ import { OutboxRepository } from './outbox/outbox.repository';
     }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [Outbox, OutboxRepository],
-  exports: [BullModule, Outbox, OutboxRepository],
+  providers: [Outbox, OutboxRepository, OwedJobsRepository],
+  exports: [BullModule, Outbox, OutboxRepository, OwedJobsRepository],
 })
 export class QueueModule {}

@@ -41,6 +41,10 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
  */
 @Entity({ name: 'appointments' })
 @Unique('appointments_clinic_id_id_key', ['clinicId', 'id'])
+@Unique('appointments_clinic_id_client_id_id_key', ['clinicId', 'clientId', 'id'])
+@Index('appointments_reminder_idx', ['reminderAt'], {
+  where: `reminder_at IS NOT NULL AND status = 'booked'`,
+})
 @Index('appointments_day_idx', ['clinicId', 'startsAt', 'id'])
 @Index('appointments_practitioner_idx', ['clinicId', 'practitionerId', 'startsAt'])
 @Index('appointments_client_idx', ['clinicId', 'clientId', 'startsAt'])
@@ -115,6 +119,14 @@ export class AppointmentEntity {
   /** Why it was cancelled: administrative ("client ill"), never clinical detail. */
   @Column('text', { nullable: true })
   cancelReason!: string | null;
+
+  /**
+   * When the client's e-mail reminder is owed: set when a booking or move earns one, cleared
+   * when the reminder job hands it to the notifications. PostgreSQL, not Redis, is the record
+   * of what is owed, so the reconciler can re-schedule a reminder Redis lost.
+   */
+  @Column('timestamptz', { nullable: true })
+  reminderAt!: Date | null;
 
   @Column('uuid')
   createdBy!: string;

@@ -94,6 +94,14 @@ export class AppointmentsRepository {
     }
   }
 
+  /** When the reminder is owed (null: none is). Bookkeeping: the version stays. */
+  async setReminderAt(id: string, at: Date | null): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE appointments SET reminder_at = $3 WHERE clinic_id = $1 AND id = $2`,
+      [this.tx.clinicId, id, at],
+    );
+  }
+
   async save(appointment: AppointmentEntity): Promise<AppointmentEntity> {
     return this.tx.manager.save(appointment);
   }

@@ -9,7 +9,7 @@ import {
 } from '@meridian/clients';
 import { ClinicsRepository } from '@meridian/clinics';
 import { Actor, FieldError, RequestException, staleVersion } from '@meridian/core';
-import { FollowUpsRepository } from '@meridian/follow-ups/follow-ups.repository';
+import { FollowUpJobs } from '@meridian/follow-ups/follow-up-jobs';
 import { v7 as uuid } from 'uuid';
 import { AppointmentEntity, AppointmentStatus, AppointmentType } from './appointment.entity';
 import { AppointmentReminders } from './appointment-reminders';
@@ -49,7 +49,7 @@ export class AppointmentsService implements OnModuleInit {
     private readonly clients: ClientsService,
     private readonly clientRecords: ClientsRepository,
     private readonly clinics: ClinicsRepository,
-    private readonly followUps: FollowUpsRepository,
+    private readonly followUps: FollowUpJobs,
     private readonly registry: ClientDataRegistry,
     private readonly reminders: AppointmentReminders,
     private readonly audit: AuditLog,
@@ -188,7 +188,7 @@ export class AppointmentsService implements OnModuleInit {
   /** The client did not come: reception gets a task to call them and rebook. */
   async noShow(actor: Actor, id: string): Promise<AppointmentResponse> {
     const response = await this.transition(actor, id, 'marked a no-show');
-    await this.followUps.insertOnce({
+    await this.followUps.raise({
       id: uuid(),
       clientId: response.client.id,
       type: 'call',
@@ -263,9 +263,8 @@ export class AppointmentsService implements OnModuleInit {
 
   /** The response, with the reminder brought in step with the appointment as it now is. */
   private async remindedResponse(appointment: AppointmentEntity): Promise<AppointmentResponse> {
-    const response = await this.response(appointment.id);
-    await this.reminders.reschedule(appointment, response.practitioner.name);
-    return response;
+    await this.reminders.reschedule(appointment);
+    return this.response(appointment.id);
   }
 
   private async response(id: string): Promise<AppointmentResponse> {

@@ -1,4 +1,5 @@
 import type { ClinicLocale } from '@meridian/clinics/clinic.entity';
+import { localDateTime } from '@meridian/notifications/local-time';
 
 export interface ReminderFacts {
   clientFirstName: string;
@@ -16,19 +17,7 @@ export function reminderMessage(
   locale: ClinicLocale,
   facts: ReminderFacts,
 ): { subject: string; body: string } {
-  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-  const date = new Intl.DateTimeFormat(tag, {
-    timeZone: facts.timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(facts.startsAt);
-  const time = new Intl.DateTimeFormat(tag, {
-    timeZone: facts.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(facts.startsAt);
+  const { date, time } = localDateTime(locale, facts.startsAt, facts.timeZone);
   if (locale === 'nl') {
     return {
       subject: `Herinnering: uw afspraak op ${date}`,

@@ -1,5 +1,6 @@
 import type { Discipline } from '@meridian/auth/access/role';
 import { ClientEntity } from '@meridian/clients/client.entity';
+import { AppointmentEntity } from '@meridian/scheduling/appointment.entity';
 import { TreatmentPlanEntity } from '@meridian/treatment-plans/treatment-plan.entity';
 import { UserEntity } from '@meridian/users/user.entity';
 import {
@@ -97,9 +98,30 @@ export class SessionNoteEntity {
   @Column('date')
   sessionDate!: string;
 
-  /** The appointment the session was; its foreign key comes with the appointments table. */
+  /** The appointment the session was: one of the same client's. */
   @Column('uuid', { nullable: true })
   appointmentId!: string | null;
+
+  // As for the plan: SET NULL narrowed to the appointment column in the migration.
+  @ManyToOne(() => AppointmentEntity, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'clinic_id',
+      referencedColumnName: 'clinicId',
+      foreignKeyConstraintName: 'session_notes_appointment_fkey',
+    },
+    {
+      name: 'client_id',
+      referencedColumnName: 'clientId',
+      foreignKeyConstraintName: 'session_notes_appointment_fkey',
+    },
+    {
+      name: 'appointment_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'session_notes_appointment_fkey',
+    },
+  ])
+  appointment?: AppointmentEntity;
 
   @Column('uuid', { nullable: true })
   treatmentPlanId!: string | null;

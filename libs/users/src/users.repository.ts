@@ -95,6 +95,16 @@ export class UsersRepository {
     return this.tx.manager.save(user);
   }
 
+  /** The clinic's active users with `role`, for telling them something by e-mail. */
+  async activeWithRole(role: string): Promise<Pick<UserEntity, 'id' | 'email'>[]> {
+    return (await this.tx.manager.query(
+      `SELECT id, email FROM users
+       WHERE clinic_id = $1 AND status = 'active' AND $2 = ANY(roles)
+       ORDER BY id`,
+      [this.tx.clinicId, role],
+    )) as Pick<UserEntity, 'id' | 'email'>[];
+  }
+
   /**
    * The clinic's active admins, locked until the transaction ends: two admins demoting or
    * deactivating each other at once are serialised, and the second sees one admin left.

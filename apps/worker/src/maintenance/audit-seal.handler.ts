@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditEventRepository } from '@meridian/audit';
 import { AuditSealPayload, JobHandler, JobName, jobOptions, QueueName } from '@meridian/queue';
 import type { Queue } from 'bullmq';
+import type { RecurringJob } from './recurring-job';
 
 /** Events sealed per statement (one short transaction each). */
 const BATCH_SIZE = 5000;
@@ -14,7 +15,8 @@ const EVERY_MS = 60_000;
  * only) and serialised in the database, so every worker may run it.
  */
 @Injectable()
-export class AuditSealHandler implements OnApplicationBootstrap {
+export class AuditSealHandler implements OnApplicationBootstrap, RecurringJob {
+  readonly jobName = JobName.AuditSeal;
   private readonly logger = new Logger(AuditSealHandler.name);
 
   constructor(
@@ -23,7 +25,11 @@ export class AuditSealHandler implements OnApplicationBootstrap {
   ) {}
 
   /** A stable scheduler key: every worker upserts the same schedule. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedule();
+  }
+
+  async schedule(): Promise<void> {
     // A run every minute: completed runs must expire like other jobs, not pile up in Redis.
     const { attempts, backoff, removeOnComplete, removeOnFail } = jobOptions(JobName.AuditSeal, {
       jobId: JobName.AuditSeal,

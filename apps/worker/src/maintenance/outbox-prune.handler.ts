@@ -8,12 +8,14 @@ import {
   QueueName,
 } from '@meridian/queue';
 import type { Queue } from 'bullmq';
+import type { RecurringJob } from './recurring-job';
 
 /** Dispatched outbox rows are kept this long, for tracing a job back to its change. */
 const KEEP_DAYS = 7;
 
 @Injectable()
-export class OutboxPruneHandler implements OnApplicationBootstrap {
+export class OutboxPruneHandler implements OnApplicationBootstrap, RecurringJob {
+  readonly jobName = JobName.OutboxPrune;
   private readonly logger = new Logger(OutboxPruneHandler.name);
 
   constructor(
@@ -22,7 +24,11 @@ export class OutboxPruneHandler implements OnApplicationBootstrap {
   ) {}
 
   /** A stable scheduler key: every worker upserts the same schedule, nightly at 03:17 UTC. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedule();
+  }
+
+  async schedule(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
       JobName.OutboxPrune,
       { pattern: '17 3 * * *', tz: 'UTC' },

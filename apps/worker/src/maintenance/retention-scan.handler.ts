@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { RetentionRepository } from '@meridian/clients/retention.repository';
 import { JobHandler, JobName, QueueName, RetentionScanPayload } from '@meridian/queue';
 import type { Queue } from 'bullmq';
+import type { RecurringJob } from './recurring-job';
 
 /** The WGBO keeps a record 20 years from its last change. */
 const RETENTION_YEARS = 20;
@@ -12,7 +13,8 @@ const RETENTION_YEARS = 20;
  * them. It never deletes: destroying a record is a decision (see erasure requests).
  */
 @Injectable()
-export class RetentionScanHandler implements OnApplicationBootstrap {
+export class RetentionScanHandler implements OnApplicationBootstrap, RecurringJob {
+  readonly jobName = JobName.RetentionScan;
   private readonly logger = new Logger(RetentionScanHandler.name);
 
   constructor(
@@ -21,7 +23,11 @@ export class RetentionScanHandler implements OnApplicationBootstrap {
   ) {}
 
   /** A stable scheduler key: every worker upserts the same schedule, nightly at 02:41 UTC. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.schedule();
+  }
+
+  async schedule(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
       JobName.RetentionScan,
       { pattern: '41 2 * * *', tz: 'UTC' },

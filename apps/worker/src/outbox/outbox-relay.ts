@@ -1,16 +1,8 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AppConfig } from '@meridian/core';
-import {
-  JobName,
-  jobOptions,
-  OutboxRepository,
-  PendingOutboxRow,
-  QueueName,
-} from '@meridian/queue';
-import type { Queue } from 'bullmq';
+import { JobName, OutboxRepository, PendingOutboxRow } from '@meridian/queue';
 import type { Client } from 'pg';
+import { JobPublisher } from '../queues/job-publisher';
 
 const BATCH_SIZE = 100;
 const RELISTEN_DELAY_MS = 1_000;
@@ -35,7 +27,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly repository: OutboxRepository,
     private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly publisher: JobPublisher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,27 +83,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.draining;
   }
 
-  private async publish(rows: PendingOutboxRow[]): Promise<void> {
-    const byQueue = new Map<string, PendingOutboxRow[]>();
-    for (const row of rows) {
-      const queueRows = byQueue.get(row.queue);
-      if (queueRows) queueRows.push(row);
-      else byQueue.set(row.queue, [row]);
-    }
-    const now = Date.now();
-    for (const [queueName, queueRows] of byQueue) {
-      await this.queue(queueName as QueueName).addBulk(
-        queueRows.map((row) => ({
-          name: row.jobName,
-          data: row.payload,
-          opts: jobOptions(row.jobName as JobName, { jobId: row.id, runAt: row.runAt }, now),
-        })),
-      );
-    }
-  }
-
-  private queue(name: QueueName): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  private publish(rows: PendingOutboxRow[]): Promise<void> {
+    return this.publisher.publish(
+      rows.map((row) => ({
+        jobId: row.jobId ?? row.id,
+        name: row.jobName as JobName,
+        data: row.payload,
+        runAt: row.runAt,
+      })),
+    );
   }
 
   private async listen(): Promise<void> {

@@ -131,6 +131,15 @@ export class AppConfig {
   @Min(100)
   OUTBOX_POLL_INTERVAL_MS = 5000;
 
+  /**
+   * How often the worker compares the work PostgreSQL says is owed with what Redis holds and
+   * schedules what is missing (after Redis lost its data, say).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RECONCILE_INTERVAL_MS = 60_000;
+
   /** HMAC key for access tokens; at least 32 characters. Generated outside production. */
   @IsString()
   @MinLength(32)

@@ -18,6 +18,7 @@ import { SessionNotes1795600000015 } from './1795600000015-SessionNotes';
 import { Appointments1795600000016 } from './1795600000016-Appointments';
 import { FollowUpWork1795600000017 } from './1795600000017-FollowUpWork';
 import { Notifications1795600000018 } from './1795600000018-Notifications';
+import { ScheduledWork1795600000019 } from './1795600000019-ScheduledWork';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Appointments1795600000016,
   FollowUpWork1795600000017,
   Notifications1795600000018,
+  ScheduledWork1795600000019,
 ];

@@ -36,6 +36,15 @@ class SealHandler {
   @JobHandler(JobName.PlanPhaseEnding)
   async phaseEnding(): Promise<void> {}
 
+  @JobHandler(JobName.FollowUpDue)
+  async due(): Promise<void> {}
+
+  @JobHandler(JobName.FollowUpEscalate)
+  async escalate(): Promise<void> {}
+
+  @JobHandler(JobName.AppointmentReminder)
+  async remind(): Promise<void> {}
+
   @JobHandler(JobName.EmailSend)
   async emailSend(): Promise<void> {}
 }

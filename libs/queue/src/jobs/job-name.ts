@@ -18,6 +18,12 @@ export enum JobName {
   MeasurementFlagged = 'follow-ups.measurement-flagged',
   /** A phase of an active plan reaches its last day: a plan review for the lead practitioner. */
   PlanPhaseEnding = 'follow-ups.plan-phase-ending',
+  /** A follow-up task falls due: its assignee is told (e-mail and the task's `notifiedAt`). */
+  FollowUpDue = 'follow-ups.due',
+  /** A task still open a grace period after it fell due: the clinic's managers are told, once. */
+  FollowUpEscalate = 'follow-ups.escalate',
+  /** An appointment's reminder time: the e-mail to the client is composed and sent. */
+  AppointmentReminder = 'reminders.appointment',
   /** Sends one stored notification (e-mail), at most once. */
   EmailSend = 'notifications.email-send',
 }
@@ -31,5 +37,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RetentionScan]: QueueName.Maintenance,
   [JobName.MeasurementFlagged]: QueueName.FollowUps,
   [JobName.PlanPhaseEnding]: QueueName.FollowUps,
+  [JobName.FollowUpDue]: QueueName.FollowUps,
+  [JobName.FollowUpEscalate]: QueueName.FollowUps,
+  [JobName.AppointmentReminder]: QueueName.Reminders,
   [JobName.EmailSend]: QueueName.Notifications,
 };

@@ -38,6 +38,9 @@ const ATTEMPTS: Record<JobName, number> = {
   // Raising a follow-up must not be lost to a passing database hiccup: retry for hours.
   [JobName.MeasurementFlagged]: 12,
   [JobName.PlanPhaseEnding]: 12,
+  [JobName.FollowUpDue]: 12,
+  [JobName.FollowUpEscalate]: 12,
+  [JobName.AppointmentReminder]: 12,
   // A mail server down for a while: backoff from 5 s doubles to about 10 minutes at the last.
   [JobName.EmailSend]: EMAIL_ATTEMPTS,
 };

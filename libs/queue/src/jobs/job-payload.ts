@@ -39,6 +39,20 @@ export interface PlanPhaseEndingPayload extends TenantJob {
   endsOn: string;
 }
 
+/**
+ * A job about one version of a task or appointment. The version is part of the job's id, so
+ * each change that asks for the job again gets a job of its own; handlers re-read the row.
+ */
+export interface FollowUpJobPayload extends TenantJob {
+  followUpId: string;
+  version: number;
+}
+
+export interface AppointmentReminderPayload extends TenantJob {
+  appointmentId: string;
+  version: number;
+}
+
 export interface EmailSendPayload extends TenantJob {
   notificationId: string;
 }
@@ -50,6 +64,9 @@ export interface JobPayloads {
   [JobName.RetentionScan]: RetentionScanPayload;
   [JobName.MeasurementFlagged]: MeasurementFlaggedPayload;
   [JobName.PlanPhaseEnding]: PlanPhaseEndingPayload;
+  [JobName.FollowUpDue]: FollowUpJobPayload;
+  [JobName.FollowUpEscalate]: FollowUpJobPayload;
+  [JobName.AppointmentReminder]: AppointmentReminderPayload;
   [JobName.EmailSend]: EmailSendPayload;
 }
 

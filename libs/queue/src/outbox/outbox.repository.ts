@@ -6,6 +6,8 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 
 export interface NewOutboxRow {
   id: string;
+  /** The BullMQ job id; null takes the row's id. */
+  jobId: string | null;
   queue: string;
   jobName: string;
   payload: object;
@@ -19,6 +21,7 @@ export interface PendingOutboxRow extends NewOutboxRow {
 
 interface ClaimedRow {
   id: string;
+  job_id: string | null;
   clinic_id: string;
   queue: string;
   job_name: string;
@@ -41,10 +44,11 @@ export class OutboxRepository {
   async insert(row: NewOutboxRow): Promise<void> {
     // No RETURNING: the application role may insert outbox rows but not read them.
     await this.tenantTransaction.manager.query(
-      `INSERT INTO outbox (id, clinic_id, queue, job_name, payload, run_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO outbox (id, job_id, clinic_id, queue, job_name, payload, run_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         row.id,
+        row.jobId,
         this.tenantTransaction.clinicId,
         row.queue,
         row.jobName,
@@ -59,7 +63,7 @@ export class OutboxRepository {
    * and commits, all in one transaction. The row locks (FOR UPDATE SKIP LOCKED) keep other
    * relays off these rows meanwhile; if `publish` fails or the process dies before the
    * commit, the rows are released undispatched and published again later, which is safe
-   * because each job's id is its row's id. Returns how many rows were dispatched.
+   * because each job keeps its id. Returns how many rows were dispatched.
    */
   async dispatchPending(
     batchSize: number,
@@ -70,13 +74,14 @@ export class OutboxRepository {
     try {
       await runner.startTransaction();
       const claimed = (await runner.query(
-        `SELECT id, clinic_id, queue, job_name, payload, run_at FROM outbox_claim($1)`,
+        `SELECT id, job_id, clinic_id, queue, job_name, payload, run_at FROM outbox_claim($1)`,
         [batchSize],
       )) as ClaimedRow[];
       if (claimed.length > 0) {
         await publish(
           claimed.map((row) => ({
             id: row.id,
+            jobId: row.job_id,
             clinicId: row.clinic_id,
             queue: row.queue,
             jobName: row.job_name,

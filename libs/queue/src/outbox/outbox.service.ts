@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@meridian/core';
 import { v7 as uuidv7 } from 'uuid';
 import { JOB_QUEUE, JobName } from '../jobs/job-name';
-import { JobPayloads } from '../jobs/job-payload';
+import { jobIdOf } from '../jobs/job-id';
+import { JobItem, JobPayloads } from '../jobs/job-payload';
 import { OutboxRepository } from './outbox.repository';
 
 export interface OutboxAddOptions {
@@ -21,20 +22,23 @@ export class Outbox {
     private readonly context: RequestContext,
   ) {}
 
-  /** Records the job; returns its id, which becomes the BullMQ job id. */
+  /** Records the job; returns its BullMQ job id. */
   async add<N extends JobName>(
     name: N,
     data: Omit<JobPayloads[N], 'requestId'>,
     options: OutboxAddOptions = {},
   ): Promise<string> {
     const id = uuidv7();
+    // TypeScript cannot tie a generic name to its payload's type; `add`'s signature does.
+    const jobId = jobIdOf({ name, data } as unknown as JobItem);
     await this.repository.insert({
       id,
+      jobId,
       queue: JOB_QUEUE[name],
       jobName: name,
       payload: { ...data, requestId: this.context.requestId },
       runAt: options.runAt ?? null,
     });
-    return id;
+    return jobId ?? id;
   }
 }

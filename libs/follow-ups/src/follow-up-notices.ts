@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '@meridian/auth/access/role';
+import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
+import { Notifications } from '@meridian/notifications';
+import { UsersRepository } from '@meridian/users/users.repository';
+import { followUpMessage } from './follow-up-message';
+import { FollowUpTaskEntity } from './follow-up-task.entity';
+import { FollowUpsRepository } from './follow-ups.repository';
+
+const HOUR = 3_600_000;
+/** A job may start a moment before its time; it should not then wait for the next one. */
+const EARLY_MS = 1_000;
+
+/** What a notice job came to. */
+export type Told = 'told' | 'already-told' | 'not-yet' | 'moot';
+
+/**
+ * Telling people about follow-up tasks, run by the worker in the clinic's tenant transaction:
+ * the assignee when a task falls due, the managers once when it is still open a grace period
+ * later. The task is locked and re-read, so a job of an earlier version, a second delivery or
+ * a done task does nothing; each recipient's e-mail has a source key of its own.
+ */
+@Injectable()
+export class FollowUpNotices {
+  constructor(
+    private readonly tasks: FollowUpsRepository,
+    private readonly users: UsersRepository,
+    private readonly clinics: ClinicsRepository,
+    private readonly notifications: Notifications,
+  ) {}
+
+  /** The assignee, or everyone at reception for the queue (or when the assignee has left). */
+  async due(taskId: string): Promise<Told> {
+    const task = await this.tasks.findById(taskId, true);
+    if (!task || task.status !== 'open') return 'moot';
+    if (task.notifiedAt) return 'already-told';
+    if (task.dueAt.getTime() > Date.now() + EARLY_MS) return 'not-yet';
+    const assignee = task.assigneeUserId ? await this.users.findById(task.assigneeUserId) : null;
+    const recipients =
+      assignee?.status === 'active'
+        ? [assignee]
+        : await this.users.activeWithRole(Role.Receptionist);
+    await this.tell(task, 'due', recipients);
+    await this.tasks.markTold(task.id, 'notified_at');
+    return 'told';
+  }
+
+  /** The managers (the admins in a clinic without one), once per due time. */
+  async escalate(taskId: string): Promise<Told> {
+    const task = await this.tasks.findById(taskId, true);
+    if (!task || task.status !== 'open') return 'moot';
+    if (task.escalatedAt) return 'already-told';
+    const clinic = await this.clinics.findCurrent();
+    if (!clinic) return 'moot';
+    const escalatesAt = task.dueAt.getTime() + clinic.escalationGraceHours * HOUR;
+    if (escalatesAt > Date.now() + EARLY_MS) return 'not-yet';
+    const managers = await this.users.activeWithRole(Role.Manager);
+    const recipients = managers.length > 0 ? managers : await this.users.activeWithRole(Role.Admin);
+    await this.tell(task, 'escalation', recipients);
+    await this.tasks.markTold(task.id, 'escalated_at');
+    return 'told';
+  }
+
+  private async tell(
+    task: FollowUpTaskEntity,
+    notice: 'due' | 'escalation',
+    recipients: { id: string; email: string }[],
+  ): Promise<void> {
+    const clinic = await this.clinics.findCurrent();
+    if (!clinic) return;
+    const message = followUpMessage(clinic.locale, notice, {
+      taskId: task.id,
+      type: task.type,
+      priority: task.priority,
+      dueAt: task.dueAt,
+      timeZone: clinic.timeZone,
+      clinicName: clinic.name,
+      graceHours: clinic.escalationGraceHours,
+    });
+    for (const recipient of recipients) {
+      await this.notifications.send({
+        kind: notice === 'due' ? 'follow-up-due' : 'follow-up-escalation',
+        // Per due time: a task moved to a later time is due again, and told again.
+        sourceKey: `follow-up-${notice}:${task.id}:${task.dueAt.getTime()}:${recipient.id}`,
+        // The task concerns the client: their erasure takes these messages too.
+        clientId: task.clientId,
+        userId: recipient.id,
+        recipient: recipient.email,
+        ...message,
+      });
+    }
+  }
+}
