@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@meridian/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,19 +18,23 @@ export interface OutgoingMail {
  * opens. Logs say which message went where, never what it said.
  */
 @Injectable()
-export class Mailer {
+export class Mailer implements OnApplicationShutdown {
   private readonly logger = new Logger(Mailer.name);
   private readonly transport: Transporter;
   private readonly folder: string | null;
 
   constructor(private readonly config: AppConfig) {
     if (config.SMTP_URL) {
-      this.transport = createTransport(config.SMTP_URL);
+      this.transport = createTransport(pooled(config.SMTP_URL));
       this.folder = null;
     } else {
       this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       this.folder = resolve(config.MAIL_DIR);
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -50,4 +54,14 @@ export class Mailer {
       this.logger.log({ notificationId: mail.id }, 'e-mail sent');
     }
   }
+}
+
+/**
+ * The SMTP URL with connection pooling on unless it says otherwise: a connection per message
+ * (TCP, greeting, EHLO) costs more than the message, and a burst of due notices is thousands.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
 }

@@ -4,3 +4,6 @@ export * from './test-app';
 export * from './wait-for';
 export * from './clinic-session';
 export * from './audit-rows';
+export * from './child-worker';
+export * from './smtp-sink';
+export * from './throwaway-redis';

@@ -39,6 +39,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
         prefix: this.config.REDIS_PREFIX,
         concurrency: CONCURRENCY,
+        // A dead worker's job is found stalled and run again within about twice this.
+        lockDuration: this.config.QUEUE_LOCK_DURATION_MS,
+        stalledInterval: this.config.QUEUE_LOCK_DURATION_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(

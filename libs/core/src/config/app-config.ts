@@ -140,6 +140,15 @@ export class AppConfig {
   @Min(100)
   RECONCILE_INTERVAL_MS = 60_000;
 
+  /**
+   * How long a worker's hold on a running job lasts without renewal. A worker that died
+   * mid-job (killed, out of memory) gives its job back to the queue this long after.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
   /** HMAC key for access tokens; at least 32 characters. Generated outside production. */
   @IsString()
   @MinLength(32)
