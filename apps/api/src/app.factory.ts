@@ -7,6 +7,7 @@ import { AppConfig, validateConfig } from '@meridian/core';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
+import { registerQueueDashboard } from './admin-queues/queue-dashboard';
 import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './openapi';
 import { validationPipe } from './problems/validation';
@@ -85,6 +86,7 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
     ],
   });
   app.useGlobalPipes(new WellFormedInputPipe(), validationPipe());
+  await registerQueueDashboard(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { queueDashboardPaths } from './admin-queues/queue-dashboard.openapi';
 import { ProblemResponse } from './problems/problem.schema';
 
 const PROBLEM = {
@@ -36,6 +37,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemResponse] });
+  Object.assign(document.paths, queueDashboardPaths());
 
   for (const item of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {

@@ -4,6 +4,7 @@ import { AppConfig } from '@meridian/core';
 import { QUEUE_NAMES } from './jobs/queue-name';
 import { Outbox } from './outbox/outbox.service';
 import { OutboxRepository } from './outbox/outbox.repository';
+import { QueueErrors } from './queue-errors';
 import { OwedJobsRepository } from './reconcile/owed-jobs.repository';
 
 /**
@@ -21,7 +22,7 @@ import { OwedJobsRepository } from './reconcile/owed-jobs.repository';
     }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
-  providers: [Outbox, OutboxRepository, OwedJobsRepository],
+  providers: [Outbox, OutboxRepository, OwedJobsRepository, QueueErrors],
   exports: [BullModule, Outbox, OutboxRepository, OwedJobsRepository],
 })
 export class QueueModule {}

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   IsString,
   Matches,
   Max,
@@ -81,6 +82,15 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
+
+  /**
+   * The clinic of the people who run the service. The queue dashboard shows every clinic's
+   * jobs, so only this clinic's admins may open it; unset, any admin may outside production
+   * and nobody in production.
+   */
+  @IsOptional()
+  @IsUUID()
+  OPERATOR_CLINIC_ID?: string;
 
   /** The sender of every message. */
   @IsString()
