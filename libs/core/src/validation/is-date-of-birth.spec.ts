@@ -8,9 +8,9 @@ describe('isDateOfBirth', () => {
       expect(isDateOfBirth(date, today)).toBe(true);
     }
   });
-  it('refuses the future, before 1900, impossible dates and other formats', () => {
+  it('refuses the future (everywhere on Earth), before 1900, impossible dates and other formats', () => {
     for (const date of [
-      '2026-11-25',
+      '2026-11-26',
       '1899-12-31',
       '2001-02-29',
       '1984-13-01',

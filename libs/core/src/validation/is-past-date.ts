@@ -3,9 +3,18 @@ import { isCalendarDate } from './calendar-date';
 
 const EARLIEST = '1900-01-01';
 
-/** A calendar date `YYYY-MM-DD` that exists, from 1900 on and not after today (UTC). */
-export function isPastDate(value: unknown, today = new Date()): boolean {
-  return isCalendarDate(value) && value >= EARLIEST && value <= today.toISOString().slice(0, 10);
+/** The furthest any time zone is ahead of UTC (Kiribati, UTC+14). */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists, from 1900 on and not after today. A DTO does not
+ * know the clinic's time zone, so "today" is the latest date anywhere on Earth: a clinic in
+ * Amsterdam writing up a session at 00:30 is a day ahead of UTC and must not be refused its
+ * own today. A typo of a year is what this catches, not a day's difference.
+ */
+export function isPastDate(value: unknown, now = new Date()): boolean {
+  const latestToday = new Date(now.getTime() + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+  return isCalendarDate(value) && value >= EARLIEST && value <= latestToday;
 }
 
 /** For DTOs: a date that has happened (a birth, a measurement taken), not a typo in the year. */
