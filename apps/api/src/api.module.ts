@@ -31,6 +31,7 @@ import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { AppointmentsController } from './scheduling/appointments.controller';
 import { AcupuncturePointsController } from './session-notes/acupuncture-points.controller';
 import { SessionNotesController } from './session-notes/session-notes.controller';
@@ -106,6 +107,7 @@ const HOUR_MS = 60 * 60 * 1000;
     AcupuncturePointsController,
     AppointmentsController,
     FollowUpsController,
+    NotificationsController,
     ErasureController,
     UsersController,
     BreakGlassController,

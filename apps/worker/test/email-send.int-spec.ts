@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TenantTransaction } from '@meridian/db';
 import { Notifications } from '@meridian/notifications';
-import { JobName, QueueName } from '@meridian/queue';
+import { EMAIL_ATTEMPTS, JobName, QueueName } from '@meridian/queue';
 import { asOwner, seedClinic, waitFor } from '@meridian/testing';
 import type { Queue } from 'bullmq';
 import { simpleParser } from 'mailparser';
@@ -147,4 +147,21 @@ describe('e-mail notifications', () => {
     expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
     refuse = () => false;
   });
+
+  it('marks a message failed for good when its last attempt is refused, and sends it never', async () => {
+    const clinicId = await seedClinic(uuidv7());
+    refuse = (to) => to === 'bounced@example.nl';
+    const id = (await store(clinicId, 'bounced@example.nl')) as string;
+    // As if seven attempts had failed already: the one the job makes now is the last.
+    await asOwner((db) => db.query(`UPDATE notifications SET attempts = 7 WHERE id = $1`, [id]));
+    await waitFor(async () => ((await statusOf(id)).status === 'failed' ? true : undefined), {
+      what: 'the notification to fail for good',
+    });
+    expect(await statusOf(id)).toMatchObject({ status: 'failed', attempts: EMAIL_ATTEMPTS });
+    // BullMQ retries the job once more after the backoff; a failed message stays unsent.
+    refuse = () => false;
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
+    expect((await statusOf(id)).status).toBe('failed');
+  }, 30_000);
 });

@@ -1,5 +1,7 @@
+export * from './dto/notification.dto';
 export * from './local-time';
 export * from './mailer';
+export * from './notification-history.service';
 export * from './notification-sender';
 export * from './notification.entity';
 export * from './notifications.module';

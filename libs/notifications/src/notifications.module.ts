@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@meridian/audit';
 import { ClientsModule } from '@meridian/clients';
 import { QueueModule } from '@meridian/queue';
 import { Mailer } from './mailer';
+import { NotificationHistory } from './notification-history.service';
 import { NotificationRecords } from './notification-records.service';
 import { NotificationSender } from './notification-sender';
 import { NotificationsRepository } from './notifications.repository';
@@ -9,14 +11,21 @@ import { Notifications } from './notifications.service';
 
 /** E-mail: stored, scheduled through the outbox, sent once by the worker. */
 @Module({
-  imports: [ClientsModule, QueueModule],
+  imports: [AuditModule, ClientsModule, QueueModule],
   providers: [
     NotificationsRepository,
     Notifications,
     Mailer,
     NotificationSender,
     NotificationRecords,
+    NotificationHistory,
   ],
-  exports: [NotificationsRepository, Notifications, Mailer, NotificationSender],
+  exports: [
+    NotificationsRepository,
+    Notifications,
+    Mailer,
+    NotificationSender,
+    NotificationHistory,
+  ],
 })
 export class NotificationsModule {}

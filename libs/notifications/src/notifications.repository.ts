@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
-import { NotificationEntity } from './notification.entity';
+import { NotificationEntity, NotificationStatus } from './notification.entity';
 
 export type NewNotification = Pick<
   NotificationEntity,
@@ -74,6 +74,15 @@ export class NotificationsRepository {
        WHERE clinic_id = $1 AND status = 'pending' AND starts_with(source_key, $2)`,
       [this.tx.clinicId, prefix],
     );
+  }
+
+  /** The most recently changed notifications with `status`, newest first. */
+  async recent(status: NotificationStatus, limit: number): Promise<NotificationEntity[]> {
+    return this.tx.manager.find(NotificationEntity, {
+      where: { clinicId: this.tx.clinicId, status },
+      order: { updatedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 
   async ofClient(clientId: string): Promise<NotificationEntity[]> {

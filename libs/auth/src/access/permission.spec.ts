@@ -55,6 +55,7 @@ describe('role → permission table', () => {
     expect(holders(Permission.ErasureDecide)).toEqual([Role.Admin]);
     expect(holders(Permission.RetentionReviewRead)).toEqual([Role.Admin]);
     expect(holders(Permission.RetentionReviewDecide)).toEqual([Role.Admin]);
+    expect(holders(Permission.NotificationRead)).toEqual([Role.Admin]);
     expect(holders(Permission.ErasureRequestWrite)).toEqual([Role.Admin, Role.Receptionist]);
   });
 

@@ -75,6 +75,8 @@ export enum Permission {
   FollowUpRead = 'follow-ups:read',
   /** Create, change, complete and cancel follow-up tasks. */
   FollowUpWrite = 'follow-ups:write',
+  /** The delivery record of e-mail (failed messages above all), to act on: admins. */
+  NotificationRead = 'notifications:read',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -106,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InstrumentWrite,
     Permission.AppointmentRead,
     Permission.FollowUpRead,
+    Permission.NotificationRead,
   ],
   [Role.Manager]: [
     Permission.OwnSession,
