@@ -7,20 +7,7 @@
  */
 const swc = [
   '<rootDir>/libs/testing/src/jest/swc-transformer.js',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-      // Rewrites @meridian/* imports at transform time, so the global setup (which Jest runs
-      // outside its module system) resolves them as well as the tests do.
-      baseUrl: __dirname,
-      paths: require('./tsconfig.json').compilerOptions.paths,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
+  require('./libs/testing/src/swc-options'),
 ];
 
 const fs = require('node:fs');

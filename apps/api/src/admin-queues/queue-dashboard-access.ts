@@ -6,7 +6,7 @@ import { TenantTransaction } from '@meridian/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import passport from 'passport';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { toProblem } from '../problems/problem';
 
 /** How the dashboard's rows in the access log name what was accessed. */
@@ -51,14 +51,7 @@ export class QueueDashboardAccess {
   private async admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     this.context.setOrigin({ ip: request.ip, userAgent: request.headers['user-agent'] });
     const user = await authenticate(request, reply);
-    this.context.setActor({
-      userId: user.userId,
-      clinicId: user.clinicId,
-      roles: user.roles,
-      disciplines: user.disciplines,
-      sessionId: user.sessionId,
-      mfa: user.mfa,
-    });
+    this.context.setActor(actorOf(user));
     if (!user.roles.includes(Role.Admin) || !this.operates(user.clinicId)) {
       await this.deny(user, AuthException.forbidden());
     }

@@ -14,7 +14,7 @@ import {
 import { RequestContext } from '@meridian/core';
 import type { FastifyRequest } from 'fastify';
 import { clientIdOfRoute } from '../audit/route-client';
-import { AuthenticatedUser } from './authenticated-user';
+import { actorOf, AuthenticatedUser } from './authenticated-user';
 
 /**
  * The global guard: default deny. A route opens to the public only with `@Public()`;
@@ -42,14 +42,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
-    this.context.setActor({
-      userId: user.userId,
-      clinicId: user.clinicId,
-      roles: user.roles,
-      disciplines: user.disciplines,
-      sessionId: user.sessionId,
-      mfa: user.mfa,
-    });
+    this.context.setActor(actorOf(user));
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(
       REQUIRED_PERMISSION,

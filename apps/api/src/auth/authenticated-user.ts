@@ -4,3 +4,15 @@ import type { Actor } from '@meridian/core';
 export interface AuthenticatedUser extends Actor {
   passwordChangeRequired: boolean;
 }
+
+/** The actor alone, as the request context records it (without the strategy's extras). */
+export function actorOf(user: AuthenticatedUser): Actor {
+  return {
+    userId: user.userId,
+    clinicId: user.clinicId,
+    roles: user.roles,
+    disciplines: user.disciplines,
+    sessionId: user.sessionId,
+    mfa: user.mfa,
+  };
+}

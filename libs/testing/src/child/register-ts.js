@@ -6,24 +6,9 @@
  */
 const { transformSync } = require('@swc/core');
 const { readFileSync } = require('node:fs');
-const { resolve } = require('node:path');
-
-const root = resolve(__dirname, '../../../..');
-const { paths } = require(resolve(root, 'tsconfig.json')).compilerOptions;
+const options = require('../swc-options');
 
 require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-      baseUrl: root,
-      paths,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), { ...options, filename });
   module._compile(code, filename);
 };
