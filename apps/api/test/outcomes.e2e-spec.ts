@@ -1,3 +1,4 @@
+import { addDays, todayIn } from '@meridian/core';
 import {
   asOwner,
   auditRowsOf,
@@ -178,6 +179,11 @@ describe('outcome measures', () => {
       [phq([1, 1, 1, 1.5, 1, 1, 1, 1, 0]), 'answers[3]'],
       [phq([1, 1, 1, 1, 1, 1, 1, 1, 0], { total: 8 }), 'total'],
       [phq([1, 1, 1, 1, 1, 1, 1, 1, 0], { takenOn: '2999-01-01' }), 'takenOn'],
+      // Tomorrow in Amsterdam, the clinic's zone, at any hour of the UTC day.
+      [
+        phq([1, 1, 1, 1, 1, 1, 1, 1, 0], { takenOn: addDays(todayIn('Europe/Amsterdam'), 1) }),
+        'takenOn',
+      ],
       [phq([1, 1, 1, 1, 1, 1, 1, 1, 0], { value: 3 }), 'value'],
       [
         measure({ instrument: 'MYMOP2', answers: [7, 1, 1, 1], takenOn: '2026-11-02' }),

@@ -590,7 +590,19 @@ describe('session notes', () => {
       400,
       ['content.sections.data', 'content.sections.subjective', 'content.sections.objective'],
     );
+    // Tomorrow on the clinic's calendar (Amsterdam), whatever the hour in UTC.
     await refuse(note('training', { sessionDate: day(1) }), writer.training, 400, ['sessionDate']);
+    await refuse(
+      note('nutrition', {
+        content: {
+          ...CONTENT.nutrition,
+          challenges: [{ food: 'eggs', date: day(1), reaction: 'none', severity: 'none' }],
+        },
+      }),
+      writer.nutrition,
+      400,
+      ['content.challenges[0].date'],
+    );
     await refuse(note('training', { content: null }), writer.training, 400, ['content']);
 
     // Links must stay within the client's own record.

@@ -6,7 +6,8 @@ import {
   ClientsRepository,
   ClientsService,
 } from '@meridian/clients';
-import { Actor, RequestException } from '@meridian/core';
+import { ClinicsRepository } from '@meridian/clinics';
+import { Actor, notAfterToday, RequestException } from '@meridian/core';
 import { JobName, Outbox } from '@meridian/queue';
 import { v7 as uuid } from 'uuid';
 import {
@@ -35,6 +36,7 @@ export class MeasurementsService implements OnModuleInit {
     private readonly instruments: InstrumentsService,
     private readonly clients: ClientsService,
     private readonly clientRecords: ClientsRepository,
+    private readonly clinics: ClinicsRepository,
     private readonly registry: ClientDataRegistry,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
@@ -83,6 +85,9 @@ export class MeasurementsService implements OnModuleInit {
         { field: 'instrument', message: 'is not an instrument of this clinic' },
       ]);
     }
+    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const future = notAfterToday('takenOn', input.takenOn, timeZone);
+    if (future.length > 0) throw RequestException.invalidFields(future);
     const scored = score(instrument, input);
     if (input.treatmentPlanId && !(await this.outcomes.isPlanOf(clientId, input.treatmentPlanId))) {
       throw RequestException.invalidFields([

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@meridian/audit';
 import { ClientsModule } from '@meridian/clients';
+import { ClinicsModule } from '@meridian/clinics';
 import { QueueModule } from '@meridian/queue';
 import { InstrumentsService } from './instruments.service';
 import { MeasurementsService } from './measurements.service';
@@ -8,7 +9,7 @@ import { OutcomesRepository } from './outcomes.repository';
 
 /** Outcome instruments and measurements. */
 @Module({
-  imports: [AuditModule, ClientsModule, QueueModule],
+  imports: [AuditModule, ClientsModule, ClinicsModule, QueueModule],
   providers: [OutcomesRepository, InstrumentsService, MeasurementsService],
   exports: [OutcomesRepository, InstrumentsService, MeasurementsService],
 })

@@ -15,6 +15,7 @@ import {
   FieldError,
   RequestException,
   staleVersion,
+  notAfterToday,
   todayIn,
   zonedInstant,
 } from '@meridian/core';
@@ -138,6 +139,7 @@ export class SessionNotesService implements OnModuleInit {
       }
     }
     const content = await this.checkedContent(clientId, input.discipline, raw, errors);
+    errors.push(...(await this.futureDates(input.sessionDate, content)));
     await this.checkPlan(clientId, input.treatmentPlanId ?? null, errors);
     await this.checkAppointment(clientId, input.appointmentId ?? null, errors);
     if (errors.length > 0) throw RequestException.invalidFields(errors);
@@ -173,15 +175,12 @@ export class SessionNotesService implements OnModuleInit {
     const { note, access } = await this.requireOwnDraft(actor, id);
     if (note.version !== version) throw staleVersion();
     const errors: FieldError[] = [];
+    let content: Record<string, unknown> | undefined;
     if (input.content !== undefined) {
-      const content = await this.checkedContent(
-        note.clientId,
-        note.discipline,
-        input.content,
-        errors,
-      );
+      content = await this.checkedContent(note.clientId, note.discipline, input.content, errors);
       Object.assign(note, this.noteCipher.sealContent(note.id, note.discipline, content));
     }
+    errors.push(...(await this.futureDates(input.sessionDate, content)));
     if (input.treatmentPlanId !== undefined) {
       await this.checkPlan(note.clientId, input.treatmentPlanId, errors);
       note.treatmentPlanId = input.treatmentPlanId;
@@ -277,6 +276,23 @@ export class SessionNotesService implements OnModuleInit {
   }
 
   /** Content as stored: valid for its discipline, point codes canonical, links the client's own. */
+  /** The session and any food challenge must have happened by the clinic's today. */
+  private async futureDates(
+    sessionDate: string | undefined,
+    content: Record<string, unknown> | undefined,
+  ): Promise<FieldError[]> {
+    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const challenges = Array.isArray(content?.challenges)
+      ? (content.challenges as { date?: string }[])
+      : [];
+    return [
+      ...notAfterToday('sessionDate', sessionDate, timeZone),
+      ...challenges.flatMap((challenge, index) =>
+        notAfterToday(`content.challenges[${index}].date`, challenge.date, timeZone),
+      ),
+    ];
+  }
+
   private async checkedContent(
     clientId: string,
     discipline: Discipline,

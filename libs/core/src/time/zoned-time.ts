@@ -71,3 +71,19 @@ function offsetAt(instant: number, timeZone: string): number {
   );
   return wall - Math.floor(instant / 1000) * 1000;
 }
+
+/**
+ * A field error when `date` has not come yet on the clinic's calendar. DTOs check dates
+ * against the latest today anywhere on Earth (they know no time zone); the service, which
+ * knows the clinic's, holds a date to the clinic's own today.
+ */
+export function notAfterToday(
+  field: string,
+  date: string | undefined,
+  timeZone: string,
+): { field: string; message: string }[] {
+  const today = todayIn(timeZone);
+  return date !== undefined && date > today
+    ? [{ field, message: `must not be after today (${today} in the clinic)` }]
+    : [];
+}

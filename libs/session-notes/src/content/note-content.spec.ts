@@ -4,9 +4,13 @@ import { checkContent } from './note-content';
 
 const MEASUREMENT_ID = '3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a93';
 
-/** Today and tomorrow on the UTC calendar, as the past-date rule reads them. */
+/**
+ * Today on the UTC calendar, and a date still to come everywhere on Earth (the content rule
+ * knows no time zone; the service holds dates to the clinic's own today).
+ */
 const today = () => new Date().toISOString().slice(0, 10);
-const tomorrow = () => new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+const dayAfterTomorrow = () =>
+  new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 function acupuncture(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -482,8 +486,13 @@ describe('checkContent', () => {
       ).toEqual([challenge]);
     });
 
-    it('refuses a food reintroduced tomorrow', () => {
-      const challenge = { food: 'eggs', date: tomorrow(), reaction: 'none', severity: 'none' };
+    it('refuses a food reintroduced on a day still to come', () => {
+      const challenge = {
+        food: 'eggs',
+        date: dayAfterTomorrow(),
+        reaction: 'none',
+        severity: 'none',
+      };
       expect(refused(Discipline.Nutrition, nutrition({ challenges: [challenge] }))).toEqual([
         {
           field: 'content.challenges[0].date',
