@@ -15,6 +15,7 @@ import {
 } from '@meridian/testing';
 import type { Job, Queue } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
+import { Reconciler } from '../src/maintenance/reconciler';
 import { WorkerModule } from '../src/worker.module';
 
 const SECOND = 1_000;
@@ -301,5 +302,25 @@ describe(FollowUpNotices.name, () => {
     expect(smtp.to(practice.reception.email)).toEqual([]);
     expect(await taskRow(taskId)).toEqual({ status: 'done', notifiedAt: null, escalatedAt: null });
     expect(await notificationsAbout(taskId)).toEqual([]);
+  });
+
+  it('escalates at the grace the clinic set after the task was raised', async () => {
+    const practice = await openPractice();
+    const manager = await practice.clinic.addUser(['manager']);
+    const practitioner = await practice.clinic.addUser(['practitioner'], ['nutrition']);
+    // Raised under the default grace (48 h): its escalation job waits two days.
+    const taskId = await raise(practice, { userId: practitioner.id }, new Date());
+    await arrived(taskId, 1);
+
+    await asOwner((db) =>
+      db.query(`UPDATE clinics SET escalation_grace_hours = 0 WHERE id = $1`, [
+        practice.clinic.clinicId,
+      ]),
+    );
+    // The reconciler's pass asks for the escalation at the new time, under an id of its own.
+    await worker.get(Reconciler).pass();
+    await arrived(taskId, 2);
+    expect(recipientsOf(taskId, /over tijd/)).toEqual([manager.email]);
+    expect((await taskRow(taskId)).escalatedAt).not.toBeNull();
   });
 });

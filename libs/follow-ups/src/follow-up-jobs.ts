@@ -26,9 +26,14 @@ export class FollowUpJobs {
     if (!clinic) return;
     const data = { clinicId: clinic.id, followUpId: task.id, version: task.version };
     await this.outbox.add(JobName.FollowUpDue, data, { runAt: task.dueAt });
-    await this.outbox.add(JobName.FollowUpEscalate, data, {
-      runAt: new Date(task.dueAt.getTime() + clinic.escalationGraceHours * HOUR),
-    });
+    const graceHours = clinic.escalationGraceHours;
+    await this.outbox.add(
+      JobName.FollowUpEscalate,
+      { ...data, graceHours },
+      {
+        runAt: new Date(task.dueAt.getTime() + graceHours * HOUR),
+      },
+    );
   }
 
   /** Raises a task an event asked for, once per source key, with its jobs. */

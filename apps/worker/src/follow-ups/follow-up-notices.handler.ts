@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import { FollowUpNotices } from '@meridian/follow-ups';
-import { FollowUpJobPayload, JobHandler, JobName } from '@meridian/queue';
+import { FollowUpEscalatePayload, FollowUpJobPayload, JobHandler, JobName } from '@meridian/queue';
 
 /** Tells the assignee a task is due, and the managers when it stays open past the grace. */
 @Injectable()
@@ -20,7 +20,7 @@ export class FollowUpNoticesHandler {
   }
 
   @JobHandler(JobName.FollowUpEscalate)
-  async escalate(payload: FollowUpJobPayload): Promise<void> {
+  async escalate(payload: FollowUpEscalatePayload): Promise<void> {
     const outcome = await this.tx.run(payload.clinicId, () =>
       this.notices.escalate(payload.followUpId),
     );

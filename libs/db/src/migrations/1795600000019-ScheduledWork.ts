@@ -79,7 +79,8 @@ export class ScheduledWork1795600000019 implements MigrationInterface {
         WHERE t.status = 'open' AND t.notified_at IS NULL AND t.due_at < now() + horizon
         UNION ALL
         SELECT 'follow-ups.escalate',
-               jsonb_build_object('clinicId', t.clinic_id, 'followUpId', t.id, 'version', t.version),
+               jsonb_build_object('clinicId', t.clinic_id, 'followUpId', t.id, 'version', t.version,
+                                  'graceHours', c.escalation_grace_hours),
                t.due_at + make_interval(hours => c.escalation_grace_hours)
         FROM follow_up_tasks t JOIN clinics c ON c.id = t.clinic_id
         WHERE t.status = 'open' AND t.escalated_at IS NULL AND t.due_at < now() + horizon

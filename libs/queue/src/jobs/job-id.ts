@@ -13,7 +13,7 @@ export function jobIdOf(item: JobItem): string | null {
     case JobName.FollowUpDue:
       return `follow-up-due.${item.data.followUpId}.v${item.data.version}`;
     case JobName.FollowUpEscalate:
-      return `follow-up-escalate.${item.data.followUpId}.v${item.data.version}`;
+      return `follow-up-escalate.${item.data.followUpId}.v${item.data.version}.g${item.data.graceHours}`;
     case JobName.AppointmentReminder:
       return `appointment-reminder.${item.data.appointmentId}.v${item.data.version}`;
     case JobName.EmailSend:

@@ -48,6 +48,15 @@ export interface FollowUpJobPayload extends TenantJob {
   version: number;
 }
 
+/**
+ * The grace period the escalation was timed with is part of its id: when the clinic changes
+ * it, the reconciler asks for the job at the new time under a new id instead of finding the
+ * old one done ("not yet") and adding nothing. The handler reads the clinic's current grace.
+ */
+export interface FollowUpEscalatePayload extends FollowUpJobPayload {
+  graceHours: number;
+}
+
 export interface AppointmentReminderPayload extends TenantJob {
   appointmentId: string;
   version: number;
@@ -65,7 +74,7 @@ export interface JobPayloads {
   [JobName.MeasurementFlagged]: MeasurementFlaggedPayload;
   [JobName.PlanPhaseEnding]: PlanPhaseEndingPayload;
   [JobName.FollowUpDue]: FollowUpJobPayload;
-  [JobName.FollowUpEscalate]: FollowUpJobPayload;
+  [JobName.FollowUpEscalate]: FollowUpEscalatePayload;
   [JobName.AppointmentReminder]: AppointmentReminderPayload;
   [JobName.EmailSend]: EmailSendPayload;
 }
