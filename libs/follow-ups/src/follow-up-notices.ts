@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@meridian/auth/access/role';
 import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { Notifications } from '@meridian/notifications';
+import { EARLY_RUN_TOLERANCE_MS } from '@meridian/queue';
 import { UsersRepository } from '@meridian/users/users.repository';
 import { followUpMessage } from './follow-up-message';
 import { FollowUpTaskEntity } from './follow-up-task.entity';
 import { FollowUpsRepository } from './follow-ups.repository';
 
 const HOUR = 3_600_000;
-/** A job may start a moment before its time; it should not then wait for the next one. */
-const EARLY_MS = 1_000;
 
 /** What a notice job came to. */
 export type Told = 'told' | 'already-told' | 'not-yet' | 'moot';
@@ -34,7 +33,7 @@ export class FollowUpNotices {
     const task = await this.tasks.findById(taskId, true);
     if (!task || task.status !== 'open') return 'moot';
     if (task.notifiedAt) return 'already-told';
-    if (task.dueAt.getTime() > Date.now() + EARLY_MS) return 'not-yet';
+    if (task.dueAt.getTime() > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
     const assignee = task.assigneeUserId ? await this.users.findById(task.assigneeUserId) : null;
     const recipients =
       assignee?.status === 'active'
@@ -53,7 +52,7 @@ export class FollowUpNotices {
     const clinic = await this.clinics.findCurrent();
     if (!clinic) return 'moot';
     const escalatesAt = task.dueAt.getTime() + clinic.escalationGraceHours * HOUR;
-    if (escalatesAt > Date.now() + EARLY_MS) return 'not-yet';
+    if (escalatesAt > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
     const managers = await this.users.activeWithRole(Role.Manager);
     const recipients = managers.length > 0 ? managers : await this.users.activeWithRole(Role.Admin);
     await this.tell(task, 'escalation', recipients);

@@ -4,14 +4,12 @@ import type { ClientEntity } from '@meridian/clients/client.entity';
 import type { ClinicEntity } from '@meridian/clinics/clinic.entity';
 import { ClinicsRepository } from '@meridian/clinics';
 import { Notifications } from '@meridian/notifications';
-import { JobName, Outbox } from '@meridian/queue';
+import { EARLY_RUN_TOLERANCE_MS, JobName, Outbox } from '@meridian/queue';
 import type { AppointmentEntity } from './appointment.entity';
 import { AppointmentsRepository } from './appointments.repository';
 import { reminderMessage } from './reminder-message';
 
 const MINUTE = 60_000;
-/** A job may start a moment before its time; it should not then wait for the next one. */
-const EARLY_MS = 1_000;
 
 /** What a reminder job came to. */
 export type Reminded = 'queued' | 'not-yet' | 'moot';
@@ -55,7 +53,7 @@ export class AppointmentReminders {
     const appointment = await this.appointments.findById(appointmentId, true);
     if (!appointment?.reminderAt || appointment.status !== 'booked') return 'moot';
     // Moved later: the job of the new time comes then.
-    if (appointment.reminderAt.getTime() > Date.now() + EARLY_MS) return 'not-yet';
+    if (appointment.reminderAt.getTime() > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
     await this.appointments.setReminderAt(appointment.id, null);
     // Redis was down past the start: a reminder now would be nonsense.
     if (appointment.startsAt.getTime() <= Date.now()) return 'moot';

@@ -27,6 +27,14 @@ export function jobOptions(name: JobName, placement: JobPlacement, now = Date.no
   };
 }
 
+/**
+ * How much before its time a delayed job may run and still find its work due. The relay that
+ * timed it and the worker that runs it may sit on hosts whose clocks differ a little, and a job
+ * that found its work "not yet" completes: its id taken, it would not come again. A notice up
+ * to this much early is harmless; anything moved further has a job (and id) of its own.
+ */
+export const EARLY_RUN_TOLERANCE_MS = 30_000;
+
 /** After this many failed attempts a notification is marked failed for admins to see. */
 export const EMAIL_ATTEMPTS = 8;
 
