@@ -66,11 +66,12 @@ describe('scheduled work, exactly once', () => {
     return { clientId: client.body.id as string, email };
   };
   /**
-   * Books 45 minutes at `startsAt` with a practitioner of its own (the tests' times overlap);
-   * the clinic's lead time is one minute.
+   * Books 45 minutes starting `seconds` from the moment of booking, with a practitioner of its
+   * own (the tests' times overlap); the clinic's lead time is one minute.
    */
-  const book = async (clientId: string, startsAt: Date) => {
+  const book = async (clientId: string, seconds: number) => {
     const acupuncturist = await clinic.addUser(['practitioner'], ['acupuncture']);
+    const startsAt = inSeconds(seconds);
     const booked = await post('/appointments', {
       clientId,
       practitionerId: acupuncturist.id,
@@ -132,8 +133,7 @@ describe('scheduled work, exactly once', () => {
       const { clientId, email } = await remindable();
       await redis.stop();
 
-      const startsAt = inSeconds(75);
-      const { id } = await book(clientId, startsAt);
+      const { id } = await book(clientId, 75);
       // The job waits in the outbox, committed with the booking.
       await sleep(1_500);
       expect(await outboxOf(`appointment-reminder.${id}.`)).toEqual([
@@ -158,7 +158,7 @@ describe('scheduled work, exactly once', () => {
     async () => {
       const { clientId, email } = await remindable();
       const held = smtp.holdNext((mail) => mail.to === email);
-      const { id } = await book(clientId, inSeconds(68));
+      const { id } = await book(clientId, 68);
 
       // The message is on the wire and the server has not said yes: the worker dies.
       await held;
@@ -199,7 +199,7 @@ describe('scheduled work, exactly once', () => {
       // Reminders at +8 s, then +16 s, +4 s and finally +12 s: every version's job comes due
       // within the test, the earlier ones before and after the final one.
       const bookedAt = Date.now();
-      let { id, version } = await book(clientId, inSeconds(68));
+      let { id, version } = await book(clientId, 68);
       let startsAt = new Date();
       for (const seconds of [76, 64, 72]) {
         startsAt = inSeconds(seconds);
@@ -294,7 +294,7 @@ describe('scheduled work, exactly once', () => {
     async () => {
       const assignee = await clinic.addUser(['practitioner'], ['training']);
       const { clientId, email } = await remindable();
-      const { id } = await book(clientId, inSeconds(80));
+      const { id } = await book(clientId, 80);
       const task = await post('/follow-ups', {
         clientId,
         type: 'book-appointment',
