@@ -10,6 +10,7 @@ import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { v7 as uuidv7 } from 'uuid';
+import { Reconciler } from '../src/maintenance/reconciler';
 import { WorkerModule } from '../src/worker.module';
 
 interface Received {
@@ -164,4 +165,34 @@ describe('e-mail notifications', () => {
     expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
     expect((await statusOf(id)).status).toBe('failed');
   }, 30_000);
+
+  it('retries, from the reconciler, a message whose job failed for good while it was owed', async () => {
+    const clinicId = await seedClinic(uuidv7());
+    const id = uuidv7();
+    // Stored without its outbox job, then its job run once and failed (as after a database
+    // outage longer than all its retries): BullMQ keeps the failed job under its id.
+    await asOwner((db) =>
+      db.query(
+        `INSERT INTO notifications (id, clinic_id, kind, source_key, recipient, subject, body)
+         VALUES ($1, $2, 'follow-up-due', $3, 'late@example.nl', 'Subject', 'Body')`,
+        [id, clinicId, `test:${id}`],
+      ),
+    );
+    refuse = (to) => to === 'late@example.nl';
+    const job = await queue.add(
+      JobName.EmailSend,
+      { clinicId, notificationId: id },
+      { jobId: `email-send.${id}`, attempts: 1 },
+    );
+    await waitFor(async () => ((await job.isFailed()) ? true : undefined), {
+      what: 'the job to fail for good',
+    });
+    refuse = () => false;
+
+    await worker.get(Reconciler).pass();
+    await waitFor(async () => ((await statusOf(id)).status === 'sent' ? true : undefined), {
+      what: 'the reconciler to have the message sent',
+    });
+    expect(received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
+  });
 });

@@ -323,4 +323,34 @@ describe(FollowUpNotices.name, () => {
     expect(recipientsOf(taskId, /over tijd/)).toEqual([manager.email]);
     expect((await taskRow(taskId)).escalatedAt).not.toBeNull();
   });
+
+  it('tells the new assignee of a task reassigned after it was told about', async () => {
+    const practice = await openPractice();
+    const first = await practice.clinic.addUser(['practitioner'], ['psychology']);
+    const second = await practice.clinic.addUser(['practitioner'], ['nutrition']);
+    const taskId = await raise(practice, { userId: first.id }, new Date());
+    await arrived(taskId, 1);
+
+    const moved = await t
+      .http()
+      .patch(`/api/v1/follow-ups/${taskId}`)
+      .set(as(practice.reception))
+      .set('if-match', '"1"')
+      .send({ assignee: { userId: second.id } });
+    expect(moved.status).toBe(200);
+    await arrived(taskId, 2);
+    await sleep(DUPLICATE_WINDOW_MS);
+    expect(recipientsOf(taskId)).toEqual([first.email, second.email].sort());
+  });
+
+  it('tells the managers about a reception task when the clinic has no receptionist left', async () => {
+    const practice = await openPractice();
+    const manager = await practice.clinic.addUser(['manager']);
+    await asOwner((db) =>
+      db.query(`UPDATE users SET status = 'deactivated' WHERE id = $1`, [practice.reception.id]),
+    );
+    const taskId = await raise(practice, { queue: 'reception' }, new Date());
+    await arrived(taskId, 1);
+    expect(recipientsOf(taskId)).toEqual([manager.email]);
+  });
 });

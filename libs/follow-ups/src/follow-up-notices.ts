@@ -28,7 +28,10 @@ export class FollowUpNotices {
     private readonly notifications: Notifications,
   ) {}
 
-  /** The assignee, or everyone at reception for the queue (or when the assignee has left). */
+  /**
+   * The assignee, or everyone at reception for the queue or when the assignee has left (the
+   * managers, else the admins, in a clinic without a receptionist).
+   */
   async due(taskId: string): Promise<Told> {
     const task = await this.tasks.findById(taskId, true);
     if (!task || task.status !== 'open') return 'moot';
@@ -38,7 +41,7 @@ export class FollowUpNotices {
     const recipients =
       assignee?.status === 'active'
         ? [assignee]
-        : await this.users.activeWithRole(Role.Receptionist);
+        : await this.firstToHave(Role.Receptionist, Role.Manager, Role.Admin);
     await this.tell(task, 'due', recipients);
     await this.tasks.markTold(task.id, 'notified_at');
     return 'told';
@@ -53,11 +56,19 @@ export class FollowUpNotices {
     if (!clinic) return 'moot';
     const escalatesAt = task.dueAt.getTime() + clinic.escalationGraceHours * HOUR;
     if (escalatesAt > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
-    const managers = await this.users.activeWithRole(Role.Manager);
-    const recipients = managers.length > 0 ? managers : await this.users.activeWithRole(Role.Admin);
+    const recipients = await this.firstToHave(Role.Manager, Role.Admin);
     await this.tell(task, 'escalation', recipients);
     await this.tasks.markTold(task.id, 'escalated_at');
     return 'told';
+  }
+
+  /** The active users of the first role someone holds: a notice is never told to nobody. */
+  private async firstToHave(...roles: Role[]): Promise<{ id: string; email: string }[]> {
+    for (const role of roles) {
+      const users = await this.users.activeWithRole(role);
+      if (users.length > 0) return users;
+    }
+    return [];
   }
 
   private async tell(

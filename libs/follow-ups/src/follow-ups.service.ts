@@ -135,7 +135,14 @@ export class FollowUpsService {
       task.notifiedAt = null;
       task.escalatedAt = null;
     }
-    if (input.assignee !== undefined) Object.assign(task, await this.assignee(input.assignee));
+    if (input.assignee !== undefined) {
+      const before = [task.assigneeUserId, task.assigneeQueue];
+      Object.assign(task, await this.assignee(input.assignee));
+      // Someone new to tell: the notice goes to them (each recipient is told once).
+      if (before[0] !== task.assigneeUserId || before[1] !== task.assigneeQueue) {
+        task.notifiedAt = null;
+      }
+    }
     if (input.type !== undefined) task.type = input.type;
     if (input.priority !== undefined) task.priority = input.priority;
     if (input.note !== undefined) task.note = input.note;

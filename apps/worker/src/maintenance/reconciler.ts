@@ -14,6 +14,7 @@ import { RetentionScanHandler } from './retention-scan.handler';
  * soon, so its cost follows the near work, not every reminder booked for next month.
  */
 const HORIZON_MINUTES = 10;
+const MINUTE = 60_000;
 
 /**
  * PostgreSQL is the record of scheduled work; Redis only its timetable. Every pass asks the
@@ -21,8 +22,9 @@ const HORIZON_MINUTES = 10;
  * and adds each job under the deterministic id the outbox gave it: BullMQ ignores an id it
  * holds, so a pass over a healthy Redis changes nothing, and after Redis restarts empty it
  * puts back what was lost (the recurring maintenance schedules too). Handlers are idempotent,
- * so a job re-added after its first run completed does no second piece of work. Runs on a
- * timer, not on a queue, so that it does not depend on the Redis it repairs.
+ * so a job re-added after its first run completed does no second piece of work; owed work
+ * whose job failed for good is retried. Runs on a timer, not on a queue, so that it does not
+ * depend on the Redis it repairs.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -65,18 +67,23 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async reconcile(): Promise<void> {
     const owed = await this.owed.within(HORIZON_MINUTES);
-    await this.publisher.publish(
-      owed.flatMap(({ item, runAt }) => {
-        const jobId = jobIdOf(item);
-        return jobId ? [{ jobId, name: item.name, data: item.data, runAt }] : [];
-      }),
-    );
+    const jobs = owed.flatMap(({ item, runAt }) => {
+      const jobId = jobIdOf(item);
+      return jobId ? [{ jobId, name: item.name, data: item.data, runAt }] : [];
+    });
+    await this.publisher.publish(jobs);
+    // Owed and past its time: if its job failed for good, it gets another round.
+    const overdue = jobs.filter((job) => !job.runAt || job.runAt.getTime() < Date.now() - MINUTE);
+    const retried = await this.publisher.retryFailed(overdue);
     let rescheduled = 0;
     for (const job of this.recurring) {
       if (await this.maintenance.getJobScheduler(job.jobName)) continue;
       await job.schedule();
       rescheduled++;
     }
-    this.logger.log({ owed: owed.length, rescheduled }, 'reconciled the queues with the database');
+    this.logger.log(
+      { owed: owed.length, retried, rescheduled },
+      'reconciled the queues with the database',
+    );
   }
 }

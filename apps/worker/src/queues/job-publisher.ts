@@ -36,6 +36,23 @@ export class JobPublisher {
     }
   }
 
+  /**
+   * Gives jobs that failed for good another round of attempts. BullMQ keeps a failed job under
+   * its id, so adding it again is ignored: work still owed after its job failed (a database
+   * outage longer than its retries, a worker killed twice mid-job) would otherwise never run.
+   * Returns how many were retried.
+   */
+  async retryFailed(jobs: PublishedJob[]): Promise<number> {
+    let retried = 0;
+    for (const job of jobs) {
+      const found = await this.queue(JOB_QUEUE[job.name]).getJob(job.jobId);
+      if (!found || !(await found.isFailed())) continue;
+      await found.retry('failed', { resetAttemptsMade: true });
+      retried++;
+    }
+    return retried;
+  }
+
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { AppConfig } from '@meridian/core';
 import { assertNoEviction, JobHandlerRegistry, QUEUE_NAMES } from '@meridian/queue';
 import { Job, Worker } from 'bullmq';
@@ -14,7 +19,7 @@ const CONCURRENCY = 5;
  * job). On shutdown the workers stop taking jobs and wait for the running ones to finish.
  */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private workers: Worker[] = [];
 
@@ -54,7 +59,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the rest shuts down (the mail pool, the database): running jobs finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 
