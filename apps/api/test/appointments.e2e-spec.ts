@@ -292,10 +292,12 @@ describe('appointments', () => {
     const visit = await book(slot(48, 45, { clientId: reminded }));
     const id = visit.body.id as string;
     expect(await owed(id)).toBe(at(24));
-    expect(await jobs(id)).toEqual([{ jobId: `appointment-reminder.${id}.v1`, runAt: at(24) }]);
+    expect(await jobs(id)).toEqual([
+      { jobId: `appointment-reminder.${id}.${Date.parse(at(24))}`, runAt: at(24) },
+    ]);
 
-    // Moved three times, back to the start included: one job per version, the record owes the
-    // last time (earlier versions' jobs find it so and do nothing).
+    // Moved three times, back to the start included: a job per reminder time, the record owes
+    // the last time (the other jobs find it so and do nothing; the first and last are one).
     let version = 1;
     for (const hours of [160, 172, 48]) {
       const moved = await t
@@ -309,7 +311,7 @@ describe('appointments', () => {
     }
     expect(await owed(id)).toBe(at(24));
     expect((await jobs(id)).map((job) => job.runAt)).toEqual([at(24), at(136), at(148), at(24)]);
-    expect((await jobs(id)).at(-1)?.jobId).toBe(`appointment-reminder.${id}.v${version}`);
+    expect(new Set((await jobs(id)).map((job) => job.jobId)).size).toBe(3);
 
     await act(id, 'cancel', reception, { reason: 'Client ill' });
     expect(await owed(id)).toBeNull();

@@ -43,7 +43,7 @@ export class AppointmentReminders {
     if (!clinic || !reminderAt) return;
     await this.outbox.add(
       JobName.AppointmentReminder,
-      { clinicId: clinic.id, appointmentId: appointment.id, version: appointment.version },
+      { clinicId: clinic.id, appointmentId: appointment.id, remindAt: reminderAt.getTime() },
       { runAt: reminderAt },
     );
   }

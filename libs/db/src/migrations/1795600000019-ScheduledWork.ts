@@ -67,7 +67,8 @@ export class ScheduledWork1795600000019 implements MigrationInterface {
         RETURNS TABLE (job_name text, payload jsonb, run_at timestamptz)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT 'reminders.appointment',
-               jsonb_build_object('clinicId', a.clinic_id, 'appointmentId', a.id, 'version', a.version),
+               jsonb_build_object('clinicId', a.clinic_id, 'appointmentId', a.id,
+                                  'remindAt', (extract(epoch FROM a.reminder_at) * 1000)::bigint),
                a.reminder_at
         FROM appointments a
         WHERE a.reminder_at IS NOT NULL AND a.status = 'booked' AND a.reminder_at < now() + horizon

@@ -15,7 +15,7 @@ export function jobIdOf(item: JobItem): string | null {
     case JobName.FollowUpEscalate:
       return `follow-up-escalate.${item.data.followUpId}.v${item.data.version}.g${item.data.graceHours}`;
     case JobName.AppointmentReminder:
-      return `appointment-reminder.${item.data.appointmentId}.v${item.data.version}`;
+      return `appointment-reminder.${item.data.appointmentId}.${item.data.remindAt}`;
     case JobName.EmailSend:
       return `email-send.${item.data.notificationId}`;
     case JobName.PlanPhaseEnding:

@@ -57,9 +57,13 @@ export interface FollowUpEscalatePayload extends FollowUpJobPayload {
   graceHours: number;
 }
 
+/**
+ * The reminder time (epoch ms) is part of the job's id: each time the appointment comes to owe
+ * its reminder at another moment (a move, a new lead time) that is a job of its own.
+ */
 export interface AppointmentReminderPayload extends TenantJob {
   appointmentId: string;
-  version: number;
+  remindAt: number;
 }
 
 export interface EmailSendPayload extends TenantJob {
