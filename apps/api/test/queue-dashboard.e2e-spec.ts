@@ -153,6 +153,20 @@ describe('queue dashboard', () => {
     }
   });
 
+  it('refuses an admin whose session was not signed in with a second factor', async () => {
+    const secret = t.app.get(AppConfig).JWT_SECRET;
+    const claims = JSON.parse(
+      Buffer.from(clinic.admin.accessToken.split('.')[1], 'base64url').toString(),
+    );
+    const withoutMfa = new JwtService({ secret }).sign({ ...claims, mfa: false });
+    const refused = await t
+      .http()
+      .get('/admin/queues')
+      .set('authorization', `Bearer ${withoutMfa}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'AUTH.MFA_SESSION_REQUIRED' });
+  });
+
   it('serves an admin the static files', async () => {
     const response = await t
       .http()

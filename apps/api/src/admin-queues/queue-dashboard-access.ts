@@ -58,6 +58,9 @@ export class QueueDashboardAccess {
     if (user.passwordChangeRequired) {
       await this.deny(user, AuthException.passwordChangeRequired());
     }
+    // Every clinic's job ids and failure messages (which may name an address): as for the
+    // access log, a session signed in with a second factor.
+    if (!user.mfa) await this.deny(user, AuthException.mfaSessionRequired());
     if (this.isPageLoad(request)) await this.recordView(user);
   }
 
