@@ -15,15 +15,18 @@ export class Notifications {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Stores and schedules the message (at `sendAt`, or now); the id, or null if it existed. */
-  async send(message: Omit<NewNotification, 'id'>, sendAt?: Date): Promise<string | null> {
+  /**
+   * Stores the message and has it sent now; the id, or null if it existed. There is no "send
+   * later": a pending message is owed at once (the reconciler re-sends what is pending), so
+   * what is due later (a reminder) is owed by its own record until its time.
+   */
+  async send(message: Omit<NewNotification, 'id'>): Promise<string | null> {
     const id = uuid();
     if (!(await this.notifications.insertOnce({ ...message, id }))) return null;
-    await this.outbox.add(
-      JobName.EmailSend,
-      { clinicId: this.notifications.clinicId, notificationId: id },
-      { runAt: sendAt },
-    );
+    await this.outbox.add(JobName.EmailSend, {
+      clinicId: this.notifications.clinicId,
+      notificationId: id,
+    });
     return id;
   }
 
