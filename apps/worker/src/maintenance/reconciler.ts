@@ -81,7 +81,9 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       await job.schedule();
       rescheduled++;
     }
-    this.logger.log(
+    // Every minute in every worker: worth a line at info only when it had something to repair.
+    const repaired = retried > 0 || rescheduled > 0;
+    this.logger[repaired ? 'log' : 'debug'](
       { owed: owed.length, retried, rescheduled },
       'reconciled the queues with the database',
     );
