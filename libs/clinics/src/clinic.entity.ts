@@ -11,6 +11,9 @@ import {
 export const CLINIC_LOCALES = ['nl', 'en'] as const;
 export type ClinicLocale = (typeof CLINIC_LOCALES)[number];
 
+/** A clinic's zone unless it chose another: the design's clinics are Dutch. */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
 /**
  * A clinic is the tenant: every other tenant table carries its id. Row-level security lets a
  * transaction see only the clinic named in `app.clinic_id`.
@@ -27,7 +30,7 @@ export class ClinicEntity {
   name!: string;
 
   /** IANA zone used for day boundaries, reminder texts and reports. */
-  @Column('text', { default: 'Europe/Amsterdam' })
+  @Column('text', { default: DEFAULT_TIME_ZONE })
   timeZone!: string;
 
   @Column('text', { default: 'nl' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
-import { ClinicEntity } from './clinic.entity';
+import { ClinicEntity, DEFAULT_TIME_ZONE } from './clinic.entity';
 
 /** Clinic rows, always of the clinic the current tenant transaction serves. */
 @Injectable()
@@ -13,6 +13,11 @@ export class ClinicsRepository {
       where: { id: this.tenantTransaction.clinicId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+  }
+
+  /** The current clinic's time zone: what "today" and "09:00" mean for it. */
+  async timeZone(): Promise<string> {
+    return (await this.findCurrent())?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Inserts a clinic; the tenant transaction must already be the new clinic's. */

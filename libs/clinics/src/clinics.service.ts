@@ -7,7 +7,7 @@ import { TenantTransaction } from '@meridian/db';
 import { toUserResponse, UserResponse } from '@meridian/users/dto/user.response';
 import { UsersRepository } from '@meridian/users/users.repository';
 import { v7 as uuid } from 'uuid';
-import { ClinicEntity } from './clinic.entity';
+import { ClinicEntity, DEFAULT_TIME_ZONE } from './clinic.entity';
 import { ClinicsRepository } from './clinics.repository';
 import { ClinicResponse, SignUpDto, toClinicResponse, UpdateClinicDto } from './dto/clinic.dto';
 
@@ -33,7 +33,7 @@ export class ClinicsService {
     return this.tx.run(uuid(), async () => {
       const clinic = await this.clinics.insert({
         name: input.name,
-        timeZone: input.timeZone ?? 'Europe/Amsterdam',
+        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
         locale: input.locale ?? 'nl',
         mfaRequired: input.mfaRequired ?? true,
       });

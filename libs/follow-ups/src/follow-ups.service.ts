@@ -189,7 +189,7 @@ export class FollowUpsService {
     if (!task.recurrenceEvery || !task.recurrenceUnit) return null;
     if (task.recurrenceCount !== null && task.occurrence >= task.recurrenceCount) return null;
     const days = task.recurrenceEvery * (task.recurrenceUnit === 'weeks' ? 7 : 1);
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     // On the clinic's calendar: a weekly 09:00 call stays at 09:00 when the clocks change.
     const dueAt = addCalendarDays(task.dueAt, days, timeZone);
     if (task.recurrenceUntil !== null && todayIn(timeZone, dueAt) > task.recurrenceUntil) {

@@ -78,7 +78,7 @@ export class RaisedFollowUps {
     )
       ? plan.leadPractitionerId
       : null;
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     const diet = phase.dietProtocol ? `, ${phase.dietProtocol}` : '';
     const inserted = await this.jobs.raise({
       id: uuid(),

@@ -85,7 +85,7 @@ export class MeasurementsService implements OnModuleInit {
         { field: 'instrument', message: 'is not an instrument of this clinic' },
       ]);
     }
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     const future = notAfterToday('takenOn', input.takenOn, timeZone);
     if (future.length > 0) throw RequestException.invalidFields(future);
     const scored = score(instrument, input);

@@ -107,7 +107,7 @@ export class AppointmentsService implements OnModuleInit {
     return {
       data: page.data.map(toResponse),
       nextCursor: page.nextCursor,
-      timeZone: await this.timeZone(),
+      timeZone: await this.clinics.timeZone(),
     };
   }
 
@@ -273,13 +273,9 @@ export class AppointmentsService implements OnModuleInit {
     return toResponse(row);
   }
 
-  private async timeZone(): Promise<string> {
-    return (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
-  }
-
   /** `on 25 Nov 2026 from 10:00 to 10:45 (Europe/Amsterdam)` */
   private async describe(slot: ConflictingSlot): Promise<string> {
-    const timeZone = await this.timeZone();
+    const timeZone = await this.clinics.timeZone();
     const day = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium' });
     const time = new Intl.DateTimeFormat('en-GB', { timeZone, timeStyle: 'short' });
     const starts = new Date(slot.startsAt);
@@ -287,7 +283,7 @@ export class AppointmentsService implements OnModuleInit {
   }
 
   private async local(instant: Date): Promise<string> {
-    const timeZone = await this.timeZone();
+    const timeZone = await this.clinics.timeZone();
     return new Intl.DateTimeFormat('en-GB', {
       timeZone,
       dateStyle: 'medium',

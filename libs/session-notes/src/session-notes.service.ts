@@ -281,7 +281,7 @@ export class SessionNotesService implements OnModuleInit {
     sessionDate: string | undefined,
     content: Record<string, unknown> | undefined,
   ): Promise<FieldError[]> {
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     const challenges = Array.isArray(content?.challenges)
       ? (content.challenges as { date?: string }[])
       : [];
@@ -357,7 +357,7 @@ export class SessionNotesService implements OnModuleInit {
     actor: Actor,
     request: FollowUpRequestDto,
   ): Promise<void> {
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     const dueOn = addDays(todayIn(timeZone), request.inDays);
     await this.followUps.insertOnce({
       id: uuid(),

@@ -24,7 +24,7 @@ export class PlanProgressService {
 
   async progress(actor: Actor, id: string): Promise<TreatmentPlanProgressResponse> {
     const { plan, access } = await this.plans.requireClinical(actor, id);
-    const timeZone = (await this.clinics.findCurrent())?.timeZone ?? 'Europe/Amsterdam';
+    const timeZone = await this.clinics.timeZone();
     const today = todayIn(timeZone);
     const codes = [...new Set(plan.goals.map((goal) => goal.instrument))];
     const measurements = (await this.outcomes.allOf(plan.clientId, codes)).filter(
