@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@meridian/auth/access/role';
+import type { ClinicEntity } from '@meridian/clinics/clinic.entity';
 import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { Notifications } from '@meridian/notifications';
 import { EARLY_RUN_TOLERANCE_MS } from '@meridian/queue';
@@ -37,12 +38,14 @@ export class FollowUpNotices {
     if (!task || task.status !== 'open') return 'moot';
     if (task.notifiedAt) return 'already-told';
     if (task.dueAt.getTime() > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
+    const clinic = await this.clinics.findCurrent();
+    if (!clinic) return 'moot';
     const assignee = task.assigneeUserId ? await this.users.findById(task.assigneeUserId) : null;
     const recipients =
       assignee?.status === 'active'
         ? [assignee]
         : await this.firstToHave(Role.Receptionist, Role.Manager, Role.Admin);
-    await this.tell(task, 'due', recipients);
+    await this.tell(clinic, task, 'due', recipients);
     await this.tasks.markTold(task.id, 'notified_at');
     return 'told';
   }
@@ -57,7 +60,7 @@ export class FollowUpNotices {
     const escalatesAt = task.dueAt.getTime() + clinic.escalationGraceHours * HOUR;
     if (escalatesAt > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
     const recipients = await this.firstToHave(Role.Manager, Role.Admin);
-    await this.tell(task, 'escalation', recipients);
+    await this.tell(clinic, task, 'escalation', recipients);
     await this.tasks.markTold(task.id, 'escalated_at');
     return 'told';
   }
@@ -72,12 +75,11 @@ export class FollowUpNotices {
   }
 
   private async tell(
+    clinic: ClinicEntity,
     task: FollowUpTaskEntity,
     notice: 'due' | 'escalation',
     recipients: { id: string; email: string }[],
   ): Promise<void> {
-    const clinic = await this.clinics.findCurrent();
-    if (!clinic) return;
     const message = followUpMessage(clinic.locale, notice, {
       taskId: task.id,
       type: task.type,
