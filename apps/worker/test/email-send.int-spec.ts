@@ -4,21 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { TenantTransaction } from '@meridian/db';
 import { Notifications } from '@meridian/notifications';
 import { EMAIL_ATTEMPTS, JobName, QueueName } from '@meridian/queue';
-import { asOwner, seedClinic, waitFor } from '@meridian/testing';
+import { asOwner, seedClinic, SmtpSink, waitFor } from '@meridian/testing';
 import type { Queue } from 'bullmq';
-import { simpleParser } from 'mailparser';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { v7 as uuidv7 } from 'uuid';
 import { Reconciler } from '../src/maintenance/reconciler';
 import { WorkerModule } from '../src/worker.module';
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  messageId: string;
-}
 
 /**
  * E-mail end to end in the worker: a notification stored with its outbox job is relayed to
@@ -26,9 +16,7 @@ interface Received {
  * nothing more; a refused message is recorded as a failed attempt and retried.
  */
 describe('e-mail notifications', () => {
-  let smtp: SMTPServer;
-  let received: Received[];
-  let refuse: (to: string) => boolean;
+  let smtp: SmtpSink;
   let worker: INestApplicationContext;
   let queue: Queue;
   let savedSmtpUrl: string | undefined;
@@ -56,45 +44,16 @@ describe('e-mail notifications', () => {
     );
 
   beforeAll(async () => {
-    received = [];
-    refuse = () => false;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (refuse(address.address)) {
-          const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
-          error.responseCode = 550;
-          return callback(error);
-        }
-        callback();
-      },
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push({
-              to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '',
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              messageId: mail.messageId ?? '',
-            });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
+    smtp = await SmtpSink.start();
     savedSmtpUrl = process.env.SMTP_URL;
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = smtp.url;
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     queue = worker.get<Queue>(getQueueToken(QueueName.Notifications));
   });
   afterAll(async () => {
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
     if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
     else process.env.SMTP_URL = savedSmtpUrl;
   });
@@ -107,7 +66,7 @@ describe('e-mail notifications', () => {
     await waitFor(async () => ((await statusOf(id)).status === 'sent' ? true : undefined), {
       what: 'the notification to be sent',
     });
-    const mine = received.filter((mail) => mail.messageId === `<${id}@meridian>`);
+    const mine = smtp.received.filter((mail) => mail.messageId === `<${id}@meridian>`);
     expect(mine).toEqual([
       {
         to: 'noor@example.nl',
@@ -127,7 +86,7 @@ describe('e-mail notifications', () => {
     await waitFor(async () => ((await again.isCompleted()) ? true : undefined), {
       what: 'the repeated job to complete',
     });
-    expect(received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
+    expect(smtp.received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
     // Asking again for the same reason stores nothing and schedules nothing.
     const sourceKey = uuidv7();
     expect(await store(clinicId, 'sem@example.nl', sourceKey)).toEqual(expect.any(String));
@@ -136,7 +95,7 @@ describe('e-mail notifications', () => {
 
   it('records a refused message as a failed attempt and keeps it pending for the retry', async () => {
     const clinicId = await seedClinic(uuidv7());
-    refuse = (to) => to === 'gone@example.nl';
+    smtp.refuse = (to) => to === 'gone@example.nl';
     const id = (await store(clinicId, 'gone@example.nl')) as string;
     await waitFor(async () => ((await statusOf(id)).attempts >= 1 ? true : undefined), {
       what: 'the first attempt to fail',
@@ -145,13 +104,13 @@ describe('e-mail notifications', () => {
       status: 'pending',
       lastError: expect.stringMatching(/EENVELOPE|550|Mailbox/),
     });
-    expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
-    refuse = () => false;
+    expect(smtp.received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
+    smtp.refuse = () => false;
   });
 
   it('marks a message failed for good when its last attempt is refused, and sends it never', async () => {
     const clinicId = await seedClinic(uuidv7());
-    refuse = (to) => to === 'bounced@example.nl';
+    smtp.refuse = (to) => to === 'bounced@example.nl';
     const id = (await store(clinicId, 'bounced@example.nl')) as string;
     // As if seven attempts had failed already: the one the job makes now is the last.
     await asOwner((db) => db.query(`UPDATE notifications SET attempts = 7 WHERE id = $1`, [id]));
@@ -160,9 +119,9 @@ describe('e-mail notifications', () => {
     });
     expect(await statusOf(id)).toMatchObject({ status: 'failed', attempts: EMAIL_ATTEMPTS });
     // BullMQ retries the job once more after the backoff; a failed message stays unsent.
-    refuse = () => false;
+    smtp.refuse = () => false;
     await new Promise((resolve) => setTimeout(resolve, 6_000));
-    expect(received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
+    expect(smtp.received.some((mail) => mail.messageId === `<${id}@meridian>`)).toBe(false);
     expect((await statusOf(id)).status).toBe('failed');
   }, 30_000);
 
@@ -178,7 +137,7 @@ describe('e-mail notifications', () => {
         [id, clinicId, `test:${id}`],
       ),
     );
-    refuse = (to) => to === 'late@example.nl';
+    smtp.refuse = (to) => to === 'late@example.nl';
     const job = await queue.add(
       JobName.EmailSend,
       { clinicId, notificationId: id },
@@ -187,12 +146,12 @@ describe('e-mail notifications', () => {
     await waitFor(async () => ((await job.isFailed()) ? true : undefined), {
       what: 'the job to fail for good',
     });
-    refuse = () => false;
+    smtp.refuse = () => false;
 
     await worker.get(Reconciler).pass();
     await waitFor(async () => ((await statusOf(id)).status === 'sent' ? true : undefined), {
       what: 'the reconciler to have the message sent',
     });
-    expect(received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
+    expect(smtp.received.filter((mail) => mail.messageId === `<${id}@meridian>`)).toHaveLength(1);
   });
 });
