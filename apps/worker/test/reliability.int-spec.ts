@@ -63,7 +63,7 @@ describe('scheduled work, exactly once', () => {
       method: 'digital',
     });
     expect(consent.status).toBe(201);
-    return { clientId: client.body.id as string, email };
+    return { clientId: client.body.id as string, email, consentId: consent.body.id as string };
   };
   /**
    * Books 45 minutes starting `seconds` from the moment of booking, with a practitioner of its
@@ -240,6 +240,33 @@ describe('scheduled work, exactly once', () => {
       expect(sourceKeys).toEqual([`reminder:${id}:${startsAt.getTime()}`]);
     },
     120 * SECOND,
+  );
+
+  it(
+    'sends no reminder to a client who withdrew the consent after booking',
+    async () => {
+      const { clientId, email, consentId } = await remindable();
+      const { id } = await book(clientId, 66);
+      const withdrawn = await post(`/consents/${consentId}/withdraw`, { method: 'verbal' });
+      expect(withdrawn.status).toBe(200);
+
+      // The reminder job (+6 s) runs, finds no consent in force and owes nothing more.
+      await waitFor(
+        async () =>
+          (await outboxOf(`appointment-reminder.${id}.`)).every((row) => row.dispatched_at)
+            ? true
+            : undefined,
+        { what: 'the reminder job to be relayed' },
+      );
+      await sleep(6 * SECOND + DUPLICATE_WINDOW_MS);
+      expect(smtp.to(email)).toEqual([]);
+      const owed = await asOwner(async (db) => {
+        const { rows } = await db.query(`SELECT reminder_at FROM appointments WHERE id = $1`, [id]);
+        return rows[0].reminder_at as Date | null;
+      });
+      expect(owed).toBeNull();
+    },
+    60 * SECOND,
   );
 
   it(

@@ -1,4 +1,11 @@
-import { addCalendarDays, addDays, daysBetween, todayIn, zonedInstant } from './zoned-time';
+import {
+  addCalendarDays,
+  addDays,
+  daysBetween,
+  notAfterToday,
+  todayIn,
+  zonedInstant,
+} from './zoned-time';
 
 describe('zoned time', () => {
   it('names the calendar date of the clinic, not of UTC', () => {
@@ -44,5 +51,18 @@ describe('zoned time', () => {
       '2027-03-27T08:00:12.345Z',
     );
     expect(addCalendarDays(thursday, 7, 'UTC').toISOString()).toBe('2027-04-01T08:00:12.345Z');
+  });
+});
+
+describe(notAfterToday.name, () => {
+  // 13:00 in Amsterdam: already tomorrow in Kiribati, which the zone-less DTO check allows.
+  const now = new Date('2026-11-24T12:00:00Z');
+
+  it('holds a date to the clinic’s own today', () => {
+    expect(notAfterToday('takenOn', '2026-11-24', 'Europe/Amsterdam', now)).toEqual([]);
+    expect(notAfterToday('takenOn', '2026-11-25', 'Europe/Amsterdam', now)).toEqual([
+      { field: 'takenOn', message: 'must not be after today (2026-11-24 in the clinic)' },
+    ]);
+    expect(notAfterToday('takenOn', undefined, 'Europe/Amsterdam', now)).toEqual([]);
   });
 });

@@ -81,8 +81,9 @@ export function notAfterToday(
   field: string,
   date: string | undefined,
   timeZone: string,
+  now = new Date(),
 ): { field: string; message: string }[] {
-  const today = todayIn(timeZone);
+  const today = todayIn(timeZone, now);
   return date !== undefined && date > today
     ? [{ field, message: `must not be after today (${today} in the clinic)` }]
     : [];
