@@ -10,6 +10,8 @@ import {
   setAppRolePassword,
 } from '@meridian/db';
 import { reencryptNotes } from '@meridian/session-notes/note-key-rotation';
+import { seedDemo } from './seed/demo/seed-demo';
+import { seedScale } from './seed/scale/seed-scale';
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -25,6 +27,9 @@ import { Client } from 'pg';
  *                                altered or missing sealed event
  *   notes:reencrypt              move sealed psychology notes and addenda to the newest
  *                                data key (the first of DATA_ENCRYPTION_KEYS)
+ *   demo:seed                    seed the demo clinic into an empty database (outside
+ *                                production, unless DEMO_SEED=false)
+ *   seed:scale [--clinics N ...] generate the clinic-chain data set reports are measured on
  */
 const HOW_TO_START =
   'start PostgreSQL and Redis (docker compose -f docker/compose.yml up -d postgres redis)';
@@ -145,9 +150,15 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'demo:seed':
+      await seedDemo(config);
+      return;
+    case 'seed:scale':
+      await seedScale(url, process.argv.slice(3));
+      return;
     default:
       fail(
-        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check | audit:verify | notes:reencrypt`,
+        `unknown command "${command ?? ''}": preflight | migrate | migration:generate <Name> | migration:check | audit:verify | notes:reencrypt | demo:seed | seed:scale`,
       );
   }
 }

@@ -45,6 +45,13 @@ export class ClinicEntity {
   @Column('integer', { default: 48 })
   escalationGraceHours!: number;
 
+  /**
+   * The demonstration clinic `npm start` seeds: its admin may sign in without enrolling a
+   * second factor, so a newcomer can try every role with the printed credentials.
+   */
+  @Column('boolean', { default: false })
+  demo!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -19,6 +19,7 @@ import { Appointments1795600000016 } from './1795600000016-Appointments';
 import { FollowUpWork1795600000017 } from './1795600000017-FollowUpWork';
 import { Notifications1795600000018 } from './1795600000018-Notifications';
 import { ScheduledWork1795600000019 } from './1795600000019-ScheduledWork';
+import { DemoClinic1795600000020 } from './1795600000020-DemoClinic';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   FollowUpWork1795600000017,
   Notifications1795600000018,
   ScheduledWork1795600000019,
+  DemoClinic1795600000020,
 ];
