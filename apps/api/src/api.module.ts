@@ -6,6 +6,7 @@ import { AuditModule } from '@meridian/audit';
 import { AuthModule } from '@meridian/auth';
 import { ClientsModule } from '@meridian/clients';
 import { FollowUpsModule } from '@meridian/follow-ups';
+import { ReportsModule } from '@meridian/reports';
 import { NotificationsModule } from '@meridian/notifications';
 import { OutcomesModule } from '@meridian/outcomes';
 import { SchedulingModule } from '@meridian/scheduling';
@@ -31,6 +32,7 @@ import { ConsentsController } from './clients/consents.controller';
 import { InstrumentsController } from './outcomes/instruments.controller';
 import { MeasurementsController } from './outcomes/measurements.controller';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
+import { ReportsController } from './reports/reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AppointmentsController } from './scheduling/appointments.controller';
 import { AcupuncturePointsController } from './session-notes/acupuncture-points.controller';
@@ -89,6 +91,7 @@ const HOUR_MS = 60 * 60 * 1000;
     OutcomesModule,
     TreatmentPlansModule,
     FollowUpsModule,
+    ReportsModule,
     SessionNotesModule,
     SchedulingModule,
     NotificationsModule,
@@ -107,6 +110,7 @@ const HOUR_MS = 60 * 60 * 1000;
     AcupuncturePointsController,
     AppointmentsController,
     FollowUpsController,
+    ReportsController,
     NotificationsController,
     ErasureController,
     UsersController,

@@ -3,6 +3,7 @@ import { AuthErrorCode } from '@meridian/auth';
 import { ClientsErrorCode } from '@meridian/clients';
 import { FollowUpsErrorCode } from '@meridian/follow-ups';
 import { OutcomesErrorCode } from '@meridian/outcomes';
+import { ReportsErrorCode } from '@meridian/reports';
 import { SchedulingErrorCode } from '@meridian/scheduling';
 import { SessionNotesErrorCode } from '@meridian/session-notes';
 import { TreatmentPlansErrorCode } from '@meridian/treatment-plans';
@@ -22,7 +23,8 @@ export type ErrorCode =
   | TreatmentPlansErrorCode
   | SessionNotesErrorCode
   | SchedulingErrorCode
-  | FollowUpsErrorCode;
+  | FollowUpsErrorCode
+  | ReportsErrorCode;
 
 /** Codes the API itself raises for failures that are not the client's. */
 export enum ServiceErrorCode {
@@ -69,6 +71,7 @@ export function statusOf(code: ErrorCode): number {
     case SessionNotesErrorCode.DisciplineForbidden:
     case SessionNotesErrorCode.AuthorOnly:
     case SchedulingErrorCode.OwnOnly:
+    case ReportsErrorCode.OwnCaseloadOnly:
       return HttpStatus.FORBIDDEN;
     case RequestErrorCode.RouteNotFound:
     case UsersErrorCode.NotFound:

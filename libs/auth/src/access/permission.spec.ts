@@ -65,4 +65,9 @@ describe('role → permission table', () => {
     expect(holders(Permission.InstrumentWrite)).toEqual([Role.Admin]);
     expect(holders(Permission.InstrumentRead)).not.toContain(Role.Receptionist);
   });
+
+  it('gives reports to managers and admins, practitioners their caseload, reception none', () => {
+    expect(holders(Permission.ReportRead)).toEqual([Role.Admin, Role.Manager, Role.Practitioner]);
+    expect(holders(Permission.ReportReadAll)).toEqual([Role.Admin, Role.Manager]);
+  });
 });

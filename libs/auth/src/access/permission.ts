@@ -77,6 +77,10 @@ export enum Permission {
   FollowUpWrite = 'follow-ups:write',
   /** The delivery record of e-mail (failed messages above all), to act on: admins. */
   NotificationRead = 'notifications:read',
+  /** Aggregate reports: practitioners on their own caseload. */
+  ReportRead = 'reports:read',
+  /** Reports on the whole clinic and on any practitioner's caseload. */
+  ReportReadAll = 'reports:read-all',
 }
 
 export const PERMISSIONS = Object.values(Permission);
@@ -109,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AppointmentRead,
     Permission.FollowUpRead,
     Permission.NotificationRead,
+    Permission.ReportRead,
+    Permission.ReportReadAll,
   ],
   [Role.Manager]: [
     Permission.OwnSession,
@@ -125,6 +131,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.TreatmentPlanRead,
     Permission.AppointmentRead,
     Permission.FollowUpRead,
+    Permission.ReportRead,
+    Permission.ReportReadAll,
   ],
   [Role.Practitioner]: [
     Permission.OwnSession,
@@ -150,6 +158,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AppointmentWrite,
     Permission.FollowUpRead,
     Permission.FollowUpWrite,
+    Permission.ReportRead,
   ],
   [Role.Receptionist]: [
     Permission.OwnSession,
