@@ -42,7 +42,7 @@ const databaseUrl = (() => {
 
 async function managers() {
   const { SCALE_PASSWORD } = require(
-    path.join(__dirname, '..', 'dist/apps/worker/apps/worker/src/seed/scale/scale-users.js'),
+    path.join(__dirname, '..', 'dist/apps/worker/apps/worker/src/seed/scale/seed-scale.js'),
   );
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();

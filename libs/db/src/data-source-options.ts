@@ -24,6 +24,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
       // Fail fast when the database is gone instead of queueing requests behind a dead pool.
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,
+      // No JIT compilation: it pays off only for long analytic queries, and its cost model
+      // misjudges short ones: it added some 60 ms to a report that runs in 30.
+      options: '-c jit=off',
     },
   };
 }

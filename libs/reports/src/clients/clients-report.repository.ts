@@ -67,7 +67,7 @@ export class ClientsReportRepository {
          count(DISTINCT e.client_id) FILTER (WHERE e.event = 'seen')::int AS active,
          count(DISTINCT e.client_id) FILTER (WHERE e.event = 'archived')::int AS archived
        FROM events e
-       ${grouping === 'discipline' ? 'LEFT JOIN care_team_members d ON d.clinic_id = e.clinic_id AND d.client_id = e.client_id' : ''}
+       ${grouping === 'discipline' ? 'LEFT JOIN care_team_members d ON d.clinic_id = $1 AND d.client_id = e.client_id' : ''}
        WHERE ${inCaseload('e', '$4')}
        ${group.groupBy}
        ${group.orderBy}`,

@@ -69,7 +69,7 @@ export class FollowUpsReportRepository {
     const openAtEnd = `(t.created_at < least(b.ends_before, $5) AND (${closedAt} IS NULL OR ${closedAt} >= least(b.ends_before, $5)))`;
     const completedInSpan = `(t.completed_at >= b.starts_at AND t.completed_at < b.ends_before)`;
     return this.tx.manager.query(
-      `WITH spans AS (${spans(grouping)})
+      `WITH spans AS MATERIALIZED (${spans(grouping)})
        SELECT ${group.select}
          count(DISTINCT t.client_id)::int AS clients,
          count(*) FILTER (WHERE t.created_at >= b.starts_at)::int AS created,

@@ -81,7 +81,7 @@ export class OutcomesReportRepository {
          bool_and(r.remission_below IS NOT NULL) AS "definesRemission"
        FROM series s
        JOIN rules r ON r.instrument = s.instrument
-       ${grouping === 'discipline' ? 'LEFT JOIN (SELECT DISTINCT clinic_id, client_id, discipline FROM care_team_members) d ON d.clinic_id = s.clinic_id AND d.client_id = s.client_id' : ''}
+       ${grouping === 'discipline' ? 'LEFT JOIN (SELECT DISTINCT client_id, discipline FROM care_team_members WHERE clinic_id = $1) d ON d.client_id = s.client_id' : ''}
        WHERE ${inCaseload('s', '$4')}
        ${group.groupBy}
        ${group.orderBy}`,
