@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm start`: checks that PostgreSQL and Redis answer, creates and migrates the database,
- * then runs the API and the worker as two processes. Ctrl-C (or SIGTERM) stops both
- * gracefully; if either exits, the other is stopped too.
+ * seeds the demo clinic (the seed itself decides: only into a database without clinics,
+ * outside production, unless DEMO_SEED=false), then runs the API and the worker as two
+ * processes. Ctrl-C (or SIGTERM) stops both gracefully; if either exits, the other is stopped
+ * too.
  */
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -12,7 +14,7 @@ const dist = (app, file) =>
   path.join(__dirname, '..', 'dist', 'apps', app, 'apps', app, 'src', file);
 const cli = dist('worker', 'cli.js');
 
-for (const step of ['preflight', 'migrate']) {
+for (const step of ['preflight', 'migrate', 'demo:seed']) {
   const result = spawnSync(process.execPath, [cli, step], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -307,6 +307,9 @@ export class AuthService {
    * After a correct password: a session, or the second factor the user or clinic requires.
    * Whoever holds a permission that needs an MFA session (admins: the access log) must enrol
    * even where the clinic does not require MFA, or they could never use that permission.
+   * The one exception is the demo clinic `npm start` seeds (when it does not require MFA):
+   * a newcomer signs in as its admin with the printed password alone, and the MFA-only routes
+   * answer as they do for any session without a second factor.
    */
   private async afterPassword(user: UserEntity): Promise<LoginResult> {
     const base = { sub: user.id, clinicId: user.clinicId };
@@ -314,9 +317,9 @@ export class AuthService {
       return { mfaRequired: true, mfaToken: this.tokens.signMfa({ ...base, purpose: 'verify' }) };
     }
     const clinic = await this.clinics.findCurrent();
-    const needsMfa = [...MFA_PERMISSIONS].some((permission) =>
-      hasPermission(user.roles, permission),
-    );
+    const needsMfa =
+      clinic?.demo !== true &&
+      [...MFA_PERMISSIONS].some((permission) => hasPermission(user.roles, permission));
     if (clinic?.mfaRequired !== false || needsMfa) {
       return {
         mfaEnrollmentRequired: true,

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -24,6 +25,12 @@ export const APP_DB_ROLE = 'meridian_app';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** `true` or `false` in any case; anything else is left for the validator to name. */
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^(true|false)$/i.test(value.trim())
+    ? value.trim().toLowerCase() === 'true'
+    : value;
 
 /**
  * Every setting the service reads, validated once at boot. Names are the environment
@@ -158,6 +165,15 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /**
+   * Whether `npm start` seeds the demo clinic into a database that holds no clinic yet. Never
+   * in production, whatever this says: the demo's credentials are printed and its admin signs
+   * in without MFA.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEMO_SEED must be true or false' })
+  DEMO_SEED = true;
 
   /** HMAC key for access tokens; at least 32 characters. Generated outside production. */
   @IsString()

@@ -1,0 +1,104 @@
+import { addDays, todayIn, validateConfig } from '@meridian/core';
+import { createTestApp, TestApp } from '@meridian/testing';
+import {
+  ADMIN_URL,
+  databaseUrl,
+  templateDatabase,
+  workerDatabase,
+} from '@meridian/testing/jest/test-run';
+import { Client } from 'pg';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../worker/src/seed/demo/demo-staff';
+import { seedDemo } from '../../worker/src/seed/demo/seed-demo';
+
+const ZONE = 'Europe/Amsterdam';
+const GROUPINGS: Record<string, (string | null)[]> = {
+  appointments: [null, 'practitioner', 'discipline', 'week', 'month'],
+  clients: [null, 'discipline', 'month'],
+  'follow-ups': [null, 'assignee', 'type', 'week', 'month'],
+  'treatment-plans': [null, 'phaseKind', 'dietProtocol', 'practitioner'],
+  outcomes: [null, 'discipline'],
+};
+
+/**
+ * What a newcomer sees after `npm start`: the demo clinic, signed in as its manager with the
+ * printed password, has every report filled, none of them withheld as a whole. The demo goes
+ * into a database of its own (the seed acts only where no clinic exists yet).
+ */
+describe('demo clinic reports', () => {
+  const runId = process.env.MERIDIAN_TEST_RUN_ID!;
+  const database = `${workerDatabase(runId, process.env.JEST_WORKER_ID ?? '1')}_demo_reports`;
+  let t: TestApp;
+  let token: string;
+  const today = todayIn(ZONE);
+  const yearAgo = addDays(today, -364);
+
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS "${database}"`);
+    await admin(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase(runId)}"`);
+    const config = validateConfig({ ...process.env, DATABASE_URL: databaseUrl(database) });
+    const seeded = await seedDemo(config, { write: () => true });
+    expect(seeded.seeded).toBe(true);
+    t = await createTestApp({ env: { DATABASE_URL: databaseUrl(database) } });
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: `manager@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    token = login.body.accessToken;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  });
+
+  const get = (report: string, query: string) =>
+    t.http().get(`/api/v1/reports/${report}?${query}`).set('authorization', `Bearer ${token}`);
+
+  it.each(Object.keys(GROUPINGS))(
+    'fills the %s report over the past year, in every grouping',
+    async (report) => {
+      for (const groupBy of GROUPINGS[report]) {
+        const response = await get(
+          report,
+          `from=${yearAgo}&to=${today}${groupBy ? `&groupBy=${groupBy}` : ''}`,
+        );
+        expect(response.status).toBe(200);
+        const shown = (response.body.rows as { suppressed: boolean; clients: number }[]).filter(
+          (row) => !row.suppressed,
+        );
+        expect({ groupBy, shown: shown.length > 0 }).toEqual({ groupBy, shown: true });
+        expect(shown.every((row) => row.clients >= 5)).toBe(true);
+      }
+    },
+  );
+
+  it('shows improvement on each validated instrument', async () => {
+    const response = await get('outcomes', `from=${yearAgo}&to=${today}`);
+    const rows = response.body.rows as Record<string, unknown>[];
+    for (const instrument of ['PHQ-9', 'GAD-7', 'MYMOP2']) {
+      const row = rows.find((candidate) => candidate.instrument === instrument);
+      expect(row).toMatchObject({ suppressed: false, improved: expect.any(Number) });
+      expect(row!.improved as number).toBeGreaterThan(0);
+      expect(row!.meanChange as number).toBeLessThan(0);
+    }
+  });
+
+  it('has this week’s appointments and open, overdue follow-ups', async () => {
+    const week = await get('appointments', `from=${addDays(today, -3)}&to=${addDays(today, 3)}`);
+    expect(week.body.rows[0]).toMatchObject({ suppressed: false, booked: expect.any(Number) });
+    expect(week.body.rows[0].booked).toBeGreaterThan(0);
+    const tasks = await get('follow-ups', `from=${addDays(today, -30)}&to=${today}`);
+    expect(tasks.body.rows[0].open).toBeGreaterThan(0);
+    expect(tasks.body.rows[0].overdue).toBeGreaterThan(0);
+  });
+});
