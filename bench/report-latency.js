@@ -113,9 +113,11 @@ async function main() {
     await waitUntilLive();
     const tokens = [];
     for (const manager of people) tokens.push(await signIn(manager));
-    // The twelve months up to yesterday, as a manager would ask for "the past year".
-    const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const from = nextDay(`${Number(to.slice(0, 4)) - 1}${to.slice(4)}`);
+    // The last twelve whole months, as a manager asks for "the past year" (outcomes and plans
+    // are asked in whole months).
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const to = previousDay(`${thisMonth}-01`);
+    const from = `${Number(thisMonth.slice(0, 4)) - 1}-${thisMonth.slice(5, 7)}-01`;
     const results = [];
     for (const [report, groupings] of REPORTS) {
       for (const groupBy of groupings) {
@@ -157,8 +159,8 @@ async function main() {
   }
 }
 
-function nextDay(date) {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+function previousDay(date) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 main().catch((error) => {

@@ -6,6 +6,7 @@ import {
   TestApp,
   TestUser,
 } from '@meridian/testing';
+import { addDays, todayIn } from '@meridian/core';
 import { buildReportFixture, local, ReportFixture } from './support/report-fixture';
 
 const PERIOD = 'from=2025-03-01&to=2025-04-30';
@@ -200,6 +201,20 @@ describe('reports', () => {
       ]);
     });
 
+    it('lists no week or month that has not begun: it would only repeat today’s backlog', async () => {
+      const today = todayIn('Europe/Amsterdam');
+      const thisMonth = today.slice(0, 7);
+      const response = await t
+        .http()
+        .get(
+          `/api/v1/reports/follow-ups?from=${thisMonth}-01&to=${addDays(today, 80)}&groupBy=month`,
+        )
+        .set(as(f.manager));
+      expect(response.status).toBe(200);
+      // Three tasks of 2025 are still open, so the current month has a row; later months none.
+      expect(response.body.rows.map((row: { month: string }) => row.month)).toEqual([thisMonth]);
+    });
+
     it('by assignee and by type', async () => {
       const byAssignee = await rowsOf('follow-ups', '&groupBy=assignee');
       expect(byAssignee.find((row) => row.assigneeName === 'reception')).toEqual({
@@ -311,6 +326,49 @@ describe('reports', () => {
       ).toMatchObject({ clients: null, suppressed: true });
     });
 
+    it('counts remission among the clients who started at or above the threshold', async () => {
+      // c1's PHQ-9 baseline moved to 3: already below 5, so not among those remission is counted for.
+      const baseline = () =>
+        `SELECT id FROM measurements WHERE client_id = $1 AND instrument = 'PHQ-9' AND taken_on = '2025-03-02'`;
+      const set = (score: number) =>
+        asOwner((db) =>
+          db.query(`UPDATE measurements SET score = $2 WHERE id = (${baseline()})`, [
+            f.clients[1],
+            score,
+          ]),
+        );
+      await set(3);
+      try {
+        const rows = await rowsOf('outcomes');
+        expect(rows.find((row) => row.instrument === 'PHQ-9')).toMatchObject({
+          clients: 5,
+          meanBaseline: 11,
+          remitted: 2,
+          remissionShare: 0.5,
+        });
+      } finally {
+        await set(12);
+      }
+    });
+
+    it('covers whole months only, and the whole clinic only, so that no comparison singles out a client', async () => {
+      for (const name of ['outcomes', 'treatment-plans']) {
+        const shifted = await t
+          .http()
+          .get(`/api/v1/reports/${name}?from=2025-03-02&to=2025-04-29`)
+          .set(as(f.manager));
+        expect(shifted.status).toBe(400);
+        expect(fields(shifted.body)).toEqual(['from', 'to']);
+      }
+      const narrowed = await report('outcomes', `&practitionerId=${f.acupuncturist.id}`);
+      expect(narrowed.status).toBe(400);
+      expect(fields(narrowed.body)).toEqual(['practitionerId']);
+      // A practitioner still has their own caseload's outcomes (their own clients' records).
+      const own = await report('outcomes', '', f.acupuncturist);
+      expect(own.status).toBe(200);
+      expect(own.body.practitionerId).toBe(f.acupuncturist.id);
+    });
+
     it('leaves out a client once their consent is withdrawn', async () => {
       await asOwner((db) =>
         db.query(
@@ -367,6 +425,9 @@ describe('reports', () => {
       });
       const asManager = await report('clients', `&practitionerId=${f.acupuncturist.id}`);
       expect(asManager.body.rows).toEqual(own.body.rows);
+      expect(await auditRowsOf(asManager.headers['x-request-id'])).toEqual([
+        expect.objectContaining({ resourceType: 'clients-report', resourceId: f.acupuncturist.id }),
+      ]);
       const admin = await report(
         'appointments',
         `&practitionerId=${f.psychologist.id}`,
@@ -449,6 +510,16 @@ describe('reports', () => {
         'month,clients,new,active,archived,suppressed\r\n2025-03,7,6,5,0,false\r\n2025-04,5,0,4,1,false\r\n',
       );
     });
+  });
+
+  it('answers JSON when the Accept header names CSV but prefers JSON', async () => {
+    const response = await t
+      .http()
+      .get(`/api/v1/reports/clients?${PERIOD}`)
+      .set(as(f.manager))
+      .set('accept', 'text/csv;q=0, application/json');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
   });
 
   describe('bad input', () => {

@@ -37,6 +37,16 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 /** What a report publishes from the database's aggregates, and in which columns. */
 export interface ReportDefinition<Grouping extends string, Aggregate> {
   name: ReportName;
+  /**
+   * Whether the report touches clinical content managers may not see record by record (plans'
+   * diets and phases, outcome scores): then it covers whole months only.
+   */
+  clinical: boolean;
+  /**
+   * Whether managers may narrow it to one practitioner's caseload. Not outcomes: a caseload's
+   * groups are small enough that two months compared could single out a client's scores.
+   */
+  byCaseload: boolean;
   groupings: readonly Grouping[];
   groupColumns(grouping: Grouping | null): string[];
   /** The published measures, in column order (after the group's columns and `clients`). */
@@ -49,6 +59,8 @@ export const APPOINTMENTS_REPORT: ReportDefinition<
   AppointmentsAggregate
 > = {
   name: 'appointments',
+  clinical: false,
+  byCaseload: true,
   groupings: APPOINTMENTS_GROUPINGS,
   groupColumns: appointmentsGroupColumns,
   measures: [
@@ -81,6 +93,8 @@ export const CLIENTS_REPORT: ReportDefinition<
   ClientsAggregate
 > = {
   name: 'clients',
+  clinical: false,
+  byCaseload: true,
   groupings: CLIENTS_GROUPINGS,
   groupColumns: clientsGroupColumns,
   measures: ['new', 'active', 'archived'],
@@ -92,6 +106,8 @@ export const FOLLOW_UPS_REPORT: ReportDefinition<
   FollowUpsAggregate
 > = {
   name: 'follow-ups',
+  clinical: false,
+  byCaseload: true,
   groupings: FOLLOW_UPS_GROUPINGS,
   groupColumns: followUpsGroupColumns,
   measures: ['created', 'completed', 'cancelled', 'open', 'overdue', 'medianHoursDueToDone'],
@@ -110,6 +126,8 @@ export const TREATMENT_PLANS_REPORT: ReportDefinition<
   TreatmentPlansAggregate
 > = {
   name: 'treatment-plans',
+  clinical: true,
+  byCaseload: true,
   groupings: TREATMENT_PLANS_GROUPINGS,
   groupColumns: treatmentPlansGroupColumns,
   measures: ['active', 'started', 'completed', 'cancelled', 'medianLengthDays'],
@@ -127,6 +145,8 @@ export const OUTCOMES_REPORT: ReportDefinition<
   OutcomesAggregate
 > = {
   name: 'outcomes',
+  clinical: true,
+  byCaseload: false,
   groupings: OUTCOMES_GROUPINGS,
   groupColumns: outcomesGroupColumns,
   measures: [
@@ -139,12 +159,13 @@ export const OUTCOMES_REPORT: ReportDefinition<
     'remissionShare',
   ],
   measure: (a) => ({
-    meanBaseline: round(a.meanBaseline, 2),
-    meanLatest: round(a.meanLatest, 2),
-    meanChange: round(a.meanChange, 2),
+    // One decimal: enough to read a change, too coarse to work one client's score back out.
+    meanBaseline: round(a.meanBaseline, 1),
+    meanLatest: round(a.meanLatest, 1),
+    meanChange: round(a.meanChange, 1),
     improved: a.definesImprovement ? a.improved : null,
     improvedShare: a.definesImprovement ? share(a.improved, a.clients) : null,
     remitted: a.definesRemission ? a.remitted : null,
-    remissionShare: a.definesRemission ? share(a.remitted, a.clients) : null,
+    remissionShare: a.definesRemission ? share(a.remitted, a.remissionEligible) : null,
   }),
 };

@@ -3,6 +3,8 @@ import { addDays, FieldError, RequestException, zonedInstant } from '@meridian/c
 /** The longest period one report covers; longer questions are asked in parts. */
 export const LONGEST_PERIOD_YEARS = 5;
 
+const WHOLE_MONTHS = 'this report covers whole months';
+
 /**
  * The calendar days a report covers, inclusive at both ends, and the instants that bound them
  * in the clinic's time zone: a report "for November" counts what happened on the clinic's
@@ -23,13 +25,28 @@ export interface ReportPeriod {
   asOf: Date;
 }
 
+/**
+ * `from`..`to` as a report period. With `wholeMonths`, both must be month boundaries: reports
+ * on clinical content (outcomes, plans' diets and phases) cover whole months, so that two
+ * reports a day apart cannot be compared to single out the one client whose record changed
+ * that day.
+ */
 export function reportPeriod(
   from: string,
   to: string,
   timeZone: string,
-  now = new Date(),
+  options: { wholeMonths?: boolean; now?: Date } = {},
 ): ReportPeriod {
+  const now = options.now ?? new Date();
   const errors: FieldError[] = [];
+  if (options.wholeMonths) {
+    if (!from.endsWith('-01')) {
+      errors.push({ field: 'from', message: `must be the first day of a month (${WHOLE_MONTHS})` });
+    }
+    if (addDays(to, 1).slice(8) !== '01') {
+      errors.push({ field: 'to', message: `must be the last day of a month (${WHOLE_MONTHS})` });
+    }
+  }
   if (to < from) errors.push({ field: 'to', message: 'must not be before from' });
   else if (to >= addYears(from, LONGEST_PERIOD_YEARS)) {
     errors.push({

@@ -114,12 +114,15 @@ export class ReportsService {
     exported: boolean,
     aggregate: (scope: ReportScope, grouping: Grouping | null) => Promise<A[]>,
   ): Promise<Report> {
-    const scope = await this.scope(actor, query);
+    const scope = await this.scope(definition, actor, query);
     const aggregates = await aggregate(scope, grouping ?? null);
     const groupColumns = definition.groupColumns(grouping ?? null);
     await this.audit.record({
       action: exported ? AuditAction.Export : AuditAction.Read,
       resourceType: `${definition.name}-report`,
+      // Whose caseload, when one: a reviewer of the log can tell a clinic report from one
+      // about a single practitioner's clients.
+      resourceId: scope.practitionerId,
     });
     return {
       report: definition.name,
@@ -147,13 +150,27 @@ export class ReportsService {
    * The period, and whose caseload: a practitioner without the clinic-wide permission always
    * gets their own and is refused another's; others the clinic, or the practitioner named.
    */
-  private async scope(actor: Actor, query: ReportQuery): Promise<ReportScope> {
+  private async scope(
+    definition: ReportDefinition<string, unknown>,
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<ReportScope> {
     const wholeClinic = hasPermission(actor.roles, Permission.ReportReadAll);
     if (!wholeClinic && query.practitionerId && query.practitionerId !== actor.userId) {
       throw ReportsException.ownCaseloadOnly();
     }
-    const period = reportPeriod(query.from, query.to, await this.clinics.timeZone());
+    const period = reportPeriod(query.from, query.to, await this.clinics.timeZone(), {
+      wholeMonths: definition.clinical,
+    });
     if (!wholeClinic) return { period, practitionerId: actor.userId };
+    if (query.practitionerId && !definition.byCaseload) {
+      throw RequestException.invalidFields([
+        {
+          field: 'practitionerId',
+          message: `is not accepted: the ${definition.name} report covers the whole clinic (practitioners see their own caseload)`,
+        },
+      ]);
+    }
     if (query.practitionerId) {
       const practitioner = await this.users.findById(query.practitionerId);
       if (!practitioner?.roles.includes(Role.Practitioner)) {

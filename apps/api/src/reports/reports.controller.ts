@@ -1,5 +1,21 @@
-import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  Headers,
+  Query,
+  StreamableFile,
+  Type,
+} from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@meridian/auth';
 import {
   AppointmentsReport,
@@ -13,7 +29,6 @@ import {
   Report,
   reportCsv,
   reportFileName,
-  ReportQuery,
   ReportsService,
   TreatmentPlansReport,
   TreatmentPlansReportQuery,
@@ -21,6 +36,7 @@ import {
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { problemResponse } from '../problems/problem.schema';
+import { wantsCsv } from './report-format';
 
 const BAD_QUERY = problemResponse(
   400,
@@ -31,6 +47,34 @@ const OWN_CASELOAD = problemResponse(
   'Reception has no reports; a practitioner may not ask for another practitioner’s caseload.',
 );
 const CSV = 'Accept: text/csv or ?format=csv gives the same rows as a CSV download.';
+
+/** The answers every report route documents: its JSON or CSV, and the refusals. */
+function ReportResponses(report: Type): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(report),
+    ApiHeader({
+      name: 'accept',
+      required: false,
+      description: '`text/csv` (preferred to JSON) for a CSV download.',
+    }),
+    ApiOkResponse({
+      description: 'The report; as CSV, its columns as a header line, then one line per row.',
+      headers: {
+        'Content-Disposition': {
+          description:
+            'CSV only: `attachment; filename="<report>-<from>-to-<to>[-by-<groupBy>].csv"`.',
+          schema: { type: 'string' },
+        },
+      },
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(report) } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+    ApiResponse(BAD_QUERY),
+    ApiResponse(OWN_CASELOAD),
+  );
+}
 
 /**
  * Manager reports (design section 8), JSON by default and CSV on request. Every route answers
@@ -47,32 +91,26 @@ export class ReportsController {
     summary: 'Appointments: counts by status, booked hours, no-show rate, late cancellations',
     description: CSV,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AppointmentsReport })
-  @ApiResponse(BAD_QUERY)
-  @ApiResponse(OWN_CASELOAD)
+  @ReportResponses(AppointmentsReport)
   async appointments(
     @CurrentActor() actor: AuthenticatedUser,
     @Query() query: AppointmentsReportQuery,
     @Headers('accept') accept?: string,
   ): Promise<Report | StreamableFile> {
-    const csv = wantsCsv(query, accept);
+    const csv = wantsCsv(query.format, accept);
     return answer(await this.reports.appointments(actor, query, csv), csv);
   }
 
   @Get('clients')
   @RequirePermission(Permission.ReportRead)
   @ApiOperation({ summary: 'Clients: new, active (seen) and archived', description: CSV })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ClientsReport })
-  @ApiResponse(BAD_QUERY)
-  @ApiResponse(OWN_CASELOAD)
+  @ReportResponses(ClientsReport)
   async clients(
     @CurrentActor() actor: AuthenticatedUser,
     @Query() query: ClientsReportQuery,
     @Headers('accept') accept?: string,
   ): Promise<Report | StreamableFile> {
-    const csv = wantsCsv(query, accept);
+    const csv = wantsCsv(query.format, accept);
     return answer(await this.reports.clients(actor, query, csv), csv);
   }
 
@@ -82,16 +120,13 @@ export class ReportsController {
     summary: 'Follow-up tasks: created, completed, open, overdue, median time from due to done',
     description: CSV,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FollowUpsReport })
-  @ApiResponse(BAD_QUERY)
-  @ApiResponse(OWN_CASELOAD)
+  @ReportResponses(FollowUpsReport)
   async followUps(
     @CurrentActor() actor: AuthenticatedUser,
     @Query() query: FollowUpsReportQuery,
     @Headers('accept') accept?: string,
   ): Promise<Report | StreamableFile> {
-    const csv = wantsCsv(query, accept);
+    const csv = wantsCsv(query.format, accept);
     return answer(await this.reports.followUps(actor, query, csv), csv);
   }
 
@@ -101,16 +136,13 @@ export class ReportsController {
     summary: 'Treatment plans: active, started, completed, cancelled, median length',
     description: CSV,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: TreatmentPlansReport })
-  @ApiResponse(BAD_QUERY)
-  @ApiResponse(OWN_CASELOAD)
+  @ReportResponses(TreatmentPlansReport)
   async treatmentPlans(
     @CurrentActor() actor: AuthenticatedUser,
     @Query() query: TreatmentPlansReportQuery,
     @Headers('accept') accept?: string,
   ): Promise<Report | StreamableFile> {
-    const csv = wantsCsv(query, accept);
+    const csv = wantsCsv(query.format, accept);
     return answer(await this.reports.treatmentPlans(actor, query, csv), csv);
   }
 
@@ -120,23 +152,15 @@ export class ReportsController {
     summary: 'Outcomes: change per instrument, meaningful improvement and remission',
     description: `Only clients whose consent to anonymised outcome statistics is in force. ${CSV}`,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: OutcomesReport })
-  @ApiResponse(BAD_QUERY)
-  @ApiResponse(OWN_CASELOAD)
+  @ReportResponses(OutcomesReport)
   async outcomes(
     @CurrentActor() actor: AuthenticatedUser,
     @Query() query: OutcomesReportQuery,
     @Headers('accept') accept?: string,
   ): Promise<Report | StreamableFile> {
-    const csv = wantsCsv(query, accept);
+    const csv = wantsCsv(query.format, accept);
     return answer(await this.reports.outcomes(actor, query, csv), csv);
   }
-}
-
-/** `?format=` decides; without it, an Accept header that names CSV. */
-function wantsCsv(query: ReportQuery, accept: string | undefined): boolean {
-  return query.format ? query.format === 'csv' : (accept ?? '').includes('text/csv');
 }
 
 function answer(report: Report, csv: boolean): Report | StreamableFile {

@@ -16,12 +16,12 @@ const GROUPS: Record<AppointmentsGrouping, readonly GroupExpression[]> = {
   month: [[monthOf('a.starts_at', '$5'), 'month']],
 };
 
-/** The counts the appointments report is made of, per group. */
 /** The columns a grouping adds to each row. */
 export function appointmentsGroupColumns(grouping: AppointmentsGrouping | null): string[] {
   return grouping ? GROUPS[grouping].map(([, column]) => column) : [];
 }
 
+/** The counts the appointments report is made of, per group. */
 export interface AppointmentsAggregate {
   clients: number;
   appointments: number;

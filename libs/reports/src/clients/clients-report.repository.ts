@@ -25,7 +25,8 @@ export interface ClientsAggregate {
 
 /**
  * Clients registered, seen and archived in the period. Seen means an appointment the client
- * came to (arrived or completed) or a session note dated in the period. By month, each
+ * came to (arrived or completed) or a session note dated in the period, signed or not: a
+ * draft is written about a session that took place. By month, each
  * counts in the month it happened; by discipline, a client counts under each discipline of
  * their care team (clients without one under none). Erased records are not counted.
  */

@@ -18,15 +18,18 @@ const oneOf = (values: readonly string[]) => ({
 /** The period, whose caseload, and the form of the answer: shared by every report. */
 export class ReportQuery {
   @ApiProperty({
+    format: 'date',
     example: '2026-01-01',
-    description: 'First day of the period, in the clinic’s time zone. Inclusive.',
+    description:
+      'First day of the period, in the clinic’s time zone. Inclusive. The first of a month for outcomes and treatment plans.',
   })
   @IsCalendarDate()
   from!: string;
 
   @ApiProperty({
+    format: 'date',
     example: '2026-12-31',
-    description: `Last day of the period, inclusive; not before from, less than ${LONGEST_PERIOD_YEARS} years after it.`,
+    description: `Last day of the period, inclusive; not before from, less than ${LONGEST_PERIOD_YEARS} years after it. The last of a month for outcomes and treatment plans.`,
   })
   @IsCalendarDate()
   to!: string;
@@ -34,7 +37,7 @@ export class ReportQuery {
   @ApiPropertyOptional({
     format: 'uuid',
     description:
-      'Restrict to this practitioner’s caseload (clients on their care team; for appointments, their own). Practitioners get their own caseload always and may name only themselves.',
+      'Restrict to this practitioner’s caseload (clients on their care team; for appointments, their own). Practitioners get their own caseload always and may name only themselves. Not accepted for outcomes.',
   })
   @IsOptional()
   @IsUUID()
@@ -50,14 +53,20 @@ export class ReportQuery {
 }
 
 export class AppointmentsReportQuery extends ReportQuery {
-  @ApiPropertyOptional({ enum: APPOINTMENTS_GROUPINGS, description: 'Discipline: the type.' })
+  @ApiPropertyOptional({
+    enum: APPOINTMENTS_GROUPINGS,
+    description: 'discipline: the appointment type, intake included.',
+  })
   @IsOptional()
   @IsIn(APPOINTMENTS_GROUPINGS, oneOf(APPOINTMENTS_GROUPINGS))
   groupBy?: (typeof APPOINTMENTS_GROUPINGS)[number];
 }
 
 export class ClientsReportQuery extends ReportQuery {
-  @ApiPropertyOptional({ enum: CLIENTS_GROUPINGS, description: 'Discipline: of the care team.' })
+  @ApiPropertyOptional({
+    enum: CLIENTS_GROUPINGS,
+    description: 'discipline: each discipline of the client’s care team.',
+  })
   @IsOptional()
   @IsIn(CLIENTS_GROUPINGS, oneOf(CLIENTS_GROUPINGS))
   groupBy?: (typeof CLIENTS_GROUPINGS)[number];

@@ -109,15 +109,20 @@ export class TreatmentPlansReportRow extends ReportRowBase {
 export class OutcomesReportRow extends ReportRowBase {
   @ApiProperty({ example: 'PHQ-9' }) instrument!: string;
   @groupColumn('groupBy=discipline: of the care team') discipline?: string;
-  @figure('Mean first score.') meanBaseline!: number | null;
-  @figure('Mean last score in the period.') meanLatest!: number | null;
-  @figure('Mean of last minus first.') meanChange!: number | null;
-  @count('Improved by at least the meaningful change (PHQ-9 5, GAD-7 4, MYMOP2 1.0).')
+  @figure('Mean first score, to one decimal.') meanBaseline!: number | null;
+  @figure('Mean last score in the period, to one decimal.') meanLatest!: number | null;
+  @figure('Mean of last minus first, to one decimal.') meanChange!: number | null;
+  @count(
+    'Improved by at least the meaningful change (PHQ-9 5, GAD-7 4, MYMOP2 1.0, a scale its own); null for a scale without one.',
+  )
   improved!: number | null;
   @figure('improved / clients.') improvedShare!: number | null;
-  @count('Last score below the remission threshold (PHQ-9: under 5); null where none is defined.')
+  @count(
+    'Started at or above the remission threshold (PHQ-9: 5) and ended below it; null where none is defined.',
+  )
   remitted!: number | null;
-  @figure('remitted / clients.') remissionShare!: number | null;
+  @figure('remitted / clients who started at or above the threshold.')
+  remissionShare!: number | null;
 }
 
 export class AppointmentsReport extends ReportResponseBase {

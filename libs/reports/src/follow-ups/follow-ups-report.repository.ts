@@ -34,7 +34,8 @@ export interface FollowUpsAggregate {
 /**
  * The spans the figures are taken over: the whole period, or its calendar weeks or months in
  * the clinic's time zone (the first and last cut to the period), so that a backlog growing
- * week by week shows. Parameters: $2 start, $3 end, $6 time zone.
+ * week by week shows. Spans that have not begun yet are left out: they would all repeat
+ * today's backlog. Parameters: $2 start, $3 end, $5 now (or the end), $6 time zone.
  */
 function spans(grouping: FollowUpsGrouping | null): string {
   if (grouping !== 'week' && grouping !== 'month') {
@@ -46,7 +47,8 @@ function spans(grouping: FollowUpsGrouping | null): string {
             least((local_start + interval '1 ${grouping}') AT TIME ZONE $6, $3::timestamptz)
               AS ends_before
           FROM generate_series(date_trunc('${grouping}', $2::timestamptz AT TIME ZONE $6),
-                               $3::timestamptz AT TIME ZONE $6 - interval '1 microsecond',
+                               least($3::timestamptz, $5::timestamptz) AT TIME ZONE $6
+                                 - interval '1 microsecond',
                                interval '1 ${grouping}') AS local_start`;
 }
 

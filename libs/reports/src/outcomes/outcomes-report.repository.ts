@@ -22,6 +22,8 @@ export interface OutcomesAggregate {
   meanLatest: number;
   meanChange: number;
   improved: number;
+  /** Clients who were not in remission at baseline: those remission is counted among. */
+  remissionEligible: number;
   remitted: number;
   /** Whether the instrument defines a meaningful change, or remission: else the share is null. */
   definesImprovement: boolean;
@@ -34,8 +36,9 @@ export interface OutcomesAggregate {
  * in force. A client counts when they have a baseline (their first measurement on the
  * instrument up to the period's end) and a later one in the period; the change is from the
  * baseline to the last measurement in the period. Improvement is a change of at least the
- * instrument's meaningful change in its better direction; remission a last score below its
- * remission threshold. By discipline, a client counts under each discipline of their care team.
+ * instrument's meaningful change in its better direction. Remission is counted among the
+ * clients who started at or above the instrument's remission threshold: a last score below
+ * it. By discipline, a client counts under each discipline of their care team.
  */
 @Injectable()
 export class OutcomesReportRepository {
@@ -75,8 +78,12 @@ export class OutcomesReportRepository {
          avg(s.baseline)::float8 AS "meanBaseline",
          avg(s.latest)::float8 AS "meanLatest",
          avg(s.latest - s.baseline)::float8 AS "meanChange",
+         -- MYMOP2 scores are means of four items: a change of exactly 1.0 must not miss by a
+         -- rounding error.
          count(*) FILTER (WHERE ${improvement} >= r.meaningful_change - 1e-9)::int AS improved,
-         count(*) FILTER (WHERE s.latest < r.remission_below)::int AS remitted,
+         count(*) FILTER (WHERE s.baseline >= r.remission_below)::int AS "remissionEligible",
+         count(*) FILTER (WHERE s.baseline >= r.remission_below AND s.latest < r.remission_below)::int
+           AS remitted,
          bool_and(r.meaningful_change IS NOT NULL) AS "definesImprovement",
          bool_and(r.remission_below IS NOT NULL) AS "definesRemission"
        FROM series s
