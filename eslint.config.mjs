@@ -48,6 +48,7 @@ export default tseslint.config(
         performance: 'readonly',
         setTimeout: 'readonly',
         URL: 'readonly',
+        Buffer: 'readonly',
       },
     },
   },

@@ -101,7 +101,8 @@ interface AuditEventRow {
 const CURSOR_TIME = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/, UUID_PATTERN];
 
-const INSERT = `INSERT INTO audit_events (id, clinic_id, actor_user_id, actor_roles, on_behalf_of,
+/** The one statement that writes an access-log row (the benchmark's bare ceilings run it too). */
+export const AUDIT_INSERT = `INSERT INTO audit_events (id, clinic_id, actor_user_id, actor_roles, on_behalf_of,
     action, resource_type, resource_id, client_id, client_ids, outcome, purpose, ip, user_agent,
     request_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
@@ -123,7 +124,7 @@ export class AuditEventRepository {
    * No RETURNING and no entity: the row is written as given and never read back.
    */
   async insert(event: NewAuditEvent): Promise<void> {
-    await this.tx.manager.query(INSERT, params({ ...event, clinicId: this.tx.clinicId }));
+    await this.tx.manager.query(AUDIT_INSERT, params({ ...event, clinicId: this.tx.clinicId }));
   }
 
   /**
@@ -139,7 +140,7 @@ export class AuditEventRepository {
       if (event.clinicId !== null) {
         await manager.query(`SELECT set_config('app.clinic_id', $1, true)`, [event.clinicId]);
       }
-      await manager.query(INSERT, params(event));
+      await manager.query(AUDIT_INSERT, params(event));
     });
   }
 

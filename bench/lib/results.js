@@ -1,0 +1,63 @@
+'use strict';
+/** The table: printed, and written as bench/results/latest.json and latest.md. */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const RESULTS = path.join(__dirname, '..', 'results');
+
+function verdict({ scenario, app, ceiling }) {
+  const ratio = app.rps / ceiling.rps;
+  const target = scenario.target;
+  if (!target) return { ratio, targetText: 'reported', met: null };
+  const parts = [`≥ ${target.ratio.toFixed(2)}`];
+  let met = ratio >= target.ratio;
+  if (target.p99Factor) {
+    parts.push(`p99 ≤ ${target.p99Factor}× ceiling`);
+    met = met && app.p99 <= target.p99Factor * ceiling.p99;
+  }
+  return { ratio, targetText: parts.join(', '), met };
+}
+
+function writeResults(rows, run) {
+  const lines = rows.map((row) => {
+    const { ratio, targetText, met } = verdict(row);
+    return {
+      scenario: row.scenario.name,
+      title: row.scenario.title,
+      appRps: Math.round(row.app.rps),
+      ceilingRps: Math.round(row.ceiling.rps),
+      ratio: Number(ratio.toFixed(2)),
+      appP50: row.app.p50,
+      appP99: row.app.p99,
+      ceilingP99: row.ceiling.p99,
+      appErrors: row.app.errors,
+      ceilingErrors: row.ceiling.errors,
+      target: targetText,
+      met,
+    };
+  });
+  const header =
+    '| # | scenario | app req/s | ceiling req/s | ratio | app p50 / p99 ms | ceiling p99 ms | target | met |';
+  const table = [
+    header,
+    '|---|---|---:|---:|---:|---:|---:|---|---|',
+    ...lines.map(
+      (l, i) =>
+        `| ${i + 1} | ${l.scenario} | ${l.appRps} | ${l.ceilingRps} | ${l.ratio} | ${l.appP50} / ${l.appP99} | ${l.ceilingP99} | ${l.target} | ${
+          l.met === null ? '—' : l.met ? 'yes' : 'no'
+        } |`,
+    ),
+  ].join('\n');
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const intro = `Run ${new Date().toISOString()} on ${machine}: ${run.rounds} rounds of ${run.seconds} s per side, alternating, 50 connections, in ${run.minutes.toFixed(1)} min.`;
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(
+    path.join(RESULTS, 'latest.json'),
+    `${JSON.stringify({ run: { ...run, machine }, results: lines }, null, 2)}\n`,
+  );
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), `# Benchmark\n\n${intro}\n\n${table}\n`);
+  return `${intro}\n\n${table}`;
+}
+
+module.exports = { writeResults };
