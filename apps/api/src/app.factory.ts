@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +11,7 @@ import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './openapi';
 import { validationPipe } from './problems/validation';
 import { WellFormedInputPipe } from './problems/well-formed-input.pipe';
+import { securityHeaders } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -53,23 +53,12 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /docs styles itself inline; nothing else needs it.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    hsts: { maxAge: 31536000, includeSubDomains: true },
-  });
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses text/plain by default; this API takes JSON only and answers others 415.
   fastify.removeContentTypeParser('text/plain');
+  const headers = securityHeaders();
   fastify.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
     // Health data must not linger in browser or proxy caches.
     reply.header('cache-control', 'no-store');
     reply.header('x-request-id', request.id);
