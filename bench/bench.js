@@ -13,9 +13,15 @@ const { compare } = require('./lib/load');
 const { writeResults } = require('./lib/results');
 const setting = require('./lib/setting');
 
-const SCENARIOS = ['health-live', 'clients-page', 'tenancy-cost'].map((name) =>
-  require(`./scenarios/${name}`),
-);
+const SCENARIOS = [
+  'health-live',
+  'clients-page',
+  'clients-search',
+  'client-get',
+  'note-create',
+  'reports',
+  'tenancy-cost',
+].map((name) => require(`./scenarios/${name}`));
 const APP_PORT = 3811;
 const CEILING_PORT = 3812;
 const SECOND_CEILING_PORT = 3813;
