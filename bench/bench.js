@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --scenario <name>] [--rounds 3] [--seconds 5]`: the API against bare
+ * `npm run bench [-- --scenario <name>] [--rounds 3] [--seconds 5] [--profile-app <dir>]`: the API against bare
  * ceilings that do the same work without a framework, measured side by side in one run on the
  * scale data set (seeded when missing, reused otherwise). Prints one table and writes it to
  * bench/results/latest.json and latest.md. A benchmark: nothing here is a test.
@@ -40,6 +40,8 @@ function options(argv) {
     rounds: Number(value('--rounds', 3)),
     seconds: Number(value('--seconds', 5)),
     warmUpSeconds: Number(value('--warm-up', 3)),
+    // A folder to write the app's CPU profile to (`--cpu-prof`), for finding what costs.
+    profileApp: value('--profile-app', null),
   };
 }
 
@@ -56,12 +58,18 @@ async function main() {
     DATA_ENCRYPTION_KEYS: config.DATA_ENCRYPTION_KEYS,
     DATABASE_POOL_SIZE: String(config.DATABASE_POOL_SIZE),
   };
-  const app = children.start('app', setting.apiEntry, {
-    ...shared,
-    PORT: String(APP_PORT),
-    // The throttler runs, as in production, with a limit the load never reaches.
-    THROTTLE_LIMIT: '100000000',
-  });
+  const app = children.start(
+    'app',
+    setting.apiEntry,
+    {
+      ...shared,
+      PORT: String(APP_PORT),
+      // The throttler runs, as in production, with a limit the load never reaches.
+      THROTTLE_LIMIT: '100000000',
+    },
+    [],
+    opts.profileApp ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profileApp)}`] : [],
+  );
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   await children.waitForHttp(`${appUrl}/health/live`, 'the app');
 

@@ -4,8 +4,9 @@ const { spawn, spawnSync } = require('node:child_process');
 
 const running = new Set();
 
-function start(name, entry, env, args = []) {
-  const child = spawn(process.execPath, [entry, ...args], {
+/** `nodeFlags` go to Node itself, e.g. `--cpu-prof` to profile the app under load. */
+function start(name, entry, env, args = [], nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
