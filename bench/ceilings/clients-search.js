@@ -5,48 +5,16 @@
  * from the server log), in the same transaction with the same access-log row, and the same
  * JSON. First pages only, as the scenario asks; reception has no care team to check.
  */
+const path = require('node:path');
 const { claimsOf, inTenantTransaction, send, serve } = require('./bare');
 
-/** The app's `nameSearchQuery` without a practitioner filter or cursor, as it reaches the server. */
-const NAME_SEARCH = `WITH terms AS (
-      SELECT t.term, t.i FROM unnest(client_name_words($2, '')) WITH ORDINALITY AS t(term, i)
-      ORDER BY t.i LIMIT $4),
-    candidates AS (
-      SELECT t.i, v.word,
-             CASE WHEN v.word = t.term THEN 1
-                  ELSE least(0.89, greatest(similarity(v.word, t.term),
-                    1 - levenshtein(v.word, t.term)::real / greatest(length(v.word), length(t.term))))
-             END AS likeness
-      FROM terms t CROSS JOIN LATERAL (
-        SELECT word FROM client_name_vocabulary
-        WHERE clinic_id = $1 ORDER BY word <-> t.term LIMIT $5) v
-      UNION ALL
-      SELECT t.i, v.word, 0.9 + 0.1 * length(t.term) / length(v.word)
-      FROM terms t CROSS JOIN LATERAL (
-        SELECT word FROM client_name_vocabulary
-        WHERE clinic_id = $1 AND word >= t.term AND word < t.term || chr(1114111)
-        ORDER BY length(word), word LIMIT $5) v
-      WHERE length(t.term) >= 2),
-    best AS (
-      SELECT i, word, max(likeness) AS likeness, max(max(likeness)) OVER (PARTITION BY i) AS top
-      FROM candidates GROUP BY i, word),
-    hits AS (
-      SELECT w.client_id, b.i, max(b.likeness) AS likeness
-      FROM best b JOIN client_name_words w
-        ON w.clinic_id = $1 AND w.status = $3 AND w.word = b.word
-      WHERE b.likeness >= greatest($6, b.top - $7)
-      GROUP BY w.client_id, b.i),
-    scored AS (
-      SELECT client_id, round(sum(likeness) * 1000)::int AS score FROM hits GROUP BY client_id)
-    SELECT s.client_id AS id, s.score FROM scored s
-    
-    ORDER BY s.score DESC, s.client_id
-    LIMIT $8`;
-/** The search's tuning, as the app's repository passes it. */
-const MAX_TERMS = 5;
-const CANDIDATES = 20;
-const MIN_LIKENESS = 0.5;
-const LIKENESS_SPREAD = 0.3;
+/**
+ * The app's own name search statement (its text and tuning parameters), built by its compiled
+ * repository, so that the two can never drift apart.
+ */
+const { nameSearchQuery } = require(
+  path.join(__dirname, '../../dist/apps/api/libs/clients/src/clients.repository.js'),
+);
 
 const ENTITY_COLUMNS = `"ClientEntity"."id" AS "ClientEntity_id", "ClientEntity"."clinic_id" AS "ClientEntity_clinic_id", "ClientEntity"."client_number" AS "ClientEntity_client_number", "ClientEntity"."first_name" AS "ClientEntity_first_name", "ClientEntity"."last_name" AS "ClientEntity_last_name", "ClientEntity"."date_of_birth" AS "ClientEntity_date_of_birth", "ClientEntity"."sex" AS "ClientEntity_sex", "ClientEntity"."email" AS "ClientEntity_email", "ClientEntity"."phone" AS "ClientEntity_phone", "ClientEntity"."preferred_language" AS "ClientEntity_preferred_language", "ClientEntity"."street" AS "ClientEntity_street", "ClientEntity"."postal_code" AS "ClientEntity_postal_code", "ClientEntity"."city" AS "ClientEntity_city", "ClientEntity"."general_practitioner" AS "ClientEntity_general_practitioner", "ClientEntity"."emergency_contact" AS "ClientEntity_emergency_contact", "ClientEntity"."intake" AS "ClientEntity_intake", "ClientEntity"."primary_practitioner_id" AS "ClientEntity_primary_practitioner_id", "ClientEntity"."status" AS "ClientEntity_status", "ClientEntity"."archived_at" AS "ClientEntity_archived_at", "ClientEntity"."erased_at" AS "ClientEntity_erased_at", "ClientEntity"."created_at" AS "ClientEntity_created_at", "ClientEntity"."updated_at" AS "ClientEntity_updated_at", "ClientEntity"."version" AS "ClientEntity_version"`;
 
@@ -101,16 +69,8 @@ serve(async (request, response, url) => {
     claims,
     request,
     async (query) => {
-      const { rows: hits } = await query('clients-name-search', NAME_SEARCH, [
-        claims.clinicId,
-        name,
-        'active',
-        MAX_TERMS,
-        CANDIDATES,
-        MIN_LIKENESS,
-        LIKENESS_SPREAD,
-        limit + 1,
-      ]);
+      const search = nameSearchQuery(claims.clinicId, name, { status: 'active' }, limit + 1);
+      const { rows: hits } = await query('clients-name-search', search.sql, search.params);
       const ranked = hits.slice(0, limit);
       const { rows } = await query(`clients-by-ids-${ranked.length}`, byIds(ranked.length), [
         claims.clinicId,
