@@ -3,6 +3,7 @@ import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { SessionNoteAddendumEntity } from './session-note-addendum.entity';
 import { SessionNoteEntity } from './session-note.entity';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -125,8 +126,12 @@ export class SessionNotesRepository {
   async insert(
     note: Omit<SessionNoteEntity, 'clinicId' | 'createdAt' | 'updatedAt' | 'version'>,
   ): Promise<SessionNoteEntity> {
+    // insert(), not save(): save() of an entity with its id set first SELECTs it to decide
+    // between INSERT and UPDATE. RETURNING fills in the timestamps and the version.
     const manager = this.tx.manager;
-    return manager.save(manager.create(SessionNoteEntity, { ...note, clinicId: this.tx.clinicId }));
+    const entity = manager.create(SessionNoteEntity, { ...note, clinicId: this.tx.clinicId });
+    await manager.insert(SessionNoteEntity, entity as QueryDeepPartialEntity<SessionNoteEntity>);
+    return entity;
   }
 
   async save(note: SessionNoteEntity): Promise<SessionNoteEntity> {
