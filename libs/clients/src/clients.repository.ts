@@ -234,14 +234,26 @@ export class ClientsRepository {
   }
 
   /** Of `clientIds`, those on whose care team `userId` is: one query for a whole page. */
-  async onCareTeamOf(userId: string, clientIds: readonly string[]): Promise<Set<string>> {
-    if (clientIds.length === 0) return new Set();
+  /**
+   * Which of `clientIds` the user treats (care team) and which they broke the glass for (a
+   * grant not yet expired): one round trip for both, since every clinical access asks both.
+   */
+  async clinicalTies(
+    userId: string,
+    clientIds: readonly string[],
+  ): Promise<{ careTeam: Set<string>; brokenGlass: Set<string> }> {
+    const ties = { careTeam: new Set<string>(), brokenGlass: new Set<string>() };
+    if (clientIds.length === 0) return ties;
     const rows = (await this.tx.manager.query(
-      `SELECT client_id AS "clientId" FROM care_team_members
-       WHERE clinic_id = $1 AND user_id = $2 AND client_id = ANY($3::uuid[])`,
+      `SELECT client_id AS "clientId", true AS "careTeam" FROM care_team_members
+       WHERE clinic_id = $1 AND user_id = $2 AND client_id = ANY($3::uuid[])
+       UNION
+       SELECT client_id, false FROM break_glass_grants
+       WHERE clinic_id = $1 AND user_id = $2 AND client_id = ANY($3::uuid[]) AND expires_at > now()`,
       [this.tx.clinicId, userId, clientIds],
-    )) as { clientId: string }[];
-    return new Set(rows.map((row) => row.clientId));
+    )) as { clientId: string; careTeam: boolean }[];
+    for (const row of rows) (row.careTeam ? ties.careTeam : ties.brokenGlass).add(row.clientId);
+    return ties;
   }
 
   async careTeam(clientId: string): Promise<CareTeamRow[]> {

@@ -245,7 +245,7 @@ export class ClientsService {
 
   /**
    * The clinical access `actor` has to each of `clientIds`: care team (treatment), broken
-   * glass, or none. Two queries for any number of clients, and none for non-practitioners.
+   * glass, or none. One query for any number of clients, and none for non-practitioners.
    */
   async accessTo(
     actor: Actor,
@@ -256,13 +256,10 @@ export class ClientsService {
       for (const id of clientIds) result.set(id, null);
       return result;
     }
-    const [team, glass] = await Promise.all([
-      this.clients.onCareTeamOf(actor.userId, clientIds),
-      this.breakGlass.activeFor(actor, clientIds),
-    ]);
+    const ties = await this.clients.clinicalTies(actor.userId, clientIds);
     for (const id of clientIds) {
-      const careTeam = new Set(team.has(id) ? [actor.userId] : []);
-      result.set(id, clinicalAccess(actor, { careTeam, brokenGlass: glass.has(id) }));
+      const careTeam = new Set(ties.careTeam.has(id) ? [actor.userId] : []);
+      result.set(id, clinicalAccess(actor, { careTeam, brokenGlass: ties.brokenGlass.has(id) }));
     }
     return result;
   }
