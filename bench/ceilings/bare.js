@@ -82,6 +82,18 @@ async function inTenantTransaction(claims, request, work, audit) {
   }
 }
 
+/**
+ * SELECT-list columns `on_care_team` and `broken_glass` for client `c` and the user in
+ * parameter `userParam`: what the app's clinical access asks.
+ */
+const clinicalTies = (userParam) => `EXISTS (SELECT 1 FROM care_team_members m
+                 WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = ${userParam})
+           AS on_care_team,
+         EXISTS (SELECT 1 FROM break_glass_grants g
+                 WHERE g.clinic_id = c.clinic_id AND g.client_id = c.id AND g.user_id = ${userParam}
+                   AND g.expires_at > now())
+           AS broken_glass`;
+
 function send(response, status, body) {
   const json = JSON.stringify(body);
   response.writeHead(status, {
@@ -104,4 +116,4 @@ function serve(handle) {
     .listen(Number(process.env.PORT), '127.0.0.1');
 }
 
-module.exports = { claimsOf, inTenantTransaction, pool, send, serve };
+module.exports = { claimsOf, clinicalTies, inTenantTransaction, pool, send, serve };

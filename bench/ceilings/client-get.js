@@ -5,7 +5,7 @@
  * break-the-glass grant), in the same transaction with the same access-log row: a read of the
  * client with the purpose the access served.
  */
-const { claimsOf, inTenantTransaction, send, serve } = require('./bare');
+const { claimsOf, clinicalTies, inTenantTransaction, send, serve } = require('./bare');
 
 const CLIENT_PATH =
   /^\/api\/v1\/clients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -14,13 +14,7 @@ const CLIENT_WITH_ACCESS = `SELECT c.id, c.client_number, c.first_name, c.last_n
          c.sex, c.email, c.phone, c.preferred_language, c.street, c.postal_code, c.city,
          c.general_practitioner, c.emergency_contact, c.intake, c.primary_practitioner_id,
          c.status, c.archived_at, c.erased_at, c.created_at, c.updated_at, c.version,
-         EXISTS (SELECT 1 FROM care_team_members m
-                 WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = $3)
-           AS on_care_team,
-         EXISTS (SELECT 1 FROM break_glass_grants g
-                 WHERE g.clinic_id = c.clinic_id AND g.client_id = c.id AND g.user_id = $3
-                   AND g.expires_at > now())
-           AS broken_glass
+         ${clinicalTies('$3')}
   FROM clients c
   WHERE c.clinic_id = $1 AND c.id = $2`;
 

@@ -11,7 +11,7 @@
 const path = require('node:path');
 const Ajv = require('ajv');
 const { v7: uuidv7 } = require('uuid');
-const { claimsOf, inTenantTransaction, send, serve } = require('./bare');
+const { claimsOf, clinicalTies, inTenantTransaction, send, serve } = require('./bare');
 
 const { findPoint } = require(
   path.join(__dirname, '../../dist/apps/api/libs/session-notes/src/acupuncture/point-catalog.js'),
@@ -89,13 +89,7 @@ const validDraft = ajv.compile(
 );
 
 const FACTS = `SELECT c.erased_at IS NOT NULL AS erased, k.time_zone, u.disciplines,
-         EXISTS (SELECT 1 FROM care_team_members m
-                 WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = $3)
-           AS on_care_team,
-         EXISTS (SELECT 1 FROM break_glass_grants g
-                 WHERE g.clinic_id = c.clinic_id AND g.client_id = c.id AND g.user_id = $3
-                   AND g.expires_at > now())
-           AS broken_glass
+         ${clinicalTies('$3')}
   FROM clients c
   JOIN clinics k ON k.id = c.clinic_id
   JOIN users u ON u.clinic_id = c.clinic_id AND u.id = $3

@@ -4,7 +4,7 @@
  * acupuncturists of several clinics, each with clients of their own care teams, at random.
  * Every request adds a draft note (and its access-log row) to the scale data set.
  */
-const { pick } = require('../lib/fixtures');
+const { pick, practitionersWithClients } = require('../lib/fixtures');
 
 const CLINICS = 20;
 const CLIENTS_PER_PRACTITIONER = 25;
@@ -42,28 +42,13 @@ module.exports = {
   // facts, the note, the access-log row, COMMIT.
   statementsPerRequest: { app: 8, ceiling: 6 },
   async prepare(ctx) {
-    const { rows } = await ctx.db.query(
-      `WITH acupuncturist AS (
-         SELECT DISTINCT ON (u.clinic_id) u.clinic_id, u.id, u.email
-         FROM users u
-         WHERE 'practitioner' = ANY (u.roles) AND 'acupuncture' = ANY (u.disciplines)
-           AND u.status = 'active'
-           AND EXISTS (SELECT 1 FROM care_team_members m
-                       WHERE m.clinic_id = u.clinic_id AND m.user_id = u.id)
-         ORDER BY u.clinic_id, u.email
-         LIMIT $1)
-       SELECT a.email, array(
-         SELECT m.client_id
-         FROM care_team_members m
-         JOIN clients c ON c.clinic_id = m.clinic_id AND c.id = m.client_id
-         WHERE m.clinic_id = a.clinic_id AND m.user_id = a.id AND c.erased_at IS NULL
-         ORDER BY m.client_id LIMIT $2) AS "clientIds"
-       FROM acupuncturist a`,
-      [CLINICS, CLIENTS_PER_PRACTITIONER],
-    );
     const writes = [];
-    for (const { email, clientIds } of rows) {
-      const token = await ctx.login(email);
+    const acupuncturists = await practitionersWithClients(ctx, {
+      discipline: 'acupuncture',
+      clinics: CLINICS,
+      clientsEach: CLIENTS_PER_PRACTITIONER,
+    });
+    for (const { token, clientIds } of acupuncturists) {
       for (const clientId of clientIds) {
         writes.push({ token, path: `/api/v1/clients/${clientId}/session-notes` });
       }

@@ -3,7 +3,7 @@
  * 6: managers asking for a report of the past year, measured as latency: one request at a
  * time, the five reports (ungrouped) in turn at random, by managers of several clinics.
  */
-const { pick } = require('../lib/fixtures');
+const { pick, staffTokens } = require('../lib/fixtures');
 
 const CLINICS = 10;
 const REPORTS = ['appointments', 'clients', 'follow-ups', 'treatment-plans', 'outcomes'];
@@ -30,14 +30,7 @@ module.exports = {
   // BEGIN, set_config, the clinic (its time zone), the report, the access-log row, COMMIT.
   statementsPerRequest: { app: 6, ceiling: 6 },
   async prepare(ctx) {
-    const { rows } = await ctx.db.query(
-      `SELECT DISTINCT ON (clinic_id) email FROM users
-       WHERE 'manager' = ANY (roles) AND status = 'active'
-       ORDER BY clinic_id, email LIMIT $1`,
-      [CLINICS],
-    );
-    const tokens = [];
-    for (const { email } of rows) tokens.push(await ctx.login(email));
+    const tokens = await staffTokens(ctx, 'manager', CLINICS);
     const { from, to } = pastYear();
     const path = (report) => `/api/v1/reports/${report}?from=${from}&to=${to}`;
     const request = {

@@ -22,6 +22,11 @@ export function groupClauses(expressions: readonly GroupExpression[]): GroupClau
   };
 }
 
+/** The row columns a grouping adds, in order: the names in its expressions. */
+export function columnsOf(expressions: readonly GroupExpression[]): string[] {
+  return expressions.map(([, column]) => column);
+}
+
 /** The Monday of the clinic's calendar week of instant `column`, as `YYYY-MM-DD`. */
 export function weekOf(column: string, timeZoneParam: string): string {
   return `to_char(date_trunc('week', ${column} AT TIME ZONE ${timeZoneParam}), 'YYYY-MM-DD')`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import type { ReportScope } from '../report-scope';
-import { groupClauses, GroupExpression, monthOf, weekOf } from '../sql-grouping';
+import { columnsOf, groupClauses, GroupExpression, monthOf, weekOf } from '../sql-grouping';
 
 export const APPOINTMENTS_GROUPINGS = ['practitioner', 'discipline', 'week', 'month'] as const;
 export type AppointmentsGrouping = (typeof APPOINTMENTS_GROUPINGS)[number];
@@ -18,7 +18,7 @@ const GROUPS: Record<AppointmentsGrouping, readonly GroupExpression[]> = {
 
 /** The columns a grouping adds to each row. */
 export function appointmentsGroupColumns(grouping: AppointmentsGrouping | null): string[] {
-  return grouping ? GROUPS[grouping].map(([, column]) => column) : [];
+  return columnsOf(grouping ? GROUPS[grouping] : []);
 }
 
 /** The counts the appointments report is made of, per group. */

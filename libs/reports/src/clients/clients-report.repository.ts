@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import { inCaseload, ReportScope } from '../report-scope';
-import { groupClauses, GroupExpression } from '../sql-grouping';
+import { columnsOf, groupClauses, GroupExpression } from '../sql-grouping';
 
 export const CLIENTS_GROUPINGS = ['discipline', 'month'] as const;
 export type ClientsGrouping = (typeof CLIENTS_GROUPINGS)[number];
@@ -12,7 +12,7 @@ const GROUPS: Record<ClientsGrouping, readonly GroupExpression[]> = {
 };
 
 export function clientsGroupColumns(grouping: ClientsGrouping | null): string[] {
-  return grouping ? GROUPS[grouping].map(([, column]) => column) : [];
+  return columnsOf(grouping ? GROUPS[grouping] : []);
 }
 
 export interface ClientsAggregate {

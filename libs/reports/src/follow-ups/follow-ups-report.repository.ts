@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import { inCaseload, ReportScope } from '../report-scope';
-import { groupClauses, GroupExpression } from '../sql-grouping';
+import { columnsOf, groupClauses, GroupExpression } from '../sql-grouping';
 
 export const FOLLOW_UPS_GROUPINGS = ['assignee', 'type', 'week', 'month'] as const;
 export type FollowUpsGrouping = (typeof FOLLOW_UPS_GROUPINGS)[number];
@@ -17,7 +17,7 @@ const GROUPS: Record<FollowUpsGrouping, readonly GroupExpression[]> = {
 };
 
 export function followUpsGroupColumns(grouping: FollowUpsGrouping | null): string[] {
-  return grouping ? GROUPS[grouping].map(([, column]) => column) : [];
+  return columnsOf(grouping ? GROUPS[grouping] : []);
 }
 
 export interface FollowUpsAggregate {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import { STANDARD_INSTRUMENTS } from '@meridian/outcomes/scoring';
 import { inCaseload, ReportScope } from '../report-scope';
-import { groupClauses, GroupExpression } from '../sql-grouping';
+import { columnsOf, groupClauses, GroupExpression } from '../sql-grouping';
 
 export const OUTCOMES_GROUPINGS = ['discipline'] as const;
 export type OutcomesGrouping = (typeof OUTCOMES_GROUPINGS)[number];
@@ -13,7 +13,7 @@ const GROUPS: Record<OutcomesGrouping, readonly GroupExpression[]> = {
 };
 
 export function outcomesGroupColumns(grouping: OutcomesGrouping | null): string[] {
-  return (grouping ? GROUPS[grouping] : [BY_INSTRUMENT]).map(([, column]) => column);
+  return columnsOf(grouping ? GROUPS[grouping] : [BY_INSTRUMENT]);
 }
 
 export interface OutcomesAggregate {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@meridian/db';
 import { inCaseload, ReportScope } from '../report-scope';
-import { groupClauses, GroupExpression } from '../sql-grouping';
+import { columnsOf, groupClauses, GroupExpression } from '../sql-grouping';
 
 export const TREATMENT_PLANS_GROUPINGS = ['phaseKind', 'dietProtocol', 'practitioner'] as const;
 export type TreatmentPlansGrouping = (typeof TREATMENT_PLANS_GROUPINGS)[number];
@@ -26,7 +26,7 @@ const JOINS: Record<TreatmentPlansGrouping, string> = {
 };
 
 export function treatmentPlansGroupColumns(grouping: TreatmentPlansGrouping | null): string[] {
-  return grouping ? GROUPS[grouping].map(([, column]) => column) : [];
+  return columnsOf(grouping ? GROUPS[grouping] : []);
 }
 
 export interface TreatmentPlansAggregate {
