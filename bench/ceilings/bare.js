@@ -12,9 +12,13 @@ const { Pool, types } = require('pg');
 // Calendar dates stay `YYYY-MM-DD` strings, as the app reads them.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
-const { AUDIT_INSERT } = require(
-  path.join(__dirname, '../../dist/apps/api/libs/audit/src/audit-event.repository.js'),
-);
+/**
+ * A compiled module of the app, for what a ceiling must do exactly as the app does: the SQL
+ * text it runs, and the pure functions that shape its answers. Nothing of the framework.
+ */
+const fromApp = (file) => require(path.join(__dirname, '../../dist/apps/api', file));
+
+const { AUDIT_INSERT } = fromApp('libs/audit/src/audit-event.repository.js');
 
 /**
  * `TENANT_TX=off` (scenario 9) measures what tenancy costs: the owner, whom row-level
@@ -116,4 +120,4 @@ function serve(handle) {
     .listen(Number(process.env.PORT), '127.0.0.1');
 }
 
-module.exports = { claimsOf, clinicalTies, inTenantTransaction, pool, send, serve };
+module.exports = { claimsOf, clinicalTies, fromApp, inTenantTransaction, pool, send, serve };

@@ -16,7 +16,7 @@ module.exports = {
   // From the server log of one request: BEGIN, set_config, the client, the care team and
   // break-the-glass grants (one statement), the access-log row, COMMIT; the ceiling asks the
   // client and its ties as one.
-  statementsPerRequest: { app: 6, ceiling: 5 },
+  statementsPerRequest: { app: 5, ceiling: 5 },
   async prepare(ctx) {
     const reads = [];
     const practitioners = await practitionersWithClients(ctx, {

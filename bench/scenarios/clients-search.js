@@ -17,7 +17,7 @@ module.exports = {
   title: 'GET /clients?search=<partial last name> as reception',
   ceiling: 'clients-search.js',
   target: { ratio: 0.95 },
-  statementsPerRequest: { app: 6, ceiling: 6 },
+  statementsPerRequest: { app: 5, ceiling: 5 },
   async prepare(ctx) {
     const searches = [];
     for (const token of await receptionists(ctx, 20)) {

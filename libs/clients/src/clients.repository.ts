@@ -1,108 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
+import { keysetPage, Page } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
-import { In } from 'typeorm';
-import { ClientEntity, ClientStatus } from './client.entity';
+import { ClientEntity } from './client.entity';
+import {
+  ClientFilter,
+  clientListQuery,
+  clientWithTiesQuery,
+  ExactMatch,
+  nameSearchQuery,
+} from './client-queries';
 
-// eslint-disable-next-line no-control-regex
-const TEXT = /^[^\u0000]*$/;
-/** A name-search score as the query computes it: an integer, 1000 per fully matched word. */
-const SCORE = /^\d{1,5}$/;
-
-export interface ClientFilter {
-  status: ClientStatus;
-  practitionerId?: string;
-}
-
-/** An exact lookup: column names are fixed here, never taken from input. */
-export type ExactMatch =
-  | { column: 'client_number'; value: number }
-  | { column: 'date_of_birth' | 'email' | 'phone'; value: string };
-
-/** Words of a typed name that count; more add nothing a receptionist would type. */
-const MAX_TERMS = 5;
-/** Vocabulary words looked at per typed word, nearest first, and per prefix. */
-const CANDIDATES = 20;
-/** How alike a word must be to a typed one to count as a misspelling of it (0–1). */
-const MIN_LIKENESS = 0.5;
-/** Once a typed word has a close match, words this much less alike are left out as noise. */
-const LIKENESS_SPREAD = 0.3;
-
-/**
- * The name search statement, word by word (see the ClientNameIndex migration). Each typed word
- * is matched against the clinic's vocabulary: an exact word scores 1, a word it begins
- * (`brouwersh` → `brouwershaven`) 0.9 to 1, a misspelling (trigram similarity, or Levenshtein
- * for transposed letters) 0.5 to 0.89. A client scores the sum, over the typed words, of their
- * best-matching name word, so "sanne jansen" ranks Sanne Jansen above every other Jansen.
- * Pages are keyset on (score, id): exact, whatever the ties. Exported so that a test can
- * EXPLAIN exactly what runs.
- */
-export function nameSearchQuery(
-  clinicId: string,
-  name: string,
-  filter: ClientFilter,
-  limit: number,
-  cursor?: string,
-): { sql: string; params: unknown[] } {
-  const params: unknown[] = [
-    clinicId,
-    name,
-    filter.status,
-    MAX_TERMS,
-    CANDIDATES,
-    MIN_LIKENESS,
-    LIKENESS_SPREAD,
-    limit,
-  ];
-  const where: string[] = [];
-  if (filter.practitionerId) {
-    const p = params.push(filter.practitionerId);
-    where.push(`s.client_id IN (
-      SELECT m.client_id FROM care_team_members m WHERE m.clinic_id = $1 AND m.user_id = $${p}
-      UNION ALL
-      SELECT p.id FROM clients p WHERE p.clinic_id = $1 AND p.primary_practitioner_id = $${p})`);
-  }
-  if (cursor) {
-    const [score, id] = decodeCursor(cursor, 2, [SCORE, UUID_PATTERN]);
-    const s = params.push(Number(score));
-    const i = params.push(id);
-    where.push(`(s.score < $${s} OR (s.score = $${s} AND s.client_id > $${i}::uuid))`);
-  }
-  const sql = `WITH terms AS (
-      SELECT t.term, t.i FROM unnest(client_name_words($2, '')) WITH ORDINALITY AS t(term, i)
-      ORDER BY t.i LIMIT $4),
-    candidates AS (
-      SELECT t.i, v.word,
-             CASE WHEN v.word = t.term THEN 1
-                  ELSE least(0.89, greatest(similarity(v.word, t.term),
-                    1 - levenshtein(v.word, t.term)::real / greatest(length(v.word), length(t.term))))
-             END AS likeness
-      FROM terms t CROSS JOIN LATERAL (
-        SELECT word FROM client_name_vocabulary
-        WHERE clinic_id = $1 ORDER BY word <-> t.term LIMIT $5) v
-      UNION ALL
-      SELECT t.i, v.word, 0.9 + 0.1 * length(t.term) / length(v.word)
-      FROM terms t CROSS JOIN LATERAL (
-        SELECT word FROM client_name_vocabulary
-        WHERE clinic_id = $1 AND word >= t.term AND word < t.term || chr(1114111)
-        ORDER BY length(word), word LIMIT $5) v
-      WHERE length(t.term) >= 2),
-    best AS (
-      SELECT i, word, max(likeness) AS likeness, max(max(likeness)) OVER (PARTITION BY i) AS top
-      FROM candidates GROUP BY i, word),
-    hits AS (
-      SELECT w.client_id, b.i, max(b.likeness) AS likeness
-      FROM best b JOIN client_name_words w
-        ON w.clinic_id = $1 AND w.status = $3 AND w.word = b.word
-      WHERE b.likeness >= greatest($6, b.top - $7)
-      GROUP BY w.client_id, b.i),
-    scored AS (
-      SELECT client_id, round(sum(likeness) * 1000)::int AS score FROM hits GROUP BY client_id)
-    SELECT s.client_id AS id, s.score FROM scored s
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY s.score DESC, s.client_id
-    LIMIT $8`;
-  return { sql, params };
+/** How a user is tied to one client's record, as clinical access asks. */
+export interface ClinicalTies {
+  onCareTeam: boolean;
+  brokenGlass: boolean;
 }
 
 export interface CareTeamRow {
@@ -171,40 +82,33 @@ export class ClientsRepository {
     return this.tx.manager.save(client);
   }
 
+  /**
+   * The record with the clinical ties of `userId` to it (see {@link ClinicalTies}), read in
+   * one statement; null when the clinic has no such client.
+   */
+  async findWithTies(
+    id: string,
+    userId: string,
+  ): Promise<{ client: ClientEntity; ties: ClinicalTies } | null> {
+    const { sql, params } = clientWithTiesQuery(this.tx.clinicId, id, userId);
+    const [row] = (await this.tx.manager.query(sql, params)) as (ClientEntity & {
+      onCareTeam: boolean;
+      brokenGlass: boolean;
+    })[];
+    // The row is the record; its two extra fields never reach a response, which names its own.
+    return row
+      ? { client: row, ties: { onCareTeam: row.onCareTeam, brokenGlass: row.brokenGlass } }
+      : null;
+  }
+
   /** Clients by name (last, first, id), keyset-paginated. */
   async list(
     filter: ClientFilter & { match?: ExactMatch },
     limit: number,
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
-    const query = this.tx.manager
-      .createQueryBuilder(ClientEntity, 'c')
-      .where('c.clinic_id = :clinicId', { clinicId: this.tx.clinicId })
-      .andWhere('c.status = :status', { status: filter.status })
-      .orderBy('c.last_name', 'ASC')
-      .addOrderBy('c.first_name', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(limit + 1);
-    if (filter.match) {
-      query.andWhere(`c.${filter.match.column} = :match`, { match: filter.match.value });
-    }
-    if (filter.practitionerId) {
-      query.andWhere(
-        `(c.primary_practitioner_id = :practitionerId OR EXISTS (
-           SELECT 1 FROM care_team_members m
-           WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = :practitionerId))`,
-        { practitionerId: filter.practitionerId },
-      );
-    }
-    if (cursor) {
-      const [last, first, id] = decodeCursor(cursor, 3, [TEXT, TEXT, UUID_PATTERN]);
-      query.andWhere('(c.last_name, c.first_name, c.id) > (:last, :first, :id)', {
-        last,
-        first,
-        id,
-      });
-    }
-    const rows = await query.getMany();
+    const { sql, params } = clientListQuery(this.tx.clinicId, filter, limit + 1, cursor);
+    const rows = (await this.tx.manager.query(sql, params)) as ClientEntity[];
     return keysetPage(rows, limit, (client) => [client.lastName, client.firstName, client.id]);
   }
 
@@ -215,25 +119,15 @@ export class ClientsRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
-    const manager = this.tx.manager;
-    const query = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
-    const rows = (await manager.query(query.sql, query.params)) as { id: string; score: number }[];
+    const { sql, params } = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
+    const rows = (await this.tx.manager.query(sql, params)) as (ClientEntity & {
+      score: number;
+    })[];
     const page = keysetPage(rows, limit, (row) => [String(row.score), row.id]);
-    const byId = new Map(
-      (
-        await manager.findBy(ClientEntity, {
-          clinicId: this.tx.clinicId,
-          id: In(page.data.map((r) => r.id)),
-        })
-      ).map((client) => [client.id, client]),
-    );
-    return {
-      data: page.data.map((row) => byId.get(row.id)).filter((client) => client !== undefined),
-      nextCursor: page.nextCursor,
-    };
+    // Each row's `score` rides along; a response names its own fields.
+    return page;
   }
 
-  /** Of `clientIds`, those on whose care team `userId` is: one query for a whole page. */
   /**
    * Which of `clientIds` the user treats (care team) and which they broke the glass for (a
    * grant not yet expired): one round trip for both, since every clinical access asks both.

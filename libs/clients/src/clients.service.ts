@@ -9,7 +9,8 @@ import { Actor, FieldError, Page, RequestException, staleVersion } from '@meridi
 import { v7 as uuid } from 'uuid';
 import { ClientEntity } from './client.entity';
 import { ClientsException } from './clients.exception';
-import { ClientsRepository, ExactMatch } from './clients.repository';
+import { ExactMatch } from './client-queries';
+import { ClientsRepository, ClinicalTies } from './clients.repository';
 import { parseSearch, SearchTerm } from './client-search';
 import { AccessOverviewQuery, AccessOverviewResponse } from './dto/access-overview.dto';
 import { CareTeamResponse, PutCareTeamDto } from './dto/care-team.dto';
@@ -77,8 +78,10 @@ export class ClientsService {
   }
 
   async get(actor: Actor, id: string): Promise<ClientResponse> {
-    const client = await this.require(id);
-    const access = (await this.accessTo(actor, [id])).get(id) ?? null;
+    const found = await this.clients.findWithTies(id, actor.userId);
+    if (!found) throw ClientsException.notFound();
+    const { client, ties } = found;
+    const access = accessOf(actor, ties);
     await this.log(AuditAction.Read, id, access);
     return toClientResponse(client, viewFor(actor, access));
   }
@@ -258,8 +261,13 @@ export class ClientsService {
     }
     const ties = await this.clients.clinicalTies(actor.userId, clientIds);
     for (const id of clientIds) {
-      const careTeam = new Set(ties.careTeam.has(id) ? [actor.userId] : []);
-      result.set(id, clinicalAccess(actor, { careTeam, brokenGlass: ties.brokenGlass.has(id) }));
+      result.set(
+        id,
+        accessOf(actor, {
+          onCareTeam: ties.careTeam.has(id),
+          brokenGlass: ties.brokenGlass.has(id),
+        }),
+      );
     }
     return result;
   }
@@ -347,6 +355,12 @@ function exactMatch(term: SearchTerm): ExactMatch | null {
     case 'name':
       return null;
   }
+}
+
+/** The clinical access `actor` has to a record they are tied to as `ties` say. */
+function accessOf(actor: Actor, ties: ClinicalTies): ClinicalAccess | null {
+  const careTeam = new Set(ties.onCareTeam ? [actor.userId] : []);
+  return clinicalAccess(actor, { careTeam, brokenGlass: ties.brokenGlass });
 }
 
 /** Which view of a record `actor` gets, given their clinical access to it. */

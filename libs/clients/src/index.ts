@@ -2,6 +2,7 @@ export * from './care-team-member.entity';
 export * from './client.entity';
 export * from './clients.exception';
 export * from './clients.module';
+export * from './client-queries';
 export * from './clients.repository';
 export * from './clients.service';
 export * from './dto/care-team.dto';

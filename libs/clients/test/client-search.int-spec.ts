@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
-import { ClientsRepository, nameSearchQuery } from '@meridian/clients/clients.repository';
+import { nameSearchQuery } from '@meridian/clients/client-queries';
+import { ClientsRepository } from '@meridian/clients/clients.repository';
 import { AppConfig, CoreModule, validateConfig } from '@meridian/core';
 import { DbModule, TenantTransaction } from '@meridian/db';
 import { asOwner } from '@meridian/testing';
