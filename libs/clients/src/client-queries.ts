@@ -1,5 +1,5 @@
 import { decodeCursor, UUID_PATTERN } from '@meridian/core';
-import { ClientEntity, ClientStatus } from './client.entity';
+import { ClientStatus } from './client.entity';
 
 /**
  * The statements {@link ClientsRepository} runs to read records, built here as text and
@@ -9,7 +9,7 @@ import { ClientEntity, ClientStatus } from './client.entity';
 
 /**
  * Every column of `clients c` under its entity property name: the rows come back as
- * {@link ClientEntity} values with nothing to hydrate. The birth date stays a calendar date.
+ * `ClientEntity` values with nothing to hydrate. The birth date stays a calendar date.
  */
 export const CLIENT_COLUMNS = `c.id, c.clinic_id AS "clinicId", c.client_number AS "clientNumber",
       c.first_name AS "firstName", c.last_name AS "lastName",
