@@ -78,6 +78,9 @@ async function main() {
   const password = setting.scalePassword();
   const ctx = {
     db,
+    appUrl,
+    /** The environment every process of the run shares: database, secrets, pool size. */
+    env: shared,
     async login(email) {
       const response = await fetch(`${appUrl}/api/v1/auth/login`, {
         method: 'POST',
@@ -101,6 +104,12 @@ async function main() {
   try {
     for (const scenario of SCENARIOS.filter((s) => !opts.scenario || s.name === opts.scenario)) {
       process.stderr.write(`${scenario.name}: preparing\n`);
+      // A scenario that is not one HTTP request under load (a queue's throughput, a load
+      // beside another) measures itself, both sides, and returns its row.
+      if (scenario.measure) {
+        rows.push({ scenario, ...(await scenario.measure(ctx, opts)) });
+        continue;
+      }
       const ceilingUrl = `http://127.0.0.1:${CEILING_PORT}`;
       const ceiling = children.start(
         `${scenario.name} ceiling`,

@@ -8,7 +8,7 @@ const RESULTS = path.join(__dirname, '..', 'results');
 
 const ms = (value) => value.toFixed(1);
 
-function verdict({ scenario, app, ceiling }) {
+function verdict({ scenario, app, ceiling, extraTargets }) {
   const ratio = app.rps / ceiling.rps;
   const target = scenario.target;
   if (!target) return { ratio, targetText: 'reported', met: null };
@@ -35,16 +35,27 @@ function verdict({ scenario, app, ceiling }) {
     parts.push(`p95 ≤ ${target.p95MaxMs} ms`);
     met = met && app.p95 <= target.p95MaxMs;
   }
+  if (target.p99MaxMs) {
+    parts.push(`p99 ≤ ${target.p99MaxMs} ms`);
+    met = met && app.p99 <= target.p99MaxMs;
+  }
+  // Targets only the scenario can judge (another load's latency beside this one, say).
+  for (const extra of extraTargets ?? []) {
+    parts.push(extra.text);
+    met = met && extra.met;
+  }
   return { ratio, targetText: parts.join(', '), met };
 }
 
 /**
  * What a table cell cannot hold, a line per scenario that has it: how it is measured when not
- * as the intro says (`note`), and the SQL statements each side runs per request.
+ * as the intro says (`note`, and `extraNotes` a self-measuring scenario returns), and the SQL
+ * statements each side runs per request.
  */
 function notes(rows) {
-  return rows.flatMap(({ scenario }) => {
+  return rows.flatMap(({ scenario, extraNotes }) => {
     const lines = scenario.note ? [`- ${scenario.name}: ${scenario.note}`] : [];
+    for (const line of extraNotes ?? []) lines.push(`- ${scenario.name}: ${line}`);
     if (scenario.statementsPerRequest) {
       const { app, ceiling } = scenario.statementsPerRequest;
       lines.push(
