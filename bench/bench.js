@@ -20,6 +20,7 @@ const SCENARIOS = [
   'client-get',
   'note-create',
   'reports',
+  'login',
   'tenancy-cost',
 ].map((name) => require(`./scenarios/${name}`));
 const APP_PORT = 3811;
@@ -57,6 +58,7 @@ async function main() {
     JWT_SECRET: config.JWT_SECRET,
     DATA_ENCRYPTION_KEYS: config.DATA_ENCRYPTION_KEYS,
     DATABASE_POOL_SIZE: String(config.DATABASE_POOL_SIZE),
+    PASSWORD_HASH_CONCURRENCY: String(config.PASSWORD_HASH_CONCURRENCY),
   };
   const app = children.start(
     'app',

@@ -38,7 +38,11 @@ import { TOKEN_ALGORITHMS, TOKEN_ISSUER, TokenService } from './tokens/token.ser
     AttemptThrottle,
     BreakGlassRepository,
     BreakGlassService,
-    PasswordHasher,
+    {
+      provide: PasswordHasher,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new PasswordHasher(config.PASSWORD_HASH_CONCURRENCY),
+    },
     SessionStateCache,
     SessionsRepository,
     TokenService,

@@ -90,10 +90,16 @@ export class AuthService {
       throw AuthException.invalidCredentials();
     }
 
+    // The hash is checked outside the transaction that signs the user in: a verification can
+    // wait its turn for the hashing limit, and must not hold a pooled connection and the user's
+    // row lock meanwhile (a burst of logins would starve every other request of connections).
+    const stored = await this.tx.run(login.clinicId, () => this.users.findById(login.userId));
+    const checked = stored?.passwordHash ?? null;
+    const { valid, needsRehash } = await this.hasher.verify(checked, password);
     const outcome = await this.tx.run(login.clinicId, async (): Promise<Outcome<LoginResult>> => {
       const user = await this.users.findById(login.userId, true);
-      const { valid, needsRehash } = await this.hasher.verify(user?.passwordHash ?? null, password);
-      if (!user || !valid || user.status !== 'active') {
+      // A password changed since the check was made is not the one checked.
+      if (!user || !valid || user.passwordHash !== checked || user.status !== 'active') {
         await this.audit.record({
           action: AuditAction.LoginFailed,
           resourceType: SESSION,

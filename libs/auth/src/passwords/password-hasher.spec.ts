@@ -65,6 +65,28 @@ describe(PasswordHasher.name, () => {
     });
   });
 
+  it('verifies no more passwords at once than its concurrency', async () => {
+    const actual = jest.requireActual<typeof import('@node-rs/argon2')>('@node-rs/argon2');
+    let running = 0;
+    let most = 0;
+    jest.mocked(argon2.verify).mockImplementation(async (...args) => {
+      most = Math.max(most, ++running);
+      try {
+        return await actual.verify(...args);
+      } finally {
+        running--;
+      }
+    });
+    const limited = new PasswordHasher(2);
+    const hash = await limited.hash(password);
+    const checks = await Promise.all(
+      Array.from({ length: 6 }, () => limited.verify(hash, password)),
+    );
+    expect(checks.every((check) => check.valid)).toBe(true);
+    expect(most).toBe(2);
+    jest.mocked(argon2.verify).mockImplementation(actual.verify);
+  });
+
   it('treats a malformed hash as a wrong password', async () => {
     for (const garbage of ['', 'not-a-hash', '$argon2id$v=19$m=19456,t=2,p=1$AAAA$BBBB']) {
       await expect(hasher.verify(garbage, password)).resolves.toEqual({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from '@node-rs/argon2';
 import type { Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
+import { ConcurrencyLimit } from './concurrency-limit';
 
 /**
  * argon2id at OWASP's minimum recommended configuration (m=19 MiB, t=2, p=1), from the OWASP
@@ -28,13 +29,22 @@ export interface PasswordCheck {
   needsRehash: boolean;
 }
 
-/** Hashes and verifies passwords with argon2id at {@link ARGON2_PARAMS}. */
+/**
+ * Hashes and verifies passwords with argon2id at {@link ARGON2_PARAMS}, at most `concurrency`
+ * at a time (`PASSWORD_HASH_CONCURRENCY`): each takes a core's worth of work on the thread
+ * pool, and a burst of logins must leave the rest of the machine to everyone else.
+ */
 @Injectable()
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
+  private readonly limit: ConcurrencyLimit;
+
+  constructor(concurrency = 1) {
+    this.limit = new ConcurrencyLimit(concurrency);
+  }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2_PARAMS);
+    return this.limit.run(() => argon2.hash(password, ARGON2_PARAMS));
   }
 
   /**
@@ -45,10 +55,11 @@ export class PasswordHasher {
    */
   async verify(hash: string | null, password: string): Promise<PasswordCheck> {
     if (hash === null) {
-      await safeVerify(await this.dummy(), password);
+      const dummy = await this.dummy();
+      await this.limit.run(() => safeVerify(dummy, password));
       return { valid: false, needsRehash: false };
     }
-    const valid = await safeVerify(hash, password);
+    const valid = await this.limit.run(() => safeVerify(hash, password));
     return { valid, needsRehash: valid && isWeaker(hash) };
   }
 

@@ -13,6 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { availableParallelism } from 'node:os';
 import { devSecrets } from './dev-secrets';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -125,6 +126,17 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   THROTTLE_TTL_SECONDS = 60;
+
+  /**
+   * Password hashes (argon2id, about 20 ms of a core each) computed at once; more wait their
+   * turn. One core fewer than the machine has, so a burst of logins cannot starve requests
+   * and the database of CPU.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1);
 
   /** Sign-ups (clinic creations) allowed per client IP per hour. */
   @Transform(toInt)
