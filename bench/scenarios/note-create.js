@@ -40,7 +40,7 @@ module.exports = {
   // and break-the-glass grants (one statement), the clinic (its time zone), the note, the
   // access-log row, COMMIT. The ceiling: BEGIN, set_config, one query for the lock and the
   // facts, the note, the access-log row, COMMIT.
-  statementsPerRequest: { app: 8, ceiling: 6 },
+  statementsPerRequest: { app: 6, ceiling: 6 },
   async prepare(ctx) {
     const writes = [];
     const acupuncturists = await practitionersWithClients(ctx, {

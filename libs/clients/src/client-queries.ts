@@ -82,21 +82,40 @@ export function clientListQuery(
   return { sql, params };
 }
 
-/**
- * One record with the clinical ties of `userId` to it (care team, an unexpired break-the-glass
- * grant): what reading a record needs, in one round trip.
- */
-export function clientWithTiesQuery(clinicId: string, id: string, userId: string): SqlStatement {
-  const sql = `SELECT ${CLIENT_COLUMNS},
-      EXISTS (SELECT 1 FROM care_team_members m
+/** Columns `onCareTeam` and `brokenGlass`: how the user of parameter $3 is tied to `c`. */
+const CLINICAL_TIES = `EXISTS (SELECT 1 FROM care_team_members m
               WHERE m.clinic_id = c.clinic_id AND m.client_id = c.id AND m.user_id = $3)
         AS "onCareTeam",
       EXISTS (SELECT 1 FROM break_glass_grants g
               WHERE g.clinic_id = c.clinic_id AND g.client_id = c.id AND g.user_id = $3
                 AND g.expires_at > now())
-        AS "brokenGlass"
+        AS "brokenGlass"`;
+
+/**
+ * One record with the clinical ties of `userId` to it (care team, an unexpired break-the-glass
+ * grant): what reading a record needs, in one round trip.
+ */
+export function clientWithTiesQuery(clinicId: string, id: string, userId: string): SqlStatement {
+  const sql = `SELECT ${CLIENT_COLUMNS}, ${CLINICAL_TIES}
     FROM clients c
     WHERE c.clinic_id = $1 AND c.id = $2`;
+  return { sql, params: [clinicId, id, userId] };
+}
+
+/**
+ * The record's lock for a change, whether it was erased, the clinical ties of `userId` to it,
+ * and the clinic's time zone (a write's dates are checked against the clinic's today): what
+ * writing about a client needs first, in one round trip.
+ */
+export function lockClientWithTiesQuery(
+  clinicId: string,
+  id: string,
+  userId: string,
+): SqlStatement {
+  const sql = `SELECT c.erased_at AS "erasedAt", k.time_zone AS "timeZone", ${CLINICAL_TIES}
+    FROM clients c JOIN clinics k ON k.id = c.clinic_id
+    WHERE c.clinic_id = $1 AND c.id = $2
+    FOR UPDATE OF c`;
   return { sql, params: [clinicId, id, userId] };
 }
 

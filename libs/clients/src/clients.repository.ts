@@ -7,6 +7,7 @@ import {
   clientListQuery,
   clientWithTiesQuery,
   ExactMatch,
+  lockClientWithTiesQuery,
   nameSearchQuery,
 } from './client-queries';
 
@@ -98,6 +99,29 @@ export class ClientsRepository {
     // The row is the record; its two extra fields never reach a response, which names its own.
     return row
       ? { client: row, ties: { onCareTeam: row.onCareTeam, brokenGlass: row.brokenGlass } }
+      : null;
+  }
+
+  /**
+   * Locks the record for a change (see `ClientsService.requireWritable`) and reads whether it
+   * was erased, the ties of `userId` to it and the clinic's time zone; null when the clinic
+   * has no such client.
+   */
+  async lockWithTies(
+    id: string,
+    userId: string,
+  ): Promise<{ erased: boolean; ties: ClinicalTies; timeZone: string } | null> {
+    const { sql, params } = lockClientWithTiesQuery(this.tx.clinicId, id, userId);
+    const [row] = (await this.tx.manager.query(sql, params)) as ({
+      erasedAt: Date | null;
+      timeZone: string;
+    } & ClinicalTies)[];
+    return row
+      ? {
+          erased: row.erasedAt !== null,
+          ties: { onCareTeam: row.onCareTeam, brokenGlass: row.brokenGlass },
+          timeZone: row.timeZone,
+        }
       : null;
   }
 

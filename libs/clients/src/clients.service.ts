@@ -283,6 +283,24 @@ export class ClientsService {
   }
 
   /**
+   * {@link requireWritable} and then {@link requireClinicalAccess}, in one statement: the
+   * record locked for a change (404, or 409 when erased), and the clinical access `actor` has
+   * to it (403 naming the client without); with the clinic's time zone, which a write's
+   * dates are checked against.
+   */
+  async requireWritableWithAccess(
+    actor: Actor,
+    id: string,
+  ): Promise<{ access: ClinicalAccess; timeZone: string }> {
+    const found = await this.clients.lockWithTies(id, actor.userId);
+    if (!found) throw ClientsException.notFound();
+    if (found.erased) throw ClientsException.alreadyErased();
+    const access = accessOf(actor, found.ties);
+    if (!access) throw ClientsException.clinicalAccessRequired(id);
+    return { access, timeZone: found.timeZone };
+  }
+
+  /**
    * The record, locked for a change. An erased record takes none: reviving it or writing new
    * content about the client would undo the erasure.
    */

@@ -6,7 +6,6 @@ import {
   ClientsRepository,
   ClientsService,
 } from '@meridian/clients';
-import { ClinicsRepository } from '@meridian/clinics';
 import { Actor, notAfterToday, RequestException } from '@meridian/core';
 import { JobName, Outbox } from '@meridian/queue';
 import { v7 as uuid } from 'uuid';
@@ -36,7 +35,6 @@ export class MeasurementsService implements OnModuleInit {
     private readonly instruments: InstrumentsService,
     private readonly clients: ClientsService,
     private readonly clientRecords: ClientsRepository,
-    private readonly clinics: ClinicsRepository,
     private readonly registry: ClientDataRegistry,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
@@ -77,15 +75,13 @@ export class MeasurementsService implements OnModuleInit {
     clientId: string,
     input: RecordMeasurementDto,
   ): Promise<MeasurementResponse> {
-    await this.clients.requireWritable(clientId);
-    const access = await this.clients.requireClinicalAccess(actor, clientId);
+    const { access, timeZone } = await this.clients.requireWritableWithAccess(actor, clientId);
     const instrument = await this.instruments.find(input.instrument);
     if (!instrument) {
       throw RequestException.invalidFields([
         { field: 'instrument', message: 'is not an instrument of this clinic' },
       ]);
     }
-    const timeZone = await this.clinics.timeZone();
     const future = notAfterToday('takenOn', input.takenOn, timeZone);
     if (future.length > 0) throw RequestException.invalidFields(future);
     const scored = score(instrument, input);

@@ -122,8 +122,8 @@ export class SessionNotesService implements OnModuleInit {
     clientId: string,
     input: CreateSessionNoteDto,
   ): Promise<SessionNoteResponse> {
-    await this.clients.requireWritable(clientId);
-    const access = await this.requireWriteAccess(actor, clientId, input.discipline);
+    const { access, timeZone } = await this.clients.requireWritableWithAccess(actor, clientId);
+    await this.requireDisciplineAccess(actor, clientId, input.discipline, access);
     const errors: FieldError[] = [];
     let raw = input.content;
     let copiedPointsFrom: string | undefined;
@@ -139,7 +139,7 @@ export class SessionNotesService implements OnModuleInit {
       }
     }
     const content = await this.checkedContent(clientId, input.discipline, raw, errors);
-    errors.push(...(await this.futureDates(input.sessionDate, content)));
+    errors.push(...futureDates(input.sessionDate, content, timeZone));
     await this.checkPlan(clientId, input.treatmentPlanId ?? null, errors);
     await this.checkAppointment(clientId, input.appointmentId ?? null, errors);
     if (errors.length > 0) throw RequestException.invalidFields(errors);
@@ -180,7 +180,7 @@ export class SessionNotesService implements OnModuleInit {
       content = await this.checkedContent(note.clientId, note.discipline, input.content, errors);
       Object.assign(note, this.noteCipher.sealContent(note.id, note.discipline, content));
     }
-    errors.push(...(await this.futureDates(input.sessionDate, content)));
+    errors.push(...futureDates(input.sessionDate, content, await this.clinics.timeZone()));
     if (input.treatmentPlanId !== undefined) {
       await this.checkPlan(note.clientId, input.treatmentPlanId, errors);
       note.treatmentPlanId = input.treatmentPlanId;
@@ -242,8 +242,8 @@ export class SessionNotesService implements OnModuleInit {
     input: CreateAddendumDto,
   ): Promise<SessionNoteResponse> {
     const note = await this.require(actor, id);
-    await this.clients.requireWritable(note.clientId);
-    const access = await this.requireWriteAccess(actor, note.clientId, note.discipline);
+    const { access } = await this.clients.requireWritableWithAccess(actor, note.clientId);
+    await this.requireDisciplineAccess(actor, note.clientId, note.discipline, access);
     if (note.status !== 'signed') throw SessionNotesException.notSigned();
     const addendumId = uuid();
     await this.notes.insertAddendum({
@@ -277,22 +277,6 @@ export class SessionNotesService implements OnModuleInit {
 
   /** Content as stored: valid for its discipline, point codes canonical, links the client's own. */
   /** The session and any food challenge must have happened by the clinic's today. */
-  private async futureDates(
-    sessionDate: string | undefined,
-    content: Record<string, unknown> | undefined,
-  ): Promise<FieldError[]> {
-    const timeZone = await this.clinics.timeZone();
-    const challenges = Array.isArray(content?.challenges)
-      ? (content.challenges as { date?: string }[])
-      : [];
-    return [
-      ...notAfterToday('sessionDate', sessionDate, timeZone),
-      ...challenges.flatMap((challenge, index) =>
-        notAfterToday(`content.challenges[${index}].date`, challenge.date, timeZone),
-      ),
-    ];
-  }
-
   private async checkedContent(
     clientId: string,
     discipline: Discipline,
@@ -513,18 +497,18 @@ export class SessionNotesService implements OnModuleInit {
     return note;
   }
 
-  private async requireWriteAccess(
+  /** 403 unless `access` lets `actor` write notes of `discipline` about the client. */
+  private async requireDisciplineAccess(
     actor: Actor,
     clientId: string,
     discipline: Discipline,
-  ): Promise<ClinicalAccess> {
-    const access = await this.clients.requireClinicalAccess(actor, clientId);
+    access: ClinicalAccess,
+  ): Promise<void> {
     const allowed =
       mayWriteNote(actor, discipline, access) &&
       (discipline !== Discipline.Psychology ||
         (await this.isTeamPsychologist(actor, clientId, access)));
     if (!allowed) throw SessionNotesException.disciplineForbidden(discipline);
-    return access;
   }
 
   private async log(
@@ -540,4 +524,21 @@ export class SessionNotesService implements OnModuleInit {
       purpose,
     });
   }
+}
+
+/** Field errors for the session date and reintroduction challenge dates after today. */
+function futureDates(
+  sessionDate: string | undefined,
+  content: Record<string, unknown> | undefined,
+  timeZone: string,
+): FieldError[] {
+  const challenges = Array.isArray(content?.challenges)
+    ? (content.challenges as { date?: string }[])
+    : [];
+  return [
+    ...notAfterToday('sessionDate', sessionDate, timeZone),
+    ...challenges.flatMap((challenge, index) =>
+      notAfterToday(`content.challenges[${index}].date`, challenge.date, timeZone),
+    ),
+  ];
 }

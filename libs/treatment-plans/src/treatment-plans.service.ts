@@ -99,8 +99,7 @@ export class TreatmentPlansService implements OnModuleInit {
     clientId: string,
     input: CreateTreatmentPlanDto,
   ): Promise<TreatmentPlanResponse> {
-    await this.clients.requireWritable(clientId);
-    const access = await this.clients.requireClinicalAccess(actor, clientId);
+    const { access } = await this.clients.requireWritableWithAccess(actor, clientId);
     const errors: FieldError[] = [];
     const content: PlanContent = {
       title: input.title,
