@@ -8,6 +8,7 @@
 'use strict';
 const path = require('node:path');
 const { Client } = require('pg');
+const { NODE_FLAGS } = require('../scripts/node-flags');
 const children = require('./lib/children');
 const { compare } = require('./lib/load');
 const { writeResults } = require('./lib/results');
@@ -20,6 +21,7 @@ const SCENARIOS = [
   'client-get',
   'note-create',
   'reports',
+  'follow-ups',
   'login',
   'tenancy-cost',
 ].map((name) => require(`./scenarios/${name}`));
@@ -70,7 +72,11 @@ async function main() {
       THROTTLE_LIMIT: '100000000',
     },
     [],
-    opts.profileApp ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profileApp)}`] : [],
+    // The flags `npm start` runs the API with, and a profile when asked for.
+    [
+      ...NODE_FLAGS,
+      ...(opts.profileApp ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.profileApp)}`] : []),
+    ],
   );
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   await children.waitForHttp(`${appUrl}/health/live`, 'the app');

@@ -9,6 +9,7 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
+const { NODE_FLAGS } = require('./node-flags');
 
 const dist = (app, file) =>
   path.join(__dirname, '..', 'dist', 'apps', app, 'apps', app, 'src', file);
@@ -24,7 +25,7 @@ const children = [
   ['worker', dist('worker', 'main.js')],
 ].map(([name, entry]) => ({
   name,
-  process: spawn(process.execPath, [entry], { stdio: 'inherit' }),
+  process: spawn(process.execPath, [...NODE_FLAGS, entry], { stdio: 'inherit' }),
 }));
 
 let stopping = false;

@@ -124,7 +124,7 @@ export class AuditEventRepository {
    * No RETURNING and no entity: the row is written as given and never read back.
    */
   async insert(event: NewAuditEvent): Promise<void> {
-    await this.tx.manager.query(AUDIT_INSERT, params({ ...event, clinicId: this.tx.clinicId }));
+    await this.tx.query(AUDIT_INSERT, params({ ...event, clinicId: this.tx.clinicId }));
   }
 
   /**

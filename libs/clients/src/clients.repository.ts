@@ -92,7 +92,7 @@ export class ClientsRepository {
     userId: string,
   ): Promise<{ client: ClientEntity; ties: ClinicalTies } | null> {
     const { sql, params } = clientWithTiesQuery(this.tx.clinicId, id, userId);
-    const [row] = (await this.tx.manager.query(sql, params)) as (ClientEntity & {
+    const [row] = (await this.tx.query(sql, params)) as (ClientEntity & {
       onCareTeam: boolean;
       brokenGlass: boolean;
     })[];
@@ -112,7 +112,7 @@ export class ClientsRepository {
     userId: string,
   ): Promise<{ erased: boolean; ties: ClinicalTies; timeZone: string } | null> {
     const { sql, params } = lockClientWithTiesQuery(this.tx.clinicId, id, userId);
-    const [row] = (await this.tx.manager.query(sql, params)) as ({
+    const [row] = (await this.tx.query(sql, params)) as ({
       erasedAt: Date | null;
       timeZone: string;
     } & ClinicalTies)[];
@@ -132,7 +132,7 @@ export class ClientsRepository {
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
     const { sql, params } = clientListQuery(this.tx.clinicId, filter, limit + 1, cursor);
-    const rows = (await this.tx.manager.query(sql, params)) as ClientEntity[];
+    const rows = (await this.tx.query(sql, params)) as ClientEntity[];
     return keysetPage(rows, limit, (client) => [client.lastName, client.firstName, client.id]);
   }
 
@@ -144,7 +144,7 @@ export class ClientsRepository {
     cursor?: string,
   ): Promise<Page<ClientEntity>> {
     const { sql, params } = nameSearchQuery(this.tx.clinicId, name, filter, limit + 1, cursor);
-    const rows = (await this.tx.manager.query(sql, params)) as (ClientEntity & {
+    const rows = (await this.tx.query(sql, params)) as (ClientEntity & {
       score: number;
     })[];
     const page = keysetPage(rows, limit, (row) => [String(row.score), row.id]);
@@ -162,7 +162,7 @@ export class ClientsRepository {
   ): Promise<{ careTeam: Set<string>; brokenGlass: Set<string> }> {
     const ties = { careTeam: new Set<string>(), brokenGlass: new Set<string>() };
     if (clientIds.length === 0) return ties;
-    const rows = (await this.tx.manager.query(
+    const rows = (await this.tx.query(
       `SELECT client_id AS "clientId", true AS "careTeam" FROM care_team_members
        WHERE clinic_id = $1 AND user_id = $2 AND client_id = ANY($3::uuid[])
        UNION

@@ -4,7 +4,7 @@ import { AppConfig, CoreModule, validateConfig } from '@meridian/core';
 import { DbModule, NoTenantTransactionError, TenantTransaction } from '@meridian/db';
 import { ClsModule } from 'nestjs-cls';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
@@ -114,6 +114,32 @@ describe(TenantTransaction.name, () => {
     ).rejects.toThrow('boom');
     const clinic = await tenantTransaction.run(clinicA, () => clinics.findCurrent());
     expect(clinic?.name).toBe('Clinic A');
+  });
+
+  it('runs query() as a prepared statement, once per connection, under the same row security', async () => {
+    const sql = `SELECT id, name FROM clinics ORDER BY name`;
+    const first = await tenantTransaction.run(clinicA, () => tenantTransaction.query(sql, []));
+    const again = await tenantTransaction.run(clinicB, async () => ({
+      rows: await tenantTransaction.query(sql, []),
+      prepared: await tenantTransaction.manager.query(
+        `SELECT count(*)::int AS uses FROM pg_prepared_statements WHERE statement = $1`,
+        [sql],
+      ),
+    }));
+    expect(first).toEqual([{ id: clinicA, name: 'Clinic A' }]);
+    expect(again.rows).toEqual([{ id: clinicB, name: 'Clinic B' }]);
+    // One pooled connection: the statement the first transaction prepared is the one reused.
+    expect(again.prepared).toEqual([{ uses: 1 }]);
+  });
+
+  it('fails a bad query() as the manager does, and rolls back', async () => {
+    const failing = tenantTransaction.run(clinicA, () =>
+      tenantTransaction.query(`SELECT no_such_column FROM clinics`, []),
+    );
+    await expect(failing).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(
+      tenantTransaction.run(clinicA, () => tenantTransaction.query(`SELECT 1 AS one`, [])),
+    ).resolves.toEqual([{ one: 1 }]);
   });
 
   it('refuses repository use outside a tenant transaction', async () => {

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { DataSource, EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 const MANAGER = Symbol('tenant-transaction.manager');
+const SET_CLINIC = `SELECT set_config('app.clinic_id', $1, true)`;
+/**
+ * Distinct statement texts kept prepared. Hot paths use a few dozen; a caller that builds
+ * texts without end (a literal in the SQL) runs unprepared past this, rather than filling
+ * every connection with statements.
+ */
+const MAX_PREPARED = 500;
 const CLINIC = Symbol('tenant-transaction.clinic');
 
 /** Thrown when a repository is used where no clinic has been established: a programming error. */
@@ -32,12 +41,47 @@ export class TenantTransaction {
     if (this.isActive()) throw new Error('Tenant transactions do not nest');
     return this.cls.run({ ifNested: 'inherit' }, () =>
       this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT set_config('app.clinic_id', $1, true)`, [clinicId]);
         this.cls.set(MANAGER, manager);
+        await this.query(SET_CLINIC, [clinicId]);
         this.cls.set(CLINIC, clinicId);
         return work();
       }),
     );
+  }
+
+  /**
+   * Runs `sql` in the current tenant transaction as a named prepared statement: PostgreSQL
+   * parses and plans it once per connection instead of on every request, which on the hot
+   * paths is a third of a bare server's throughput. Fails as `manager.query` does, with a
+   * QueryFailedError.
+   */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
+    // The query runner's pg client: TypeORM's own `query` sends every statement unnamed.
+    const client = (await this.manager.queryRunner!.connect()) as PoolClient;
+    try {
+      const result = await client.query({
+        name: this.statementName(sql),
+        text: sql,
+        values: params,
+      });
+      return result.rows as T[];
+    } catch (error) {
+      throw new QueryFailedError(sql, params, error as Error);
+    }
+  }
+
+  private readonly statementNames = new Map<string, string>();
+
+  /** The name `sql` is prepared under on every connection; undefined runs it unprepared. */
+  private statementName(sql: string): string | undefined {
+    let name = this.statementNames.get(sql);
+    if (name === undefined && this.statementNames.size < MAX_PREPARED) {
+      // Named by the text: the same everywhere, so no two texts ever share a name on a
+      // connection, whichever instance prepared it there first.
+      name = `m_${createHash('sha256').update(sql).digest('base64url').slice(0, 32)}`;
+      this.statementNames.set(sql, name);
+    }
+    return name;
   }
 
   isActive(): boolean {
