@@ -31,7 +31,7 @@ export class FollowUpsRepository {
    * two runs of the same job cannot both insert). True when this call inserted it.
    */
   async insertOnce(task: NewFollowUpTask): Promise<boolean> {
-    const rows = (await this.tx.manager.query(
+    const rows = (await this.tx.query(
       `INSERT INTO follow_up_tasks (id, clinic_id, client_id, type, priority, assignee_user_id,
                                     assignee_queue, due_at, note, source_key, created_by, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)
@@ -125,7 +125,7 @@ export class FollowUpsRepository {
    * If-Match goes stale because a reminder went out.
    */
   async markTold(id: string, column: 'notified_at' | 'escalated_at'): Promise<void> {
-    await this.tx.manager.query(
+    await this.tx.query(
       `UPDATE follow_up_tasks SET ${column} = now() WHERE clinic_id = $1 AND id = $2`,
       [this.tx.clinicId, id],
     );

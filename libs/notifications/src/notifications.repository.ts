@@ -18,7 +18,7 @@ export class NotificationsRepository {
 
   /** Inserts the notification unless one with its source key exists; true when inserted. */
   async insertOnce(notification: NewNotification): Promise<boolean> {
-    const rows = (await this.tx.manager.query(
+    const rows = (await this.tx.query(
       `INSERT INTO notifications (id, clinic_id, kind, source_key, client_id, user_id, recipient,
                                   subject, body)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -6,6 +6,12 @@ import { JobPublisher } from '../queues/job-publisher';
 
 const BATCH_SIZE = 100;
 const RELISTEN_DELAY_MS = 1_000;
+/**
+ * How long a NOTIFY waits for others before the relay drains. Every commit that writes outbox
+ * rows notifies: in a burst (10,000 follow-ups falling due) hundreds a second, each draining
+ * a handful of rows in a transaction of its own; gathering them costs a job this much delay.
+ */
+const WAKE_DELAY_MS = 20;
 
 /**
  * Moves committed outbox rows to BullMQ. Woken by NOTIFY at each commit, with a poll as the
@@ -20,6 +26,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private listener?: Client;
   private pollTimer?: NodeJS.Timeout;
   private relistenTimer?: NodeJS.Timeout;
+  private wakeTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private drainAgain = false;
   private stopped = true;
@@ -49,6 +56,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearTimeout(this.relistenTimer);
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     await this.draining;
@@ -83,6 +92,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.draining;
   }
 
+  /** A NOTIFY: drain soon, once for every notification that arrives meanwhile. */
+  private wake(): void {
+    this.wakeTimer ??= setTimeout(() => {
+      this.wakeTimer = undefined;
+      void this.drain();
+    }, WAKE_DELAY_MS);
+  }
+
   private publish(rows: PendingOutboxRow[]): Promise<void> {
     return this.publisher.publish(
       rows.map((row) => ({
@@ -98,7 +115,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     try {
       this.listener = await this.repository.listen(
-        () => void this.drain(),
+        () => this.wake(),
         (error) => this.relisten(error),
       );
     } catch (error) {

@@ -43,7 +43,7 @@ export class OutboxRepository {
   /** Inserts a row in the current tenant transaction, stamped with its clinic. */
   async insert(row: NewOutboxRow): Promise<void> {
     // No RETURNING: the application role may insert outbox rows but not read them.
-    await this.tenantTransaction.manager.query(
+    await this.tenantTransaction.query(
       `INSERT INTO outbox (id, job_id, clinic_id, queue, job_name, payload, run_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
