@@ -4,18 +4,15 @@
  * against a JSON schema (ajv) of what the app's DTOs check, point codes made canonical from the
  * app's catalog, then in the same transaction one query for what the app looks up (the client
  * locked and not erased, the caller's care-team membership or break-the-glass grant and
- * disciplines, the clinic's time zone), the app's INSERT of the note word for word and the
+ * disciplines, the clinic's time zone), the app's prepared INSERT of the note word for word and the
  * same access-log row. Acupuncture only, without links to an appointment or plan: what the
  * scenario writes.
  */
-const path = require('node:path');
 const Ajv = require('ajv');
 const { v7: uuidv7 } = require('uuid');
-const { claimsOf, clinicalTies, inTenantTransaction, send, serve } = require('./bare');
+const { claimsOf, clinicalTies, fromApp, inTenantTransaction, send, serve } = require('./bare');
 
-const { findPoint } = require(
-  path.join(__dirname, '../../dist/apps/api/libs/session-notes/src/acupuncture/point-catalog.js'),
-);
+const { findPoint } = fromApp('libs/session-notes/src/acupuncture/point-catalog.js');
 
 const NOTES_PATH =
   /^\/api\/v1\/clients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/session-notes$/i;
@@ -96,7 +93,7 @@ const FACTS = `SELECT c.erased_at IS NOT NULL AS erased, k.time_zone, u.discipli
   WHERE c.clinic_id = $1 AND c.id = $2
   FOR UPDATE OF c`;
 
-const INSERT_NOTE = `INSERT INTO "session_notes"("id", "clinic_id", "client_id", "practitioner_id", "discipline", "session_date", "appointment_id", "treatment_plan_id", "status", "content", "sealed_content", "key_id", "content_hash", "signed_at", "signed_by", "created_at", "updated_at", "version") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, DEFAULT, DEFAULT, 1) RETURNING "status", "created_at", "updated_at", "version"`;
+const { NOTE_INSERT } = fromApp('libs/session-notes/src/session-notes.repository.js');
 
 /** A refusal: the transaction rolls back and the status is answered. */
 class Refused extends Error {
@@ -173,7 +170,7 @@ serve(async (request, response, url) => {
         if (draft.sessionDate > todayIn(facts.time_zone)) {
           throw new Refused(400, 'sessionDate must not be in the future');
         }
-        const { rows: inserted } = await query('note-insert', INSERT_NOTE, [
+        const { rows: inserted } = await query('note-insert', NOTE_INSERT, [
           id,
           claims.clinicId,
           clientId,
@@ -214,13 +211,13 @@ serve(async (request, response, url) => {
     sessionDate: draft.sessionDate,
     appointmentId: null,
     treatmentPlanId: null,
-    status: note.status,
+    status: 'draft',
     version: note.version,
     restricted: false,
     content: draft.content,
     signature: null,
     addendaCount: 0,
-    createdAt: note.created_at.toISOString(),
-    updatedAt: note.updated_at.toISOString(),
+    createdAt: note.createdAt.toISOString(),
+    updatedAt: note.updatedAt.toISOString(),
   });
 });
