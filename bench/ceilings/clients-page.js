@@ -5,9 +5,9 @@
  * row, and the same JSON (its pure response mapper).
  */
 const { claimsOf, fromApp, inTenantTransaction, send, serve } = require('./bare');
+const { sendContactPage } = require('./contact-page');
 
 const { clientListQuery } = fromApp('libs/clients/src/client-queries.js');
-const { toClientResponse } = fromApp('libs/clients/src/dto/client.response.js');
 
 serve(async (request, response, url) => {
   const claims = claimsOf(request);
@@ -25,15 +25,5 @@ serve(async (request, response, url) => {
       clientIds: rows.slice(0, limit).map((row) => row.id),
     }),
   );
-  const data = rows.slice(0, limit);
-  const last = data[data.length - 1];
-  send(response, 200, {
-    data: data.map((row) => toClientResponse(row, 'contact')),
-    nextCursor:
-      rows.length > limit
-        ? Buffer.from(JSON.stringify([last.lastName, last.firstName, last.id])).toString(
-            'base64url',
-          )
-        : null,
-  });
+  sendContactPage(response, rows, limit, (row) => [row.lastName, row.firstName, row.id]);
 });

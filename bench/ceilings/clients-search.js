@@ -6,9 +6,9 @@
  * response mapper). First pages only, as the scenario asks; reception has no care team to check.
  */
 const { claimsOf, fromApp, inTenantTransaction, send, serve } = require('./bare');
+const { sendContactPage } = require('./contact-page');
 
 const { nameSearchQuery } = fromApp('libs/clients/src/client-queries.js');
-const { toClientResponse } = fromApp('libs/clients/src/dto/client.response.js');
 
 serve(async (request, response, url) => {
   const claims = claimsOf(request);
@@ -27,13 +27,5 @@ serve(async (request, response, url) => {
       clientIds: rows.slice(0, limit).map((row) => row.id),
     }),
   );
-  const data = rows.slice(0, limit);
-  const last = data[data.length - 1];
-  send(response, 200, {
-    data: data.map((row) => toClientResponse(row, 'contact')),
-    nextCursor:
-      rows.length > limit
-        ? Buffer.from(JSON.stringify([String(last.score), last.id])).toString('base64url')
-        : null,
-  });
+  sendContactPage(response, rows, limit, (row) => [String(row.score), row.id]);
 });
