@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@meridian/auth/access/role';
-import type { ClinicEntity } from '@meridian/clinics/clinic.entity';
-import { ClinicsRepository } from '@meridian/clinics/clinics.repository';
 import { Notifications } from '@meridian/notifications';
 import { EARLY_RUN_TOLERANCE_MS } from '@meridian/queue';
 import { UsersRepository } from '@meridian/users/users.repository';
 import { followUpMessage } from './follow-up-message';
-import { FollowUpTaskEntity } from './follow-up-task.entity';
-import { FollowUpsRepository } from './follow-ups.repository';
+import { FollowUpsRepository, NoticeFacts } from './follow-ups.repository';
 
 const HOUR = 3_600_000;
 
@@ -25,7 +22,6 @@ export class FollowUpNotices {
   constructor(
     private readonly tasks: FollowUpsRepository,
     private readonly users: UsersRepository,
-    private readonly clinics: ClinicsRepository,
     private readonly notifications: Notifications,
   ) {}
 
@@ -34,33 +30,28 @@ export class FollowUpNotices {
    * managers, else the admins, in a clinic without a receptionist).
    */
   async due(taskId: string): Promise<Told> {
-    const task = await this.tasks.findById(taskId, true);
+    const task = await this.tasks.noticeFacts(taskId);
     if (!task || task.status !== 'open') return 'moot';
     if (task.notifiedAt) return 'already-told';
     if (task.dueAt.getTime() > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
-    const clinic = await this.clinics.findCurrent();
-    if (!clinic) return 'moot';
-    const assignee = task.assigneeUserId ? await this.users.findById(task.assigneeUserId) : null;
     const recipients =
-      assignee?.status === 'active'
-        ? [assignee]
+      task.assigneeStatus === 'active'
+        ? [{ id: task.assigneeId!, email: task.assigneeEmail! }]
         : await this.firstToHave(Role.Receptionist, Role.Manager, Role.Admin);
-    await this.tell(clinic, task, 'due', recipients);
+    await this.tell(task, 'due', recipients);
     await this.tasks.markTold(task.id, 'notified_at');
     return 'told';
   }
 
   /** The managers (the admins in a clinic without one), once per due time. */
   async escalate(taskId: string): Promise<Told> {
-    const task = await this.tasks.findById(taskId, true);
+    const task = await this.tasks.noticeFacts(taskId);
     if (!task || task.status !== 'open') return 'moot';
     if (task.escalatedAt) return 'already-told';
-    const clinic = await this.clinics.findCurrent();
-    if (!clinic) return 'moot';
-    const escalatesAt = task.dueAt.getTime() + clinic.escalationGraceHours * HOUR;
+    const escalatesAt = task.dueAt.getTime() + task.graceHours * HOUR;
     if (escalatesAt > Date.now() + EARLY_RUN_TOLERANCE_MS) return 'not-yet';
     const recipients = await this.firstToHave(Role.Manager, Role.Admin);
-    await this.tell(clinic, task, 'escalation', recipients);
+    await this.tell(task, 'escalation', recipients);
     await this.tasks.markTold(task.id, 'escalated_at');
     return 'told';
   }
@@ -75,19 +66,18 @@ export class FollowUpNotices {
   }
 
   private async tell(
-    clinic: ClinicEntity,
-    task: FollowUpTaskEntity,
+    task: NoticeFacts,
     notice: 'due' | 'escalation',
     recipients: { id: string; email: string }[],
   ): Promise<void> {
-    const message = followUpMessage(clinic.locale, notice, {
+    const message = followUpMessage(task.locale, notice, {
       taskId: task.id,
       type: task.type,
       priority: task.priority,
       dueAt: task.dueAt,
-      timeZone: clinic.timeZone,
-      clinicName: clinic.name,
-      graceHours: clinic.escalationGraceHours,
+      timeZone: task.timeZone,
+      clinicName: task.clinicName,
+      graceHours: task.graceHours,
     });
     for (const recipient of recipients) {
       await this.notifications.send({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, ISO_MILLIS_PATTERN, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
 import { ClientEntity } from '@meridian/clients/client.entity';
+import type { ClinicLocale } from '@meridian/clinics/clinic.entity';
 import { TenantTransaction } from '@meridian/db';
 import { UserEntity } from '@meridian/users/user.entity';
 import { SelectQueryBuilder } from 'typeorm';
@@ -22,6 +23,21 @@ export type NewFollowUpTask = Pick<
 >;
 
 /** Follow-up tasks of the clinic the current tenant transaction serves. */
+/** A task as its due and escalation notices read it (see `noticeFacts`). */
+export interface NoticeFacts extends Pick<
+  FollowUpTaskEntity,
+  'id' | 'clientId' | 'type' | 'priority' | 'status' | 'dueAt' | 'notifiedAt' | 'escalatedAt'
+> {
+  clinicName: string;
+  locale: ClinicLocale;
+  timeZone: string;
+  graceHours: number;
+  /** Null for a task of a queue, or whose assignee is gone. */
+  assigneeId: string | null;
+  assigneeEmail: string | null;
+  assigneeStatus: string | null;
+}
+
 @Injectable()
 export class FollowUpsRepository {
   constructor(private readonly tx: TenantTransaction) {}
@@ -52,6 +68,28 @@ export class FollowUpsRepository {
       ],
     )) as unknown[];
     return rows.length > 0;
+  }
+
+  /**
+   * What telling people about a task needs, read in one statement with the task locked: the
+   * task, its clinic's name, language, clock and grace period, and its assignee. Null when the
+   * task is gone.
+   */
+  async noticeFacts(id: string): Promise<NoticeFacts | null> {
+    const [row] = (await this.tx.query(
+      `SELECT t.id, t.client_id AS "clientId", t.type, t.priority, t.status, t.due_at AS "dueAt",
+              t.notified_at AS "notifiedAt", t.escalated_at AS "escalatedAt",
+              k.name AS "clinicName", k.locale, k.time_zone AS "timeZone",
+              k.escalation_grace_hours AS "graceHours",
+              u.id AS "assigneeId", u.email AS "assigneeEmail", u.status AS "assigneeStatus"
+       FROM follow_up_tasks t
+       JOIN clinics k ON k.id = t.clinic_id
+       LEFT JOIN users u ON u.clinic_id = t.clinic_id AND u.id = t.assignee_user_id
+       WHERE t.clinic_id = $1 AND t.id = $2
+       FOR UPDATE OF t`,
+      [this.tx.clinicId, id],
+    )) as NoticeFacts[];
+    return row ?? null;
   }
 
   async findById(id: string, lock = false): Promise<FollowUpTaskEntity | null> {
