@@ -39,16 +39,24 @@ export class NotificationsRepository {
     return rows.length > 0;
   }
 
-  /** The notification, locked until the transaction ends: one sender at a time. */
-  async lock(id: string): Promise<NotificationEntity | null> {
-    return this.tx.manager.findOne(NotificationEntity, {
-      where: { clinicId: this.tx.clinicId, id },
-      lock: { mode: 'pessimistic_write' },
-    });
+  /**
+   * What sending the notification needs, locked until the transaction ends: one sender at a
+   * time.
+   */
+  async lock(
+    id: string,
+  ): Promise<Pick<NotificationEntity, 'id' | 'status' | 'recipient' | 'subject' | 'body'> | null> {
+    const [row] = (await this.tx.query(
+      `SELECT id, status, recipient, subject, body FROM notifications
+       WHERE clinic_id = $1 AND id = $2
+       FOR UPDATE`,
+      [this.tx.clinicId, id],
+    )) as Pick<NotificationEntity, 'id' | 'status' | 'recipient' | 'subject' | 'body'>[];
+    return row ?? null;
   }
 
   async markSent(id: string): Promise<void> {
-    await this.tx.manager.query(
+    await this.tx.query(
       `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1,
                                 last_error = NULL, updated_at = now()
        WHERE clinic_id = $1 AND id = $2`,

@@ -97,7 +97,7 @@ export class UsersRepository {
 
   /** The clinic's active users with `role`, for telling them something by e-mail. */
   async activeWithRole(role: string): Promise<Pick<UserEntity, 'id' | 'email'>[]> {
-    return (await this.tx.manager.query(
+    return (await this.tx.query(
       `SELECT id, email FROM users
        WHERE clinic_id = $1 AND status = 'active' AND $2 = ANY(roles)
        ORDER BY id`,
