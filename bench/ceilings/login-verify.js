@@ -8,11 +8,24 @@
  */
 const http = require('node:http');
 const argon2 = require('@node-rs/argon2');
-const { fromApp } = require('./bare');
 
-const { ConcurrencyLimit } = fromApp('libs/auth/src/passwords/concurrency-limit.js');
-const limit = new ConcurrencyLimit(Number(process.env.PASSWORD_HASH_CONCURRENCY));
 const hash = process.env.LOGIN_HASH;
+const concurrency = Number(process.env.PASSWORD_HASH_CONCURRENCY);
+let running = 0;
+const waiting = [];
+
+/** `argon2.verify`, at most `concurrency` at once, the rest in the order they came. */
+async function verify(password) {
+  if (running < concurrency) running++;
+  else await new Promise((resolve) => waiting.push(resolve));
+  try {
+    return await argon2.verify(hash, password);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
 
 http
   .createServer((request, response) => {
@@ -22,7 +35,7 @@ http
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', async () => {
       const { password } = JSON.parse(Buffer.concat(chunks).toString());
-      const valid = await limit.run(() => argon2.verify(hash, password));
+      const valid = await verify(password);
       response.writeHead(valid ? 200 : 401, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ valid }));
     });

@@ -30,6 +30,7 @@ function once(target, seconds) {
       (error, result) => {
         if (error) return reject(error);
         result.latency.p95 = percentile(times, 0.95);
+        result.samples = times;
         resolve(result);
       },
     );
@@ -68,4 +69,4 @@ async function compare(app, ceiling, { rounds, seconds, warmUpSeconds }) {
   return { app: summary(appResults), ceiling: ceiling ? summary(ceilingResults) : null };
 }
 
-module.exports = { compare, once, summary, CONNECTIONS };
+module.exports = { compare, once, percentile, summary, CONNECTIONS };

@@ -6,7 +6,7 @@
  */
 const path = require('node:path');
 const children = require('../lib/children');
-const { once, summary } = require('../lib/load');
+const { once, percentile, summary } = require('../lib/load');
 const clientsPage = require('./clients-page');
 
 const CEILING_PORT = 3814;
@@ -84,8 +84,18 @@ module.exports = {
         beside.push(listRound);
         verifies.push(await once(bare, opts.seconds));
       }
-      const quietList = summary(quiet);
-      const besideList = summary(beside);
+      // The list's rounds are small (its fixed rate): its percentiles are taken over all of
+      // its responses together, not per round, where one hiccup would be the p99.
+      const pooled = (rounds) => {
+        const samples = rounds.flatMap((round) => round.samples);
+        return {
+          p50: Math.round(percentile(samples, 0.5)),
+          p99: Math.round(percentile(samples, 0.99)),
+          errors: summary(rounds).errors,
+        };
+      };
+      const quietList = pooled(quiet);
+      const besideList = pooled(beside);
       return {
         app: summary(logins),
         ceiling: summary(verifies),

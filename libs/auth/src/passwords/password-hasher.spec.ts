@@ -1,5 +1,6 @@
 import * as argon2 from '@node-rs/argon2';
-import { ARGON2_PARAMS, PasswordHasher } from './password-hasher';
+import { readdirSync, readFileSync } from 'node:fs';
+import { ARGON2_PARAMS, HashEngine, PasswordHasher } from './password-hasher';
 
 // Wraps the real verify so the unknown-user test can see that a full verification ran.
 jest.mock('@node-rs/argon2', () => {
@@ -9,8 +10,14 @@ jest.mock('@node-rs/argon2', () => {
 
 const PINNED = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
 
+/** On the test's own thread, where the mock above sees every verification. */
+const inProcess: HashEngine = {
+  hash: (password, options) => argon2.hash(password, options),
+  verify: (hash, password) => argon2.verify(hash, password),
+};
+
 describe(PasswordHasher.name, () => {
-  const hasher = new PasswordHasher();
+  const hasher = new PasswordHasher(1, inProcess);
   const password = 'correct horse battery staple';
 
   afterEach(() => jest.mocked(argon2.verify).mockClear());
@@ -65,26 +72,35 @@ describe(PasswordHasher.name, () => {
     });
   });
 
-  it('verifies no more passwords at once than its concurrency', async () => {
-    const actual = jest.requireActual<typeof import('@node-rs/argon2')>('@node-rs/argon2');
-    let running = 0;
-    let most = 0;
-    jest.mocked(argon2.verify).mockImplementation(async (...args) => {
-      most = Math.max(most, ++running);
-      try {
-        return await actual.verify(...args);
-      } finally {
-        running--;
-      }
-    });
-    const limited = new PasswordHasher(2);
-    const hash = await limited.hash(password);
-    const checks = await Promise.all(
-      Array.from({ length: 6 }, () => limited.verify(hash, password)),
-    );
-    expect(checks.every((check) => check.valid)).toBe(true);
-    expect(most).toBe(2);
-    jest.mocked(argon2.verify).mockImplementation(actual.verify);
+  it('hashes on threads of its own, no more than its concurrency, at a lower priority', async () => {
+    const threaded = new PasswordHasher(2);
+    const niceThreads = () =>
+      readdirSync('/proc/self/task').filter(
+        (task) =>
+          Number(
+            readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16],
+          ) > 0,
+      ).length;
+    // Threads of test files run earlier in this process may still be there.
+    const before = niceThreads();
+    try {
+      const hash = await threaded.hash(password);
+      expect(hash).toMatch(PINNED);
+      const checks = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => threaded.verify(hash, i % 2 ? password : 'wrong one')),
+      );
+      expect(checks.map((check) => check.valid)).toEqual([false, true, false, true, false, true]);
+      // Two threads, each niced (field 19 of /proc/<tid>/stat): none of this ran in the test's
+      // own threads, which keep their priority.
+      expect(niceThreads() - before).toBe(2);
+      expect(argon2.verify).not.toHaveBeenCalled();
+      await expect(threaded.verify('not-a-hash', password)).resolves.toEqual({
+        valid: false,
+        needsRehash: false,
+      });
+    } finally {
+      await threaded.onModuleDestroy();
+    }
   });
 
   it('treats a malformed hash as a wrong password', async () => {

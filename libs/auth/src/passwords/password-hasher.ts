@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import * as argon2 from '@node-rs/argon2';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { ConcurrencyLimit } from './concurrency-limit';
+import { HashingThreads } from './hashing-threads';
 
 /**
  * argon2id at OWASP's minimum recommended configuration (m=19 MiB, t=2, p=1), from the OWASP
@@ -29,22 +28,32 @@ export interface PasswordCheck {
   needsRehash: boolean;
 }
 
+/** Where hashes are computed: {@link HashingThreads}, or the caller's thread in tests. */
+export interface HashEngine {
+  hash(password: string, options: typeof ARGON2_PARAMS): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
 /**
  * Hashes and verifies passwords with argon2id at {@link ARGON2_PARAMS}, at most `concurrency`
- * at a time (`PASSWORD_HASH_CONCURRENCY`): each takes a core's worth of work on the thread
- * pool, and a burst of logins must leave the rest of the machine to everyone else.
+ * at a time (`PASSWORD_HASH_CONCURRENCY`) on threads of lower priority: each takes a core's
+ * worth of work, and a burst of logins must leave the rest of the machine to everyone else.
  */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleDestroy {
   private dummyHash?: Promise<string>;
-  private readonly limit: ConcurrencyLimit;
 
-  constructor(concurrency = 1) {
-    this.limit = new ConcurrencyLimit(concurrency);
-  }
+  constructor(
+    concurrency = 1,
+    private readonly engine: HashEngine = new HashingThreads(concurrency),
+  ) {}
 
   hash(password: string): Promise<string> {
-    return this.limit.run(() => argon2.hash(password, ARGON2_PARAMS));
+    return this.engine.hash(password, ARGON2_PARAMS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.engine instanceof HashingThreads) await this.engine.close();
   }
 
   /**
@@ -55,12 +64,19 @@ export class PasswordHasher {
    */
   async verify(hash: string | null, password: string): Promise<PasswordCheck> {
     if (hash === null) {
-      const dummy = await this.dummy();
-      await this.limit.run(() => safeVerify(dummy, password));
+      await this.safeVerify(await this.dummy(), password);
       return { valid: false, needsRehash: false };
     }
-    const valid = await this.limit.run(() => safeVerify(hash, password));
+    const valid = await this.safeVerify(hash, password);
     return { valid, needsRehash: valid && isWeaker(hash) };
+  }
+
+  private async safeVerify(hash: string, password: string): Promise<boolean> {
+    try {
+      return await this.engine.verify(hash, password);
+    } catch {
+      return false;
+    }
   }
 
   /** Made once, on first use, so that booting does not pay for a hash nobody may need. */
@@ -70,14 +86,6 @@ export class PasswordHasher {
       throw error;
     });
     return this.dummyHash;
-  }
-}
-
-async function safeVerify(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
   }
 }
 

@@ -128,9 +128,9 @@ export class AppConfig {
   THROTTLE_TTL_SECONDS = 60;
 
   /**
-   * Password hashes (argon2id, about 20 ms of a core each) computed at once; more wait their
-   * turn. One core fewer than the machine has, so a burst of logins cannot starve requests
-   * and the database of CPU.
+   * Password hashes (argon2id, about 10 ms of a core each) computed at once, on threads of
+   * lower priority; more wait their turn. One core fewer than the machine has, so a burst of
+   * logins cannot starve requests and the database of CPU.
    */
   @Transform(toInt)
   @IsInt()
