@@ -276,6 +276,36 @@ describe('sign-up, login, MFA and tokens', () => {
       );
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     });
+
+    it('signs in two logins at once that both find a hash to upgrade', async () => {
+      const plain = await ClinicSession.signUp(t, { mfaRequired: false });
+      const argon2 = await import('@node-rs/argon2');
+      const weak = await argon2.hash(plain.admin.password, {
+        algorithm: 2,
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      });
+      await asOwner((c) =>
+        c.query(`UPDATE users SET password_hash = $1 WHERE id = $2`, [weak, plain.admin.id]),
+      );
+      // The first to take the row lock stores a new hash; the other, checked against the old
+      // one, must check again rather than refuse a right password.
+      const login = () =>
+        t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: plain.admin.email, password: plain.admin.password });
+      const answers = await Promise.all([login(), login()]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      const failed = await asOwner((c) =>
+        c.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE action = 'login-failed' AND actor_user_id = $1`,
+          [plain.admin.id],
+        ),
+      );
+      expect(failed.rows[0].n).toBe(0);
+    });
   });
 
   describe('tokens', () => {

@@ -90,16 +90,39 @@ export class AuthService {
       throw AuthException.invalidCredentials();
     }
 
-    // The hash is checked outside the transaction that signs the user in: a verification can
-    // wait its turn for the hashing limit, and must not hold a pooled connection and the user's
-    // row lock meanwhile (a burst of logins would starve every other request of connections).
+    // A hash changed between its check and the sign-in (a concurrent login's rehash, a
+    // password change) is checked once more, against the new one.
+    let outcome = await this.signIn(login, password, false);
+    if (outcome === 'changed') outcome = await this.signIn(login, password, true);
+    // The last try never answers 'changed'; it refuses instead.
+    if (outcome === 'changed') throw AuthException.invalidCredentials();
+    if (!outcome.ok) throw outcome.error;
+    await this.throttle.succeeded(keys.clear, keys.giveBack);
+    await this.throttle.remember(keys.knownAddress, KNOWN_ADDRESS_SECONDS);
+    return outcome.value;
+  }
+
+  /**
+   * Checks the password and signs the user in. The hash is checked outside the transaction
+   * that signs in: a verification can wait its turn for a hashing thread, and must not hold a
+   * pooled connection and the user's row lock meanwhile (a burst of logins would starve every
+   * other request of connections). Under the lock the hash must still be the one checked;
+   * `'changed'` when it is not, unless `lastTry`, which then refuses.
+   */
+  private async signIn(
+    login: { userId: string; clinicId: string },
+    password: string,
+    lastTry: boolean,
+  ): Promise<Outcome<LoginResult> | 'changed'> {
     const stored = await this.tx.run(login.clinicId, () => this.users.findById(login.userId));
     const checked = stored?.passwordHash ?? null;
     const { valid, needsRehash } = await this.hasher.verify(checked, password);
-    const outcome = await this.tx.run(login.clinicId, async (): Promise<Outcome<LoginResult>> => {
+    const rehashed = valid && needsRehash ? await this.hasher.hash(password) : null;
+    return this.tx.run(login.clinicId, async (): Promise<Outcome<LoginResult> | 'changed'> => {
       const user = await this.users.findById(login.userId, true);
-      // A password changed since the check was made is not the one checked.
-      if (!user || !valid || user.passwordHash !== checked || user.status !== 'active') {
+      const changed = user !== null && user.passwordHash !== checked;
+      if (changed && !lastTry) return 'changed';
+      if (!user || !valid || changed || user.status !== 'active') {
         await this.audit.record({
           action: AuditAction.LoginFailed,
           resourceType: SESSION,
@@ -108,16 +131,12 @@ export class AuthService {
         });
         return { ok: false, error: AuthException.invalidCredentials() };
       }
-      if (needsRehash) {
-        user.passwordHash = await this.hasher.hash(password);
+      if (rehashed) {
+        user.passwordHash = rehashed;
         await this.users.save(user);
       }
       return { ok: true, value: await this.afterPassword(user) };
     });
-    if (!outcome.ok) throw outcome.error;
-    await this.throttle.succeeded(keys.clear, keys.giveBack);
-    await this.throttle.remember(keys.knownAddress, KNOWN_ADDRESS_SECONDS);
-    return outcome.value;
   }
 
   /** Second step of a login for a user with an authenticator. */

@@ -13,8 +13,9 @@ const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const argon2 = require(workerData.argon2);
 try {
-  const threadId = require('node:fs').readlinkSync('/proc/thread-self').split('/')[2];
-  require('node:os').setPriority(Number(threadId), workerData.nice);
+  const os = require('node:os');
+  const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/')[2]);
+  os.setPriority(threadId, Math.min(19, os.getPriority(threadId) + workerData.nice));
 } catch {}
 parentPort.on('message', ({ op, args }) => {
   try {
@@ -24,6 +25,12 @@ parentPort.on('message', ({ op, args }) => {
     parentPort.postMessage({ error: String(error && error.message ? error.message : error) });
   }
 });`;
+
+/**
+ * A hashing thread failed or was stopped: not an answer about the password, so never to be
+ * taken for a wrong one.
+ */
+export class HashingThreadError extends Error {}
 
 interface Job {
   op: 'hash' | 'verify';
@@ -43,6 +50,7 @@ export class HashingThreads {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
   private threads = 0;
+  private closed = false;
 
   constructor(private readonly size: number) {}
 
@@ -54,14 +62,17 @@ export class HashingThreads {
     return this.run('verify', [hash, password]);
   }
 
-  /** Stops the threads; for tests and shutdown. */
+  /** Stops the threads at shutdown; what still waits, or comes later, is refused. */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new HashingThreadError('shutting down'));
     const threads = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
 
   private run<T>(op: Job['op'], args: unknown[]): Promise<T> {
+    if (this.closed) return Promise.reject(new HashingThreadError('shutting down'));
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ op, args, resolve: resolve as Job['resolve'], reject });
       this.dispatch();
@@ -69,8 +80,15 @@ export class HashingThreads {
   }
 
   private dispatch(): void {
-    while (this.waiting.length > 0) {
-      const thread = this.idle.pop() ?? (this.threads < this.size ? this.start() : undefined);
+    while (this.waiting.length > 0 && !this.closed) {
+      let thread: Worker | undefined;
+      try {
+        thread = this.idle.pop() ?? (this.threads < this.size ? this.start() : undefined);
+      } catch (error) {
+        // No thread could be started: the next in line hears why, the rest wait for a retry.
+        this.waiting.shift()!.reject(new HashingThreadError(String(error)));
+        continue;
+      }
       if (!thread) return;
       const job = this.waiting.shift()!;
       this.busy.set(thread, job);
@@ -81,11 +99,11 @@ export class HashingThreads {
   }
 
   private start(): Worker {
-    this.threads++;
     const thread = new Worker(THREAD_SOURCE, {
       eval: true,
       workerData: { argon2: require.resolve('@node-rs/argon2'), nice: NICE },
     });
+    this.threads++;
     thread.on('message', (reply: { value?: never; error?: string }) => {
       const job = this.busy.get(thread);
       this.busy.delete(thread);
@@ -96,12 +114,12 @@ export class HashingThreads {
       this.dispatch();
     });
     thread.on('error', (error) => {
-      this.busy.get(thread)?.reject(error);
+      this.busy.get(thread)?.reject(new HashingThreadError(error.message));
       this.busy.delete(thread);
     });
     thread.on('exit', () => {
       this.threads--;
-      this.busy.get(thread)?.reject(new Error('the hashing thread stopped'));
+      this.busy.get(thread)?.reject(new HashingThreadError('the hashing thread stopped'));
       this.busy.delete(thread);
       const at = this.idle.indexOf(thread);
       if (at >= 0) this.idle.splice(at, 1);

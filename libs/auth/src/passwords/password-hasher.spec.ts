@@ -1,5 +1,6 @@
 import * as argon2 from '@node-rs/argon2';
 import { readdirSync, readFileSync } from 'node:fs';
+import { HashingThreadError } from './hashing-threads';
 import { ARGON2_PARAMS, HashEngine, PasswordHasher } from './password-hasher';
 
 // Wraps the real verify so the unknown-user test can see that a full verification ran.
@@ -99,8 +100,15 @@ describe(PasswordHasher.name, () => {
         needsRehash: false,
       });
     } finally {
-      await threaded.onModuleDestroy();
+      await threaded.onApplicationShutdown();
     }
+  });
+
+  it('fails, not answers "wrong password", once its threads are shut down', async () => {
+    const hash = await hasher.hash(password);
+    const threaded = new PasswordHasher(1);
+    await threaded.onApplicationShutdown();
+    await expect(threaded.verify(hash, password)).rejects.toBeInstanceOf(HashingThreadError);
   });
 
   it('treats a malformed hash as a wrong password', async () => {

@@ -1,7 +1,7 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { HashingThreads } from './hashing-threads';
+import { HashingThreadError, HashingThreads } from './hashing-threads';
 
 /**
  * argon2id at OWASP's minimum recommended configuration (m=19 MiB, t=2, p=1), from the OWASP
@@ -40,7 +40,7 @@ export interface HashEngine {
  * worth of work, and a burst of logins must leave the rest of the machine to everyone else.
  */
 @Injectable()
-export class PasswordHasher implements OnModuleDestroy {
+export class PasswordHasher implements OnApplicationShutdown {
   private dummyHash?: Promise<string>;
 
   constructor(
@@ -52,7 +52,8 @@ export class PasswordHasher implements OnModuleDestroy {
     return this.engine.hash(password, ARGON2_PARAMS);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has drained: a login still in flight gets its answer. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.engine instanceof HashingThreads) await this.engine.close();
   }
 
@@ -74,7 +75,9 @@ export class PasswordHasher implements OnModuleDestroy {
   private async safeVerify(hash: string, password: string): Promise<boolean> {
     try {
       return await this.engine.verify(hash, password);
-    } catch {
+    } catch (error) {
+      // A hash argon2 cannot read is a wrong password; a hashing thread that failed is not.
+      if (error instanceof HashingThreadError) throw error;
       return false;
     }
   }

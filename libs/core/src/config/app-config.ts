@@ -129,14 +129,14 @@ export class AppConfig {
 
   /**
    * Password hashes (argon2id, about 10 ms of a core each) computed at once, on threads of
-   * lower priority; more wait their turn. One core fewer than the machine has, so a burst of
-   * logins cannot starve requests and the database of CPU.
+   * lower priority; more wait their turn. One core fewer than the machine has (at most 8, some
+   * 19 MB of memory each), so a burst of logins cannot starve requests and the database of CPU.
    */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(64)
-  PASSWORD_HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1);
+  PASSWORD_HASH_CONCURRENCY = Math.min(8, Math.max(1, availableParallelism() - 1));
 
   /** Sign-ups (clinic creations) allowed per client IP per hour. */
   @Transform(toInt)

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+} from 'typeorm';
 
 const MANAGER = Symbol('tenant-transaction.manager');
 const SET_CLINIC = `SELECT set_config('app.clinic_id', $1, true)`;
@@ -12,6 +17,8 @@ const SET_CLINIC = `SELECT set_config('app.clinic_id', $1, true)`;
  * every connection with statements.
  */
 const MAX_PREPARED = 500;
+/** "cached plan must not change result type", "prepared statement does not exist". */
+const STALE_STATEMENT = new Set(['0A000', '26000']);
 const CLINIC = Symbol('tenant-transaction.clinic');
 
 /** Thrown when a repository is used where no clinic has been established: a programming error. */
@@ -56,8 +63,11 @@ export class TenantTransaction {
    * QueryFailedError.
    */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.manager.queryRunner!;
+    // As TypeORM's own `query`: a released runner's client may serve another transaction now.
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     // The query runner's pg client: TypeORM's own `query` sends every statement unnamed.
-    const client = (await this.manager.queryRunner!.connect()) as PoolClient;
+    const client = (await runner.connect()) as PoolClient;
     try {
       const result = await client.query({
         name: this.statementName(sql),
@@ -66,16 +76,24 @@ export class TenantTransaction {
       });
       return result.rows as T[];
     } catch (error) {
+      // A statement whose plan no longer fits (a migration changed a result type under a
+      // running process) or that the server no longer knows fails for good on its connection:
+      // from now on it runs unprepared.
+      if (STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
+        this.statementNames.set(sql, undefined);
+      }
       throw new QueryFailedError(sql, params, error as Error);
     }
   }
 
-  private readonly statementNames = new Map<string, string>();
+  /** Statement texts and their names; undefined for a text that runs unprepared. */
+  private readonly statementNames = new Map<string, string | undefined>();
 
   /** The name `sql` is prepared under on every connection; undefined runs it unprepared. */
   private statementName(sql: string): string | undefined {
-    let name = this.statementNames.get(sql);
-    if (name === undefined && this.statementNames.size < MAX_PREPARED) {
+    if (this.statementNames.has(sql)) return this.statementNames.get(sql);
+    let name: string | undefined;
+    if (this.statementNames.size < MAX_PREPARED) {
       // Named by the text: the same everywhere, so no two texts ever share a name on a
       // connection, whichever instance prepared it there first.
       name = `m_${createHash('sha256').update(sql).digest('base64url').slice(0, 32)}`;
