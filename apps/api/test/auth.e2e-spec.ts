@@ -258,18 +258,23 @@ describe('sign-up, login, MFA and tokens', () => {
       });
     });
 
-    it('upgrades a hash made with weaker argon2 parameters at login', async () => {
-      const plain = await ClinicSession.signUp(t, { mfaRequired: false });
+    /** Gives the user a hash of their password made with weaker argon2 parameters. */
+    async function storeWeakHash(user: { id: string; password: string }): Promise<void> {
       const argon2 = await import('@node-rs/argon2');
-      const weak = await argon2.hash(plain.admin.password, {
+      const weak = await argon2.hash(user.password, {
         algorithm: 2,
         memoryCost: 4096,
         timeCost: 1,
         parallelism: 1,
       });
       await asOwner((c) =>
-        c.query(`UPDATE users SET password_hash = $1 WHERE id = $2`, [weak, plain.admin.id]),
+        c.query(`UPDATE users SET password_hash = $1 WHERE id = $2`, [weak, user.id]),
       );
+    }
+
+    it('upgrades a hash made with weaker argon2 parameters at login', async () => {
+      const plain = await ClinicSession.signUp(t, { mfaRequired: false });
+      await storeWeakHash(plain.admin);
       await signIn(t, plain.admin);
       const { rows } = await asOwner((c) =>
         c.query(`SELECT password_hash FROM users WHERE id = $1`, [plain.admin.id]),
@@ -279,16 +284,7 @@ describe('sign-up, login, MFA and tokens', () => {
 
     it('signs in two logins at once that both find a hash to upgrade', async () => {
       const plain = await ClinicSession.signUp(t, { mfaRequired: false });
-      const argon2 = await import('@node-rs/argon2');
-      const weak = await argon2.hash(plain.admin.password, {
-        algorithm: 2,
-        memoryCost: 4096,
-        timeCost: 1,
-        parallelism: 1,
-      });
-      await asOwner((c) =>
-        c.query(`UPDATE users SET password_hash = $1 WHERE id = $2`, [weak, plain.admin.id]),
-      );
+      await storeWeakHash(plain.admin);
       // The first to take the row lock stores a new hash; the other, checked against the old
       // one, must check again rather than refuse a right password.
       const login = () =>
