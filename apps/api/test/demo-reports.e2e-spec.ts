@@ -1,12 +1,5 @@
 import { addDays, todayIn, validateConfig } from '@meridian/core';
-import { createTestApp, TestApp } from '@meridian/testing';
-import {
-  ADMIN_URL,
-  databaseUrl,
-  templateDatabase,
-  workerDatabase,
-} from '@meridian/testing/jest/test-run';
-import { Client } from 'pg';
+import { createTestApp, TestApp, ThrowawayDatabase } from '@meridian/testing';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../worker/src/seed/demo/demo-staff';
 import { seedDemo } from '../../worker/src/seed/demo/seed-demo';
 
@@ -25,8 +18,7 @@ const GROUPINGS: Record<string, (string | null)[]> = {
  * into a database of its own (the seed acts only where no clinic exists yet).
  */
 describe('demo clinic reports', () => {
-  const runId = process.env.MERIDIAN_TEST_RUN_ID!;
-  const database = `${workerDatabase(runId, process.env.JEST_WORKER_ID ?? '1')}_demo_reports`;
+  let database: ThrowawayDatabase;
   let t: TestApp;
   let token: string;
   const today = todayIn(ZONE);
@@ -34,23 +26,12 @@ describe('demo clinic reports', () => {
   const yearAgo = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
   const monthEnd = addDays(`${addDays(`${today.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS "${database}"`);
-    await admin(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase(runId)}"`);
-    const config = validateConfig({ ...process.env, DATABASE_URL: databaseUrl(database) });
+    database = await ThrowawayDatabase.create('demo_reports');
+    const config = validateConfig({ ...process.env, DATABASE_URL: database.url });
     const seeded = await seedDemo(config, { write: () => true });
     expect(seeded.seeded).toBe(true);
-    t = await createTestApp({ env: { DATABASE_URL: databaseUrl(database) } });
+    t = await createTestApp({ env: { DATABASE_URL: database.url } });
     const login = await t
       .http()
       .post('/api/v1/auth/login')
@@ -60,7 +41,7 @@ describe('demo clinic reports', () => {
   });
   afterAll(async () => {
     await t?.close();
-    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await database?.drop();
   });
 
   const get = (report: string, query: string) =>

@@ -16,12 +16,7 @@ import { findPoint } from '@meridian/session-notes/acupuncture/point-catalog';
 import { checkContent } from '@meridian/session-notes/content/note-content';
 import { contentContext } from '@meridian/session-notes/note-cipher';
 import { noteDigest } from '@meridian/session-notes/note-digest';
-import {
-  ADMIN_URL,
-  databaseUrl,
-  templateDatabase,
-  workerDatabase,
-} from '@meridian/testing/jest/test-run';
+import { ThrowawayDatabase } from '@meridian/testing';
 import { CreateTreatmentPlanDto } from '@meridian/treatment-plans/dto/write-plan.dto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -43,11 +38,10 @@ const SMALLEST_GROUP = 5;
  * own database holds the clinics of other tests): one it seeds, one that must stay empty.
  */
 describe('demo:seed', () => {
-  const runId = process.env.MERIDIAN_TEST_RUN_ID!;
-  const seededName = `${workerDatabase(runId, process.env.JEST_WORKER_ID ?? '1')}_demo`;
-  const emptyName = `${seededName}_empty`;
-  const env = (database: string, extra: Record<string, string> = {}) =>
-    validateConfig({ ...process.env, DATABASE_URL: databaseUrl(database), ...extra });
+  let seededDb: ThrowawayDatabase;
+  let emptyDb: ThrowawayDatabase;
+  const env = (database: ThrowawayDatabase, extra: Record<string, string> = {}) =>
+    validateConfig({ ...process.env, DATABASE_URL: database.url, ...extra });
 
   let config: AppConfig;
   let db: Client;
@@ -59,24 +53,17 @@ describe('demo:seed', () => {
   const silent = { write: () => true };
 
   beforeAll(async () => {
-    await withAdmin(async (admin) => {
-      for (const name of [seededName, emptyName]) {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase(runId)}"`);
-      }
-    });
-    config = env(seededName);
+    seededDb = await ThrowawayDatabase.create('demo');
+    emptyDb = await ThrowawayDatabase.create('demo_empty');
+    config = env(seededDb);
     first = await seedDemo(config, { write: (text: string) => (printed += text) });
     db = new Client({ connectionString: config.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {
     await db?.end();
-    await withAdmin(async (admin) => {
-      for (const name of [seededName, emptyName]) {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      }
-    });
+    await seededDb?.drop();
+    await emptyDb?.drop();
   });
 
   it('seeds "Demo Kliniek", marked demo, without required MFA, and prints how to sign in', async () => {
@@ -406,8 +393,8 @@ describe('demo:seed', () => {
   });
 
   describe('on an empty database', () => {
-    const clinicsIn = async (database: string) => {
-      const client = new Client({ connectionString: databaseUrl(database) });
+    const clinicsIn = async (database: ThrowawayDatabase) => {
+      const client = new Client({ connectionString: database.url });
       await client.connect();
       try {
         return (await client.query(`SELECT count(*)::int AS n FROM clinics`)).rows[0].n;
@@ -417,17 +404,17 @@ describe('demo:seed', () => {
     };
 
     it('skips with DEMO_SEED=false', async () => {
-      const off = env(emptyName, { DEMO_SEED: 'false' });
+      const off = env(emptyDb, { DEMO_SEED: 'false' });
       expect(configSkipReason(off)).toBe('DEMO_SEED=false');
       expect(await seedDemo(off, silent)).toEqual({ seeded: false, reason: 'DEMO_SEED=false' });
-      expect(await clinicsIn(emptyName)).toBe(0);
+      expect(await clinicsIn(emptyDb)).toBe(0);
     });
 
     it('skips in production', async () => {
       const production = validateConfig({
         NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl(emptyName),
-        DATABASE_APP_URL: databaseUrl(emptyName),
+        DATABASE_URL: emptyDb.url,
+        DATABASE_APP_URL: emptyDb.url,
         SMTP_URL: 'smtp://127.0.0.1:2525',
         JWT_SECRET: randomBytes(48).toString('base64url'),
         DATA_ENCRYPTION_KEYS: `prod1:${randomBytes(32).toString('base64')}`,
@@ -436,24 +423,24 @@ describe('demo:seed', () => {
         seeded: false,
         reason: 'NODE_ENV is production',
       });
-      expect(await clinicsIn(emptyName)).toBe(0);
+      expect(await clinicsIn(emptyDb)).toBe(0);
     });
 
     it('refuses a DEMO_SEED that is neither true nor false', () => {
-      expect(() => env(emptyName, { DEMO_SEED: 'yes' })).toThrow(ConfigValidationError);
-      expect(env(emptyName, { DEMO_SEED: 'TRUE' }).DEMO_SEED).toBe(true);
-      expect(env(emptyName).DEMO_SEED).toBe(true);
+      expect(() => env(emptyDb, { DEMO_SEED: 'yes' })).toThrow(ConfigValidationError);
+      expect(env(emptyDb, { DEMO_SEED: 'TRUE' }).DEMO_SEED).toBe(true);
+      expect(env(emptyDb).DEMO_SEED).toBe(true);
     });
 
     it('leaves nothing behind when a write fails', async () => {
-      const owner = new Client({ connectionString: databaseUrl(emptyName) });
+      const owner = new Client({ connectionString: emptyDb.url });
       await owner.connect();
       try {
         await owner.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
         await owner.query(`CREATE TRIGGER refuse BEFORE INSERT ON follow_up_tasks
           FOR EACH STATEMENT EXECUTE FUNCTION refuse()`);
-        await expect(seedDemo(env(emptyName), silent)).rejects.toThrow('refused by the test');
+        await expect(seedDemo(env(emptyDb), silent)).rejects.toThrow('refused by the test');
         const [left] = (
           await owner.query(
             `SELECT (SELECT count(*) FROM clinics)::int AS clinics, (SELECT count(*) FROM users)::int AS users,
@@ -467,16 +454,6 @@ describe('demo:seed', () => {
     });
   });
 });
-
-async function withAdmin(work: (admin: Client) => Promise<void>): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** What the API's validation pipe would say about `body` as a request of `type`. */
 function dtoErrors(type: new () => object, body: object): string[] {

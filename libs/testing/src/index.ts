@@ -7,3 +7,4 @@ export * from './audit-rows';
 export * from './child-worker';
 export * from './smtp-sink';
 export * from './throwaway-redis';
+export * from './throwaway-database';
