@@ -4,7 +4,7 @@ import { AppConfig, CoreModule, validateConfig } from '@meridian/core';
 import { DbModule, NoTenantTransactionError, TenantTransaction } from '@meridian/db';
 import { ClsModule } from 'nestjs-cls';
 import { Client } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
@@ -140,6 +140,39 @@ describe(TenantTransaction.name, () => {
     await expect(
       tenantTransaction.run(clinicA, () => tenantTransaction.query(`SELECT 1 AS one`, [])),
     ).resolves.toEqual([{ one: 1 }]);
+  });
+
+  it('refuses query() once its transaction has ended, whose connection may serve another', async () => {
+    let late: Promise<unknown> = Promise.resolve();
+    await tenantTransaction.run(clinicA, async () => {
+      // Work the transaction did not wait for: it runs after COMMIT released the connection.
+      late = new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+        tenantTransaction.query(`SELECT 1 AS one`, []),
+      );
+    });
+    await expect(late).rejects.toBeInstanceOf(QueryRunnerAlreadyReleasedError);
+  });
+
+  it('runs a statement unprepared once the server calls its prepared plan stale', async () => {
+    const owner = new Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    const read = () =>
+      tenantTransaction.run(clinicA, () =>
+        tenantTransaction.query(`SELECT * FROM stale_probe`, []),
+      );
+    try {
+      await owner.query(
+        `CREATE TABLE stale_probe (a int); GRANT SELECT ON stale_probe TO meridian_app`,
+      );
+      await expect(read()).resolves.toEqual([]);
+      // A migration under a running process: the prepared plan's result type no longer fits.
+      await owner.query(`ALTER TABLE stale_probe ADD COLUMN b int`);
+      await expect(read()).rejects.toMatchObject({ driverError: { code: '0A000' } });
+      await expect(read()).resolves.toEqual([]);
+    } finally {
+      await owner.query(`DROP TABLE IF EXISTS stale_probe`);
+      await owner.end();
+    }
   });
 
   it('refuses repository use outside a tenant transaction', async () => {
