@@ -15,7 +15,7 @@ import { passwordProblem } from './passwords/password-policy';
 import { SessionStateCache } from './sessions/session-state.cache';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { AttemptThrottle, ThrottleKey } from './throttling/attempt-throttle';
-import { ACCESS_TOKEN_TTL_SECONDS, MfaClaims, TokenService } from './tokens/token.service';
+import { MfaClaims, TokenService } from './tokens/token.service';
 
 /** A refresh token lives this long unless used (and rotated) first. */
 const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
@@ -394,7 +394,7 @@ export class AuthService {
       accessToken,
       refreshToken,
       tokenType: 'Bearer',
-      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      expiresIn: this.tokens.accessTokenTtlSeconds,
       passwordChangeRequired: user.passwordChangeRequired,
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@meridian/core';
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuid } from 'uuid';
 import { AuthException } from '../auth.exception';
@@ -10,7 +11,6 @@ export const ACCESS_AUDIENCE = 'meridian-api';
 export const MFA_AUDIENCE = 'meridian-mfa';
 /** The only signing algorithm accepted: `none` and algorithm switches fail verification. */
 export const TOKEN_ALGORITHMS = ['HS256'] as const;
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const MFA_TOKEN_TTL_SECONDS = 5 * 60;
 
 /** The claims of an access token. */
@@ -38,12 +38,20 @@ export interface MfaClaims {
 /** Signs and checks the service's JWTs, and mints opaque refresh tokens. */
 @Injectable()
 export class TokenService {
-  constructor(private readonly jwt: JwtService) {}
+  /** How long an access token is valid (`ACCESS_TOKEN_TTL_SECONDS`, 15 minutes by default). */
+  readonly accessTokenTtlSeconds: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    config: AppConfig,
+  ) {
+    this.accessTokenTtlSeconds = config.ACCESS_TOKEN_TTL_SECONDS;
+  }
 
   signAccess(claims: Omit<AccessClaims, 'typ'>): string {
     return this.jwt.sign(
       { typ: 'access', ...claims },
-      { audience: ACCESS_AUDIENCE, expiresIn: ACCESS_TOKEN_TTL_SECONDS, jwtid: uuid() },
+      { audience: ACCESS_AUDIENCE, expiresIn: this.accessTokenTtlSeconds, jwtid: uuid() },
     );
   }
 

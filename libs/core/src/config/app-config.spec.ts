@@ -27,6 +27,8 @@ describe(validateConfig.name, () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
     [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a redis:\/\//],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+    [{ ACCESS_TOKEN_TTL_SECONDS: '4' }, /^ACCESS_TOKEN_TTL_SECONDS must not be less than 5/],
+    [{ ACCESS_TOKEN_TTL_SECONDS: '15m' }, /^ACCESS_TOKEN_TTL_SECONDS must be an integer/],
   ])('names the variable in one line when %j is wrong', (env, message) => {
     expect(() => validateConfig({ ...test, ...env })).toThrow(ConfigValidationError);
     expect(() => validateConfig({ ...test, ...env })).toThrow(message);

@@ -155,6 +155,17 @@ export class AppConfig {
   @Max(86400)
   LOGIN_MAX_DELAY_SECONDS = 900;
 
+  /**
+   * How long an access token is valid; the session lives on through its refresh token. At
+   * most as long as a refresh token (12 h). Short values serve tests that must see a session
+   * expire (the web app then asks for the password again).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(43_200)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
   @Transform(toInt)
   @IsInt()
   @Min(100)
