@@ -258,6 +258,40 @@ describe('sign-up, login, MFA and tokens', () => {
       });
     });
 
+    it('answers text PostgreSQL cannot store with 400 naming the field, and logs no trace of it', async () => {
+      const marker = `nul-${randomUUID()}`;
+      const bodies: [object, string][] = [
+        [{ email: `${marker}\u0000@x.nl`, password: 'whatever-it-is' }, 'email'],
+        [{ email: `${marker}\ud800@x.nl`, password: 'whatever-it-is' }, 'email'],
+        [{ email: `\udc00${marker}@x.nl`, password: 'whatever-it-is' }, 'email'],
+        [{ email: clinic.admin.email, password: `${marker}\u0000` }, 'password'],
+        [{ email: clinic.admin.email, password: `${marker}\ud800` }, 'password'],
+      ];
+      for (const [body, field] of bodies) {
+        const response = await t.http().post('/api/v1/auth/login').send(body);
+        expect({ body, status: response.status }).toEqual({ body, status: 400 });
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({
+          status: 400,
+          code: 'REQUEST.VALIDATION_FAILED',
+          errors: [{ field, message: expect.any(String) }],
+        });
+        expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([]);
+      }
+      const verify = await t
+        .http()
+        .post('/api/v1/auth/mfa/verify')
+        .send({ mfaToken: `${marker}\u0000`, code: '123456' });
+      expect(verify.status).toBe(400);
+      expect(verify.body).toMatchObject({
+        code: 'REQUEST.VALIDATION_FAILED',
+        errors: [{ field: 'mfaToken' }],
+      });
+      const lines = t.logs();
+      expect(lines.filter((line) => JSON.stringify(line).includes(marker))).toEqual([]);
+      expect(lines.filter((line) => line.msg === 'request failed')).toEqual([]);
+    });
+
     /** Gives the user a hash of their password made with weaker argon2 parameters. */
     async function storeWeakHash(user: { id: string; password: string }): Promise<void> {
       const argon2 = await import('@node-rs/argon2');

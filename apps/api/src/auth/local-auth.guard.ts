@@ -3,20 +3,24 @@ import { AuthGuard } from '@nestjs/passport';
 import { AuthException } from '@meridian/auth';
 import type { FastifyRequest } from 'fastify';
 import { validationPipe } from '../problems/validation';
+import { WellFormedInputPipe } from '../problems/well-formed-input.pipe';
 import { LoginDto } from './dto/auth.dto';
 
 /**
- * Runs the login body through the same validation as every other body before Passport sees
- * it (guards run before pipes): a missing field or a 100 KB password is a 400 naming the
- * field, and never reaches argon2.
+ * Runs the login body through the same global pipes as every other body, in the same order,
+ * before Passport sees it (guards run before pipes): text PostgreSQL cannot store (a NUL, a
+ * lone surrogate), a missing field or a 100 KB password is a 400 naming the field, and never
+ * reaches the account lookup or argon2.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  private readonly pipe = validationPipe();
+  private readonly pipes = [new WellFormedInputPipe(), validationPipe()];
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    request.body = await this.pipe.transform(request.body, { type: 'body', metatype: LoginDto });
+    for (const pipe of this.pipes) {
+      request.body = await pipe.transform(request.body, { type: 'body', metatype: LoginDto });
+    }
     return (await super.canActivate(context)) as boolean;
   }
 
