@@ -1,4 +1,8 @@
+import { TenantTransaction } from '@meridian/db';
+import { FollowUpNotices, FollowUpsRepository } from '@meridian/follow-ups';
+import { Notifications } from '@meridian/notifications';
 import { ClinicSession, createTestApp, TestApp, TestUser } from '@meridian/testing';
+import { UsersRepository } from '@meridian/users/users.repository';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -159,6 +163,59 @@ describe('follow-up tasks', () => {
     const next = await act(weekly.body.id, 'complete');
     expect(next.body.nextId).toEqual(expect.any(String));
     expect((await act(next.body.nextId, 'complete')).body.nextId).toBeUndefined();
+  });
+
+  it('says when the assignee and, past the grace, the managers were told', async () => {
+    const task = await create({ dueAt: inDays(-3), assignee: { userId: nutritionist.id } });
+    expect(task.body).toMatchObject({ notifiedAt: null, escalatedAt: null });
+    // The worker's notice path, run here in the clinic's transaction as its job handler does.
+    const notices = new FollowUpNotices(
+      t.app.get(FollowUpsRepository),
+      t.app.get(UsersRepository),
+      t.app.get(Notifications),
+    );
+    const tell = (notice: 'due' | 'escalate') =>
+      t.app.get(TenantTransaction).run(clinic.clinicId, () => notices[notice](task.body.id));
+    const read = async () =>
+      (await t.http().get(`/api/v1/follow-ups/${task.body.id}`).set(as(nutritionist))).body;
+    const recently = (iso: string) => Math.abs(Date.parse(iso) - Date.now()) < 60_000;
+
+    expect(await tell('due')).toBe('told');
+    const told = await read();
+    expect(told).toMatchObject({ notifiedAt: expect.any(String), escalatedAt: null, version: 1 });
+    expect(recently(told.notifiedAt)).toBe(true);
+    expect(await tell('escalate')).toBe('told');
+    const escalated = await read();
+    expect(escalated.notifiedAt).toBe(told.notifiedAt);
+    expect(recently(escalated.escalatedAt)).toBe(true);
+    const listed = (await list(manager, 'status=overdue')).body.data.find(
+      (row: { id: string }) => row.id === task.body.id,
+    );
+    expect(listed).toMatchObject({
+      notifiedAt: told.notifiedAt,
+      escalatedAt: escalated.escalatedAt,
+    });
+
+    // A new due time is a new reason to tell: both go back to null until the next notices.
+    const moved = await t
+      .http()
+      .patch(`/api/v1/follow-ups/${task.body.id}`)
+      .set(as(reception))
+      .set('if-match', '"1"')
+      .send({ dueAt: inDays(2) });
+    expect(moved.body).toMatchObject({ notifiedAt: null, escalatedAt: null });
+
+    const { body: document } = await t.http().get('/docs/openapi.json');
+    const schema = document.components.schemas.FollowUpResponse;
+    for (const field of ['notifiedAt', 'escalatedAt']) {
+      expect(schema.required).toContain(field);
+      expect(schema.properties[field]).toMatchObject({
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        description: expect.any(String),
+      });
+    }
   });
 
   it('shows a task’s note only to who may read it', async () => {

@@ -318,6 +318,8 @@ function toResponse(row: TaskRow, noteVisible: boolean): FollowUpResponse {
     outcome: task.outcome,
     cancelledAt: task.cancelledAt?.toISOString() ?? null,
     cancelReason: task.cancelReason,
+    notifiedAt: task.notifiedAt?.toISOString() ?? null,
+    escalatedAt: task.escalatedAt?.toISOString() ?? null,
     createdAt: task.createdAt.toISOString(),
     version: task.version,
   };

@@ -232,6 +232,22 @@ export class FollowUpResponse {
   @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the due notice went to the assignee (or reception); null until then, and again after the due time or the assignee changes.',
+  })
+  notifiedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the managers were told the task is still open past the clinic’s escalation grace; null until then, and again after the due time changes.',
+  })
+  escalatedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() version!: number;
   @ApiPropertyOptional({
