@@ -110,6 +110,11 @@ export class AppConfig {
   @MinLength(1)
   MAIL_DIR = 'var/mail';
 
+  /** The staff web app's build (`npm run build:web`), served at `/`; absent: the API alone. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIR = 'dist/web';
+
   /** Comma-separated list of browser origins allowed by CORS; empty allows none. */
   @IsString()
   CORS_ORIGINS = '';

@@ -1,0 +1,53 @@
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Paths the web app never answers: the API, its documentation, health checks, the dashboard. */
+const SERVER_PATHS = /^\/(api|docs|health|admin)(\/|$)/;
+/** A request for a file (`/x.png`), which answers 404 when absent instead of the app. */
+const FILE_PATH = /\/[^/]*\.[a-z0-9]+$/i;
+
+/** Vite names built assets by their content hash, so they may be cached for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The page, and unhashed files beside it, are checked on every load so a release shows at once. */
+const REVALIDATE = 'no-cache';
+
+/**
+ * Serves the staff web app's build from `dir` at `/`: hashed assets cached long, `index.html`
+ * never cached, and every other GET that is not the API, the docs, health or the queue
+ * dashboard answered with `index.html`, so the app's routes survive a reload. Precompressed
+ * `.br` / `.gz` files from the build are served to browsers that accept them.
+ * Without a build (the API alone, most tests) it registers nothing and says so.
+ */
+export async function registerWebApp(app: NestFastifyApplication, dir: string): Promise<boolean> {
+  const root = resolve(dir);
+  if (!existsSync(resolve(root, 'index.html'))) return false;
+
+  const setCacheControl = (reply: FastifyReply, path: string) => {
+    reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : REVALIDATE);
+  };
+  // A scope of its own: bull-board registers @fastify/static (and its reply decorator) too.
+  await app.register(async (scope: FastifyInstance) => {
+    await scope.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      // One route per built file, found at boot; unknown paths fall to the handler below.
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      etag: true,
+      lastModified: false,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply: FastifyReply, path: string) => setCacheControl(reply, path),
+    });
+    scope.get('/*', (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (SERVER_PATHS.test(path) || FILE_PATH.test(path)) return reply.callNotFound();
+      reply.header('cache-control', REVALIDATE);
+      return reply.sendFile('index.html');
+    });
+  });
+  return true;
+}
