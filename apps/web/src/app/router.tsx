@@ -1,0 +1,141 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import { isCalendarDate } from '../lib/clinic-time';
+import { AppLayout } from './shell/AppLayout';
+import { NotFound } from './shell/NotFound';
+import { landingPath } from './shell/navigation';
+import { sessionStore } from './session/session-store';
+
+/**
+ * View state lives in the URL (date, view, practitioner, filters, the open record) so that a
+ * link or a reload brings back the same screen. Ids only: a name or a search term is health
+ * data, and URLs end up in logs and history.
+ */
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : undefined;
+const oneOf = <T extends string>(value: unknown, options: readonly T[]): T | undefined =>
+  options.includes(value as T) ? (value as T) : undefined;
+
+export interface CalendarSearch {
+  date?: string;
+  view?: 'day' | 'week';
+  practitioner?: string;
+  appointment?: string;
+}
+
+export interface ClientsSearch {
+  status?: 'active' | 'archived';
+}
+
+export interface ClientSearch {
+  tab?: 'overview' | 'consents' | 'appointments' | 'follow-ups';
+}
+
+export const FOLLOW_UP_LISTS = ['queue', 'mine', 'all'] as const;
+export const FOLLOW_UP_DUE = ['overdue', 'today', 'week'] as const;
+export interface FollowUpsSearch {
+  list?: (typeof FOLLOW_UP_LISTS)[number];
+  type?: string;
+  due?: (typeof FOLLOW_UP_DUE)[number];
+  status?: 'open' | 'done' | 'cancelled';
+  task?: string;
+}
+
+const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    const session = sessionStore.get();
+    throw redirect({ to: session.status === 'signed-in' ? landingPath(session.me) : '/calendar' });
+  },
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calendar',
+  validateSearch: (search: Record<string, unknown>): CalendarSearch => ({
+    date: typeof search.date === 'string' && isCalendarDate(search.date) ? search.date : undefined,
+    view: oneOf(search.view, ['day', 'week'] as const),
+    practitioner: text(search.practitioner),
+    appointment: text(search.appointment),
+  }),
+  component: lazyRouteComponent(() => import('../features/calendar/CalendarPage'), 'CalendarPage'),
+});
+
+const clientsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/clients',
+  validateSearch: (search: Record<string, unknown>): ClientsSearch => ({
+    status: oneOf(search.status, ['active', 'archived'] as const),
+  }),
+  component: lazyRouteComponent(() => import('../features/clients/ClientsPage'), 'ClientsPage'),
+});
+
+const newClientRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/clients/new',
+  component: lazyRouteComponent(
+    () => import('../features/clients/RegisterClientPage'),
+    'RegisterClientPage',
+  ),
+});
+
+const clientRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/clients/$clientId',
+  validateSearch: (search: Record<string, unknown>): ClientSearch => ({
+    tab: oneOf(search.tab, ['overview', 'consents', 'appointments', 'follow-ups'] as const),
+  }),
+  component: lazyRouteComponent(() => import('../features/clients/ClientPage'), 'ClientPage'),
+});
+
+const followUpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/follow-ups',
+  validateSearch: (search: Record<string, unknown>): FollowUpsSearch => ({
+    list: oneOf(search.list, FOLLOW_UP_LISTS),
+    type: text(search.type),
+    due: oneOf(search.due, FOLLOW_UP_DUE),
+    status: oneOf(search.status, ['open', 'done', 'cancelled'] as const),
+    task: text(search.task),
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/follow-ups/FollowUpsPage'),
+    'FollowUpsPage',
+  ),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  calendarRoute,
+  clientsRoute,
+  newClientRoute,
+  clientRoute,
+  followUpsRoute,
+  accountRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

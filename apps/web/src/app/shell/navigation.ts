@@ -1,0 +1,24 @@
+import type { Me } from '../session/session-store';
+
+export interface NavEntry {
+  to: '/calendar' | '/clients' | '/follow-ups';
+  /** i18n key in the `common` namespace. */
+  label: string;
+  /** Shown only to roles that hold it: an entry a role may not use is not there at all. */
+  permission: string;
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { to: '/calendar', label: 'nav.calendar', permission: 'appointments:read' },
+  { to: '/clients', label: 'nav.clients', permission: 'clients:read' },
+  { to: '/follow-ups', label: 'nav.followUps', permission: 'follow-ups:read' },
+];
+
+export function navEntriesFor(me: Pick<Me, 'permissions'>): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => me.permissions.includes(entry.permission));
+}
+
+/** Where a user lands after sign-in: reception (and everyone for now) on the calendar. */
+export function landingPath(me: Pick<Me, 'permissions'>): NavEntry['to'] | '/account' {
+  return navEntriesFor(me)[0]?.to ?? '/account';
+}

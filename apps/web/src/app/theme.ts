@@ -1,0 +1,29 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+/** One accent colour, a calm teal, with shades dark enough for text on white (WCAG AA). */
+const meridian: MantineColorsTuple = [
+  '#e6f6f4',
+  '#cdeae6',
+  '#9dd5cd',
+  '#69bfb3',
+  '#43ad9f',
+  '#2b9f90',
+  '#1c7c74',
+  '#146b63',
+  '#0b5a53',
+  '#004943',
+];
+
+export const theme = createTheme({
+  primaryColor: 'meridian',
+  primaryShade: 6,
+  colors: { meridian },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  components: {
+    // Tablets in treatment rooms: controls big enough for a finger.
+    Button: { defaultProps: { size: 'sm' } },
+  },
+});

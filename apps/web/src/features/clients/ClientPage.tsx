@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function ClientPage() {
+  return <Title order={1}>ClientPage</Title>;
+}

@@ -1,0 +1,101 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useClinic } from '../../app/clinic-context';
+import { useRecentClients } from './recent-clients';
+
+/** Results come while typing; a pause this short keeps requests few without feeling slow. */
+const DEBOUNCE_MS = 120;
+
+/**
+ * Ctrl/⌘+K from any screen: a client by (misspelled) name, client number, phone as typed or
+ * date of birth as `dd-mm-jjjj`, and the clients opened lately.
+ */
+export function ClientSpotlight() {
+  const { t } = useTranslation('clients');
+  const { format } = useClinic();
+  const navigate = useNavigate();
+  const recent = useRecentClients();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
+  const results = useQuery({
+    queryKey: ['clients', 'search', debounced],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/clients', { params: { query: { search: debounced, limit: 8 } } })),
+    enabled: debounced.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+
+  const open = (id: string) => {
+    void navigate({ to: '/clients/$clientId', params: { clientId: id } });
+  };
+
+  const searching = query.trim().length >= 2;
+  const found = searching ? (results.data?.data ?? []) : [];
+  return (
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      onSpotlightClose={() => setQuery('')}
+      scrollable
+      maxHeight={480}
+    >
+      <Spotlight.Search
+        placeholder={t('spotlight.placeholder')}
+        aria-label={t('spotlight.label')}
+        leftSection={<IconSearch size={18} aria-hidden />}
+      />
+      <Spotlight.ActionsList aria-label={t('spotlight.results')}>
+        {!searching && recent.length > 0 && (
+          <Spotlight.ActionsGroup label={t('spotlight.recent')}>
+            {recent.map((client) => (
+              <Spotlight.Action key={client.id} onClick={() => open(client.id)}>
+                <Group justify="space-between" w="100%" wrap="nowrap">
+                  <Text size="sm">{client.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {client.clientNumber}
+                  </Text>
+                </Group>
+              </Spotlight.Action>
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {found.map((client) => (
+          <Spotlight.Action key={client.id} onClick={() => open(client.id)}>
+            <Group justify="space-between" w="100%" wrap="nowrap">
+              <div>
+                <Text size="sm" fw={500}>
+                  {client.firstName} {client.lastName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {client.clientNumber} · {format.date(client.dateOfBirth)}
+                  {client.phone ? ` · ${client.phone}` : ''}
+                </Text>
+              </div>
+              {client.status === 'archived' && (
+                <Badge variant="light" color="gray">
+                  {t('status.archived')}
+                </Badge>
+              )}
+            </Group>
+          </Spotlight.Action>
+        ))}
+        {searching && results.isFetched && found.length === 0 && (
+          <Spotlight.Empty>{t('spotlight.nothing')}</Spotlight.Empty>
+        )}
+        {!searching && recent.length === 0 && (
+          <Spotlight.Empty>{t('spotlight.hint')}</Spotlight.Empty>
+        )}
+        {results.isError && <Spotlight.Empty>{t('spotlight.failed')}</Spotlight.Empty>}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function FollowUpsPage() {
+  return <Title order={1}>FollowUpsPage</Title>;
+}
