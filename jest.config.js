@@ -39,7 +39,15 @@ function esmPackages(root = path.join(__dirname, 'node_modules'), depth = 0) {
     }
   });
 }
-const ESM_ONLY = [...new Set(esmPackages())].map((name) => name.replace(/[.+]/g, '\\$&'));
+/**
+ * CommonJS packages that load an ESM-only dependency with a dynamic `import()`, which Jest's
+ * runtime refuses without --experimental-vm-modules: compiled too, so the import becomes a
+ * require of the compiled dependency (@fastify/cookie imports `cookie` this way).
+ */
+const DYNAMIC_IMPORTERS = ['@fastify/cookie'];
+const ESM_ONLY = [...new Set([...esmPackages(), ...DYNAMIC_IMPORTERS])].map((name) =>
+  name.replace(/[.+]/g, '\\$&'),
+);
 
 /** @type {import('jest').Config} */
 module.exports = {

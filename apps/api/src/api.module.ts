@@ -26,6 +26,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { RefreshCookie } from './auth/refresh-cookie';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientsController } from './clients/clients.controller';
 import { ConsentsController } from './clients/consents.controller';
@@ -121,6 +122,7 @@ const HOUR_MS = 60 * 60 * 1000;
     IdempotencyStore,
     JwtStrategy,
     LocalStrategy,
+    RefreshCookie,
     { provide: APP_FILTER, useClass: ProblemFilter },
     // Guards run in this order: the request throttle, then authentication and permission.
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { registerQueueDashboard } from './admin-queues/queue-dashboard';
+import { setApiPrefix } from './api-prefix';
 import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './openapi';
 import { validationPipe } from './problems/validation';
@@ -56,6 +57,9 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify parses text/plain by default; this API takes JSON only and answers others 415.
   fastify.removeContentTypeParser('text/plain');
+  // Cookies are read only by the refresh route (the browser session's refresh token), so they
+  // are parsed there on demand rather than on every request.
+  await app.register(fastifyCookie, { hook: false });
   const headers = securityHeaders();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.headers(headers);
@@ -68,12 +72,7 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Idempotent-Replayed'],
   });
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  setApiPrefix(app);
   app.useGlobalPipes(new WellFormedInputPipe(), validationPipe());
   await registerQueueDashboard(app);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -15,6 +15,8 @@ export enum AuthErrorCode {
   MfaSessionRequired = 'AUTH.MFA_SESSION_REQUIRED',
   PasswordChangeRequired = 'AUTH.PASSWORD_CHANGE_REQUIRED',
   CurrentPasswordIncorrect = 'AUTH.CURRENT_PASSWORD_INCORRECT',
+  /** A refresh by the session cookie that another site may have caused (CSRF defence). */
+  CsrfRejected = 'AUTH.CSRF_REJECTED',
 }
 
 export class AuthException extends DomainException<AuthErrorCode> {
@@ -82,6 +84,13 @@ export class AuthException extends DomainException<AuthErrorCode> {
     return new AuthException(
       AuthErrorCode.PasswordChangeRequired,
       'Change the password an admin set for you first (POST /api/v1/auth/password).',
+    );
+  }
+
+  static csrfRejected(): AuthException {
+    return new AuthException(
+      AuthErrorCode.CsrfRejected,
+      'A refresh with the session cookie needs the X-Meridian-Client: web header and must come from this site.',
     );
   }
 

@@ -32,6 +32,8 @@ export interface TokenPair {
   expiresIn: number;
   /** True while an admin-chosen password must be replaced (POST /auth/password). */
   passwordChangeRequired: boolean;
+  /** When the refresh token stops working unless used first (for a cookie's lifetime). */
+  refreshTokenExpiresAt: Date;
 }
 
 export type LoginResult =
@@ -396,6 +398,7 @@ export class AuthService {
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTokenTtlSeconds,
       passwordChangeRequired: user.passwordChangeRequired,
+      refreshTokenExpiresAt: new Date(expiresAt),
     };
   }
 

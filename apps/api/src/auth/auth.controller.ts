@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
@@ -17,7 +17,9 @@ import {
   hasPermission,
   Public,
   RequirePermission,
+  TokenPair,
 } from '@meridian/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoIdempotencyKey } from '../idempotency/no-idempotency-key.decorator';
 import { problemResponse } from '../problems/problem.schema';
 import { AuthenticatedUser } from './authenticated-user';
@@ -34,18 +36,33 @@ import {
   TokenPairResponse,
 } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
+import {
+  ApiClientHeader,
+  ApiRefreshCookie,
+  CLEARS_REFRESH_COOKIE,
+  RefreshCookie,
+  SETS_REFRESH_COOKIE,
+  TokenAnswer,
+} from './refresh-cookie';
 
 const TOO_MANY = problemResponse(
   429,
   'Too many failed attempts; `Retry-After` says when to try again.',
 );
 
-/** Sign-in, second factor, session renewal and the caller's own account. */
+/**
+ * Sign-in, second factor, session renewal and the caller's own account. Every answer that
+ * hands out tokens goes through {@link RefreshCookie}: a browser gets its refresh token as a
+ * cookie, API clients in the body.
+ */
 @ApiTags('auth')
 @Controller('auth')
 @NoIdempotencyKey()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   @Post('login')
   @Public()
@@ -60,6 +77,7 @@ export class AuthController {
   })
   @ApiBody({ type: LoginDto })
   @ApiExtraModels(TokenPairResponse, MfaChallengeResponse)
+  @ApiClientHeader()
   @ApiOkResponse({
     schema: {
       oneOf: [
@@ -67,22 +85,31 @@ export class AuthController {
         { $ref: getSchemaPath(MfaChallengeResponse) },
       ],
     },
+    headers: SETS_REFRESH_COOKIE,
   })
   @ApiResponse(problemResponse(401, 'Wrong e-mail or password.'))
   @ApiResponse(TOO_MANY)
-  login(@Req() request: { user: LoginResult }): LoginResult {
-    return request.user;
+  login(
+    @Req() request: FastifyRequest & { user: LoginResult },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): LoginResult | TokenAnswer {
+    return this.cookie.answer(request, reply, request.user);
   }
 
   @Post('mfa/verify')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a login with the authenticator code (a code works once)' })
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiClientHeader()
+  @ApiOkResponse({ type: TokenPairResponse, headers: SETS_REFRESH_COOKIE })
   @ApiResponse(problemResponse(401, 'MFA token or code not valid, or the code was already used.'))
   @ApiResponse(TOO_MANY)
-  verifyMfa(@Body() body: MfaCodeDto): Promise<TokenPairResponse> {
-    return this.auth.verifyMfa(body.mfaToken, body.code);
+  async verifyMfa(
+    @Body() body: MfaCodeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenAnswer> {
+    return this.tokens(request, reply, this.auth.verifyMfa(body.mfaToken, body.code));
   }
 
   @Post('mfa/enroll')
@@ -99,12 +126,17 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Prove the authenticator with a code; completes the login' })
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiClientHeader()
+  @ApiOkResponse({ type: TokenPairResponse, headers: SETS_REFRESH_COOKIE })
   @ApiResponse(problemResponse(401, 'MFA token or code not valid.'))
   @ApiResponse(problemResponse(409, 'Enrolment was not started.'))
   @ApiResponse(TOO_MANY)
-  confirmEnrollment(@Body() body: MfaCodeDto): Promise<TokenPairResponse> {
-    return this.auth.confirmEnrollment(body.mfaToken, body.code);
+  async confirmEnrollment(
+    @Body() body: MfaCodeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenAnswer> {
+    return this.tokens(request, reply, this.auth.confirmEnrollment(body.mfaToken, body.code));
   }
 
   @Post('refresh')
@@ -113,12 +145,36 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for new tokens',
     description:
-      'Each refresh token works once. Presenting one again revokes its whole session (someone copied it).',
+      'Each refresh token works once. Presenting one again revokes its whole session (someone ' +
+      'copied it). API clients send it in the body. A browser sends no body (or `{}`): the ' +
+      '`meridian_refresh` cookie carries it, and such a refresh must also carry ' +
+      '`X-Meridian-Client: web` and, when the browser sends an `Origin`, come from this site ' +
+      'or a configured CORS origin; otherwise it is refused (403 `AUTH.CSRF_REJECTED`) and ' +
+      'nothing changes.',
   })
-  @ApiOkResponse({ type: TokenPairResponse })
-  @ApiResponse(problemResponse(401, 'Refresh token unknown, used, expired or its session ended.'))
-  refresh(@Body() body: RefreshDto): Promise<TokenPairResponse> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiBody({ type: RefreshDto, required: false })
+  @ApiRefreshCookie()
+  @ApiClientHeader()
+  @ApiOkResponse({ type: TokenPairResponse, headers: SETS_REFRESH_COOKIE })
+  @ApiResponse(
+    problemResponse(
+      401,
+      'Refresh token missing, unknown, used, expired or its session ended (`AUTH.INVALID_REFRESH_TOKEN`).',
+    ),
+  )
+  @ApiResponse(
+    problemResponse(
+      403,
+      'The cookie came without `X-Meridian-Client: web` or from a foreign Origin (`AUTH.CSRF_REJECTED`); nothing was rotated.',
+    ),
+  )
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenAnswer> {
+    const token = this.cookie.tokenToRefresh(request, body.refreshToken);
+    return this.tokens(request, reply, this.auth.refresh(token));
   }
 
   @Post('password')
@@ -131,7 +187,8 @@ export class AuthController {
       'Required before anything else when an admin set the password. Ends every session of the ' +
       'user and returns tokens for a new one.',
   })
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiClientHeader()
+  @ApiOkResponse({ type: TokenPairResponse, headers: SETS_REFRESH_COOKIE })
   @ApiResponse(
     problemResponse(
       400,
@@ -139,11 +196,17 @@ export class AuthController {
     ),
   )
   @ApiResponse(TOO_MANY)
-  changePassword(
+  async changePassword(
     @CurrentActor() actor: AuthenticatedUser,
     @Body() body: ChangePasswordDto,
-  ): Promise<TokenPairResponse> {
-    return this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenAnswer> {
+    return this.tokens(
+      request,
+      reply,
+      this.auth.changePassword(actor, body.currentPassword, body.newPassword),
+    );
   }
 
   @Post('logout')
@@ -152,10 +215,17 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'End this session (its refresh tokens at once, its access token within 60 s)',
+    description: 'A browser’s `meridian_refresh` cookie is cleared in the answer.',
   })
-  @ApiResponse({ status: 204, description: 'Signed out.' })
-  async logout(@CurrentActor() actor: AuthenticatedUser): Promise<void> {
+  @ApiClientHeader()
+  @ApiResponse({ status: 204, description: 'Signed out.', headers: CLEARS_REFRESH_COOKIE })
+  async logout(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(actor);
+    this.cookie.clear(request, reply);
   }
 
   @Get('me')
@@ -176,5 +246,14 @@ export class AuthController {
       passwordChangeRequired: actor.passwordChangeRequired,
       permissions: PERMISSIONS.filter((permission) => hasPermission(user.roles, permission)),
     };
+  }
+
+  /** The answer of a route that issued tokens, for a browser or an API client. */
+  private async tokens(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    issued: Promise<TokenPair>,
+  ): Promise<TokenAnswer> {
+    return this.cookie.answer(request, reply, await issued);
   }
 }

@@ -64,6 +64,7 @@ export function statusOf(code: ErrorCode): number {
     case AuthErrorCode.Forbidden:
     case AuthErrorCode.MfaSessionRequired:
     case AuthErrorCode.PasswordChangeRequired:
+    case AuthErrorCode.CsrfRejected:
     case UsersErrorCode.AdminOnly:
     case ClientsErrorCode.ClinicalFieldsForbidden:
     case ClientsErrorCode.CareTeamForbidden:

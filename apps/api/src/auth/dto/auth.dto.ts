@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsAcceptablePassword, Role } from '@meridian/auth';
 import { Discipline } from '@meridian/auth';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'eva.jansen@example.nl' })
@@ -35,10 +35,14 @@ export class MfaCodeDto extends MfaTokenDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description:
+      'The refresh token of the last token answer. A browser leaves it out: the `meridian_refresh` cookie carries it.',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(256)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -54,12 +58,19 @@ export class ChangePasswordDto {
 }
 
 export class TokenPairResponse {
-  @ApiProperty({ description: 'JWT for `Authorization: Bearer`, valid 15 minutes.' })
+  @ApiProperty({ description: 'JWT for `Authorization: Bearer`, valid `expiresIn` seconds.' })
   accessToken!: string;
-  @ApiProperty({ description: 'Opaque; use once with POST /auth/refresh.' })
-  refreshToken!: string;
+  @ApiPropertyOptional({
+    description:
+      'Opaque; use once with POST /auth/refresh. Absent for a browser (`X-Meridian-Client: web`), which gets it as the httpOnly cookie `meridian_refresh` instead.',
+  })
+  refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
-  @ApiProperty({ example: 900 }) expiresIn!: number;
+  @ApiProperty({
+    example: 900,
+    description: 'Seconds the access token is valid (`ACCESS_TOKEN_TTL_SECONDS`, 900 by default).',
+  })
+  expiresIn!: number;
   @ApiProperty({ description: 'True until an admin-set password is changed.' })
   passwordChangeRequired!: boolean;
 }
