@@ -1,5 +1,14 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createTestApp, TestApp } from '@meridian/testing';
+import {
+  BaseResolver,
+  lintDocument,
+  loadConfig,
+  makeDocumentFromString,
+} from '@redocly/openapi-core';
+import { resolve } from 'node:path';
+
+type Operations = Record<string, Record<string, { 'x-permission'?: string; security?: unknown }>>;
 
 describe('OpenAPI document', () => {
   let t: TestApp;
@@ -62,6 +71,58 @@ describe('OpenAPI document', () => {
     expect(schemas.TrainingContentDto.properties.exercises.items.$ref).toBe(
       '#/components/schemas/ExerciseDto',
     );
+  });
+
+  it('lints clean with Redocly’s recommended rules: no errors, no warnings', async () => {
+    const { text } = await t.http().get('/docs/openapi.json');
+    const config = await loadConfig({ configPath: resolve(__dirname, '../../../redocly.yaml') });
+    const problems = await lintDocument({
+      document: makeDocumentFromString(text, '/docs/openapi.json'),
+      config,
+      externalRefResolver: new BaseResolver(),
+    });
+    expect(
+      problems.map((problem) => ({
+        rule: problem.ruleId,
+        severity: problem.severity,
+        message: problem.message,
+        at: problem.location[0]?.pointer,
+      })),
+    ).toEqual([]);
+  });
+
+  it('declares no credentials on public operations and the bearer token on every other', async () => {
+    const { body: document } = await t.http().get('/docs/openapi.json');
+    let publicOperations = 0;
+    for (const [path, item] of Object.entries<Operations[string]>(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const isPublic = operation['x-permission'] === 'public';
+        if (isPublic) publicOperations++;
+        expect({ path, method, security: operation.security }).toEqual({
+          path,
+          method,
+          security: isPublic ? [] : [{ bearer: [] }],
+        });
+      }
+    }
+    expect(publicOperations).toBeGreaterThanOrEqual(8);
+  });
+
+  it('types every parameter, so the generated client knows what to send', async () => {
+    const { body: document } = await t.http().get('/docs/openapi.json');
+    const untyped: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, { parameters?: any[] }>>(
+      document.paths,
+    )) {
+      for (const [method, operation] of Object.entries(item)) {
+        for (const parameter of operation.parameters ?? []) {
+          if (!parameter.schema?.type && !parameter.schema?.$ref) {
+            untyped.push(`${method} ${path} ${parameter.in} ${parameter.name}`);
+          }
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
   });
 
   it('serves the interactive documentation at /docs', async () => {

@@ -17,7 +17,10 @@ export function queueDashboardPaths(): PathsObject {
     operationId: 'queueDashboard',
     security: [{ bearer: [] }],
     responses: {
-      '200': { description: 'The dashboard page.', content: { 'text/html': {} } },
+      '200': {
+        description: 'The dashboard page.',
+        content: { 'text/html': { schema: { type: 'string' } } },
+      },
     },
     // Not a permission of the permission table: the dashboard is checked by the admin role.
     'x-permission': 'role:admin',

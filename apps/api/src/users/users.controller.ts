@@ -87,8 +87,9 @@ export class UsersController {
   @RequirePermission(Permission.UserDirectoryRead)
   @ApiOperation({ summary: 'One staff member (full record for admins and managers)' })
   @ApiOkResponse({
+    // anyOf, not oneOf: a full record is a directory entry with more fields, so it is both.
     schema: {
-      oneOf: [{ $ref: getSchemaPath(UserResponse) }, { $ref: getSchemaPath(StaffDirectoryEntry) }],
+      anyOf: [{ $ref: getSchemaPath(UserResponse) }, { $ref: getSchemaPath(StaffDirectoryEntry) }],
     },
   })
   @ApiResponse(NOT_FOUND)

@@ -24,7 +24,7 @@ export interface Page<T> {
 
 /** `?limit=&cursor=` of every list (design section 7): 50 by default, at most 200. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

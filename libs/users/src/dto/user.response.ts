@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { Discipline, Role } from '@meridian/auth/access/role';
 import { USER_STATUSES, UserEntity, UserStatus } from '../user.entity';
 
@@ -26,7 +26,9 @@ export class UserResponse extends StaffDirectoryEntry {
 export class UserPage {
   @ApiProperty({
     description: 'Full records for admins and managers, directory entries for everyone else.',
-    type: [UserResponse],
+    type: 'array',
+    // anyOf, not oneOf: a full record is a directory entry with more fields, so it is both.
+    anyOf: [{ $ref: getSchemaPath(UserResponse) }, { $ref: getSchemaPath(StaffDirectoryEntry) }],
   })
   data!: (UserResponse | StaffDirectoryEntry)[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
