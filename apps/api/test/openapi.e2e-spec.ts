@@ -6,7 +6,26 @@ import {
   loadConfig,
   makeDocumentFromString,
 } from '@redocly/openapi-core';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import {
+  buildDocument,
+  documentText,
+  OPENAPI_JSON,
+  OPENAPI_TYPES,
+  typesOf,
+} from '../../../scripts/openapi';
+
+const REGENERATE = 'stale: run `npm run api:types` and commit what it writes';
+
+/** `same` when the texts are equal, else the first line where they differ. */
+function compare(actual: string, expected: string): string {
+  if (actual === expected) return 'same';
+  const [a, b] = [actual.split('\n'), expected.split('\n')];
+  const line = a.findIndex((text, index) => text !== b[index]);
+  const at = line === -1 ? a.length : line;
+  return `${REGENERATE}; line ${at + 1} is ${JSON.stringify(a[at])}, expected ${JSON.stringify(b[at])}`;
+}
 
 type Operations = Record<string, Record<string, { 'x-permission'?: string; security?: unknown }>>;
 
@@ -123,6 +142,17 @@ describe('OpenAPI document', () => {
       }
     }
     expect(untyped).toEqual([]);
+  });
+
+  it('is committed for the web app as the code builds it today, with its generated types', async () => {
+    const { body: served } = await t.http().get('/docs/openapi.json');
+    // The script builds it without a server or a database; it must be the served document.
+    expect(documentText(await buildDocument())).toBe(documentText(served));
+    const committed = readFileSync(OPENAPI_JSON, 'utf8');
+    expect(compare(committed, documentText(served))).toBe('same');
+    expect(compare(readFileSync(OPENAPI_TYPES, 'utf8'), await typesOf(JSON.parse(committed)))).toBe(
+      'same',
+    );
   });
 
   it('serves the interactive documentation at /docs', async () => {
