@@ -13,6 +13,7 @@ import { buildOpenApiDocument } from './openapi';
 import { validationPipe } from './problems/validation';
 import { WellFormedInputPipe } from './problems/well-formed-input.pipe';
 import { securityHeaders } from './security-headers';
+import { registerWebApp } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -75,6 +76,7 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
   setApiPrefix(app);
   app.useGlobalPipes(new WellFormedInputPipe(), validationPipe());
   await registerQueueDashboard(app);
+  await registerWebApp(app, config.WEB_DIR);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), {

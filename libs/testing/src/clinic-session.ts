@@ -54,7 +54,7 @@ export class ClinicSession {
 
   static async signUp(
     t: TestApp,
-    options: { name?: string; mfaRequired?: boolean } = {},
+    options: { name?: string; mfaRequired?: boolean; locale?: 'nl' | 'en'; timeZone?: string } = {},
   ): Promise<ClinicSession> {
     const email = uniqueEmail('admin');
     const password = strongPassword();
@@ -64,6 +64,8 @@ export class ClinicSession {
       .send({
         name: options.name ?? `Clinic ${randomUUID().slice(0, 6)}`,
         mfaRequired: options.mfaRequired ?? true,
+        ...(options.locale ? { locale: options.locale } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
         admin: { email, password, displayName: 'Admin' },
       });
     if (response.status !== 201) throw new Error(`sign-up: ${response.status} ${response.text}`);
@@ -81,7 +83,11 @@ export class ClinicSession {
   }
 
   /** Adds a staff member through the API and signs them in, ready to work. */
-  async addUser(roles: string[], disciplines: string[] = []): Promise<TestUser> {
+  async addUser(
+    roles: string[],
+    disciplines: string[] = [],
+    displayName?: string,
+  ): Promise<TestUser> {
     const initial = strongPassword();
     const email = uniqueEmail(roles.join('-'));
     const created = await this.t
@@ -90,7 +96,7 @@ export class ClinicSession {
       .set('authorization', `Bearer ${this.admin.accessToken}`)
       .send({
         email,
-        displayName: `${roles.join(' ')} ${email}`,
+        displayName: displayName ?? `${roles.join(' ')} ${email}`,
         roles,
         disciplines,
         password: initial,

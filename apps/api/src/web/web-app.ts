@@ -16,10 +16,10 @@ const REVALIDATE = 'no-cache';
 
 /**
  * Serves the staff web app's build from `dir` at `/`: hashed assets cached long, `index.html`
- * never cached, and every other GET that is not the API, the docs, health or the queue
+ * revalidated on every load, and every other GET that is not the API, the docs, health or the queue
  * dashboard answered with `index.html`, so the app's routes survive a reload. Precompressed
  * `.br` / `.gz` files from the build are served to browsers that accept them.
- * Without a build (the API alone, most tests) it registers nothing and says so.
+ * Without a build (the API alone, most tests) it registers nothing and answers false.
  */
 export async function registerWebApp(app: NestFastifyApplication, dir: string): Promise<boolean> {
   const root = resolve(dir);
@@ -30,24 +30,35 @@ export async function registerWebApp(app: NestFastifyApplication, dir: string): 
   };
   // A scope of its own: bull-board registers @fastify/static (and its reply decorator) too.
   await app.register(async (scope: FastifyInstance) => {
+    // Only reply.sendFile: files are looked up per request, so a new build is served at once.
     await scope.register(fastifyStatic, {
       root,
-      prefix: '/',
-      // One route per built file, found at boot; unknown paths fall to the handler below.
-      wildcard: false,
+      serve: false,
       preCompressed: true,
       cacheControl: false,
       etag: true,
       lastModified: false,
-      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders: (reply: FastifyReply, path: string) => setCacheControl(reply, path),
     });
     scope.get('/*', (request, reply) => {
       const path = request.url.split('?')[0];
-      if (SERVER_PATHS.test(path) || FILE_PATH.test(path)) return reply.callNotFound();
-      reply.header('cache-control', REVALIDATE);
+      if (SERVER_PATHS.test(path)) return reply.callNotFound();
+      // A missing file answers the API's 404 problem (send calls callNotFound), never the app.
+      if (FILE_PATH.test(path)) {
+        const file = decodedPath(path);
+        return file ? reply.sendFile(file) : reply.callNotFound();
+      }
       return reply.sendFile('index.html');
     });
   });
   return true;
+}
+
+/** The file a request path names, relative to the build; null for a malformed escape. */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path.slice(1));
+  } catch {
+    return null;
+  }
 }

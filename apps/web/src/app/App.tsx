@@ -13,7 +13,7 @@ import { PasswordChangePage } from './session/PasswordChangePage';
 import { ReauthModal } from './session/ReauthModal';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/use-session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,7 +29,7 @@ export const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <SessionGate />

@@ -1,7 +1,8 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../ui/PasswordField';
 import { isApiProblem } from '../../api/problem';
 import { changePassword } from './auth-api';
 import { problemMessage } from './problem-message';
@@ -56,20 +57,20 @@ export function PasswordChangeForm({
             {failure}
           </Alert>
         )}
-        <PasswordInput
+        <PasswordField
           label={t('password.current')}
           autoComplete="current-password"
           required
           {...form.getInputProps('currentPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('password.new')}
           description={t('password.rule', { count: MIN_LENGTH })}
           autoComplete="new-password"
           required
           {...form.getInputProps('newPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('password.repeat')}
           autoComplete="new-password"
           required

@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Code,
-  Group,
-  Image,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../ui/PasswordField';
 import { isApiProblem } from '../../api/problem';
 import {
   confirmMfaEnrolment,
@@ -89,6 +79,7 @@ function CredentialsStep(props: {
       password: (value) => (value.length > 0 ? null : t('signIn.passwordMissing')),
     },
   });
+  const [heldBack, setHeldBack] = useState(false);
   const submit = form.onSubmit(async ({ email, password }) => {
     setBusy(true);
     failure.clear();
@@ -96,6 +87,11 @@ function CredentialsStep(props: {
       await props.onStep(await login(email.trim(), password));
     } catch (error) {
       if (isApiProblem(error) && error.status === 400) form.setErrors(error.fieldErrors);
+      if (isApiProblem(error) && error.retryAfterSeconds) {
+        // Trying again before the wait is over would only be refused again.
+        setHeldBack(true);
+        setTimeout(() => setHeldBack(false), error.retryAfterSeconds * 1000);
+      }
       failure.show(error, t('signIn.wrongCredentials'));
       form.setFieldValue('password', '');
     } finally {
@@ -114,14 +110,14 @@ function CredentialsStep(props: {
           readOnly={Boolean(props.email)}
           {...form.getInputProps('email')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('signIn.password')}
           autoComplete="current-password"
           required
           data-autofocus
           {...form.getInputProps('password')}
         />
-        <Button type="submit" loading={busy} fullWidth>
+        <Button type="submit" loading={busy} disabled={heldBack} fullWidth>
           {t('signIn.submit')}
         </Button>
       </Stack>
@@ -176,6 +172,9 @@ function MfaCodeStep(props: { mfaToken: string; onTokens: Props['onTokens']; onR
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('mfa.title')}
+        </Title>
         <Text size="sm">{t('mfa.intro')}</Text>
         <FailureAlert message={failure.failure} />
         <CodeField form={form} />
@@ -231,6 +230,9 @@ function MfaEnrolStep(props: { mfaToken: string; onTokens: Props['onTokens']; on
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('enrol.title')}
+        </Title>
         <Text size="sm">{t('enrol.intro')}</Text>
         <FailureAlert message={failure.failure} />
         {enrolment && (
@@ -239,13 +241,18 @@ function MfaEnrolStep(props: { mfaToken: string; onTokens: Props['onTokens']; on
               <Image src={enrolment.qr} w={200} h={200} alt={t('enrol.qrAlt')} />
             </Group>
             <Text size="sm">{t('enrol.secretIntro')}</Text>
-            <Code
-              block
+            <Text
               aria-label={t('enrol.secret')}
-              style={{ wordBreak: 'break-all', fontSize: 15 }}
+              ff="monospace"
+              fz="md"
+              fw={600}
+              ta="center"
+              bg="gray.1"
+              p="xs"
+              style={{ borderRadius: 4 }}
             >
               {enrolment.secret.match(/.{1,4}/g)?.join(' ')}
-            </Code>
+            </Text>
             <CodeField form={form} />
             <Button type="submit" loading={busy} fullWidth>
               {t('enrol.confirm')}

@@ -59,7 +59,7 @@ export function AppLayout() {
               {t('shell.findClient')}
             </Button>
             <LanguageSwitch compact />
-            <Menu position="bottom-end" width={220}>
+            <Menu position="bottom-end" width={220} withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <UnstyledButton
                   className={classes.user}
@@ -75,7 +75,6 @@ export function AppLayout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>{me.roles.map((role) => t(`roles.${role}`)).join(', ')}</Menu.Label>
                 <Menu.Item
                   leftSection={<IconUserCircle size={16} aria-hidden />}
                   onClick={() => void navigate({ to: '/account' })}

@@ -1,0 +1,5 @@
+export * from './browser';
+export * from './clinic';
+export * from './screens';
+export * from './stack';
+export * from './texts';
