@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditEventRepository, AuditLog, AuditPurpose } from '@meridian/audit';
 import { hasPermission, Permission } from '@meridian/auth/access/permission';
+import { AuthException } from '@meridian/auth/auth.exception';
 import { Role } from '@meridian/auth/access/role';
 import { BreakGlassService } from '@meridian/auth/break-glass/break-glass.service';
 import { BreakGlassGrantResponse } from '@meridian/auth/break-glass/dto/break-glass.dto';
@@ -14,7 +15,14 @@ import { ClientsRepository, ClinicalTies } from './clients.repository';
 import { parseSearch, SearchTerm } from './client-search';
 import { AccessOverviewQuery, AccessOverviewResponse } from './dto/access-overview.dto';
 import { CareTeamResponse, PutCareTeamDto } from './dto/care-team.dto';
-import { ClientPage, ClientResponse, ClientView, toClientResponse } from './dto/client.response';
+import { ConsentsService } from './consents.service';
+import {
+  ClientPage,
+  ClientResponse,
+  ClientView,
+  RegisteredClientResponse,
+  toClientResponse,
+} from './dto/client.response';
 import { CreateClientDto } from './dto/create-client.dto';
 import { ListClientsQuery } from './dto/list-clients.query';
 import { UpdateClientDto } from './dto/update-client.dto';
@@ -36,16 +44,26 @@ export class ClientsService {
     private readonly breakGlass: BreakGlassService,
     private readonly audit: AuditLog,
     private readonly events: AuditEventRepository,
+    private readonly consents: ConsentsService,
   ) {}
 
   /**
-   * Registers a client under the next client number. A practitioner who registers a client
-   * (an intake, usually) joins the care team in their first discipline; only practitioners may
-   * send the clinical intake.
+   * Registers a client under the next client number, with the consents given at intake. A
+   * practitioner who registers a client (an intake, usually) joins the care team in their first
+   * discipline; only practitioners may send the clinical intake. Everything is written in the
+   * request's transaction: a consent that cannot be stored leaves no client behind, and a
+   * client is never stored without the consents the desk recorded.
    */
-  async create(actor: Actor, input: CreateClientDto): Promise<ClientResponse> {
+  async create(actor: Actor, input: CreateClientDto): Promise<RegisteredClientResponse> {
     const practitioner = actor.roles.includes(Role.Practitioner);
     if (input.intake && !practitioner) throw ClientsException.clinicalFieldsForbidden();
+    const consents = input.consents ?? [];
+    // Every role that registers clients records consents today; should one ever not, it may
+    // still register a client, just not with consents.
+    if (consents.length > 0 && !hasPermission(actor.roles, Permission.ConsentWrite)) {
+      throw AuthException.forbidden();
+    }
+    this.consents.assertOnePerType(consents);
     await this.assertPractitioner(input.primaryPractitionerId);
     const client = await this.clients.insert({
       id: uuid(),
@@ -74,7 +92,8 @@ export class ClientsService {
     }
     const access = practitioner ? 'treatment' : null;
     await this.log(AuditAction.Create, client.id, access);
-    return toClientResponse(client, viewFor(actor, access));
+    const recorded = await this.consents.recordAtIntake(actor, client.id, consents);
+    return { ...toClientResponse(client, viewFor(actor, access)), consents: recorded };
   }
 
   async get(actor: Actor, id: string): Promise<ClientResponse> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
-import { Actor } from '@meridian/core';
+import { Actor, FieldError, RequestException } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { ClientsException } from './clients.exception';
 import { ClientsRepository } from './clients.repository';
@@ -37,6 +37,48 @@ export class ConsentsService {
 
   async grant(actor: Actor, clientId: string, input: GrantConsentDto): Promise<ConsentResponse> {
     await this.requireClient(clientId, true);
+    return this.record(actor, clientId, input);
+  }
+
+  /**
+   * 400 naming each consent whose type came earlier in `inputs` (`consents[1].type`): a client
+   * has at most one consent of a type in force. Checked before anything is written.
+   */
+  assertOnePerType(inputs: readonly GrantConsentDto[], field = 'consents'): void {
+    const seen = new Set<string>();
+    const errors: FieldError[] = [];
+    inputs.forEach((input, index) => {
+      if (seen.has(input.type)) {
+        errors.push({
+          field: `${field}[${index}].type`,
+          message: `is given twice: one ${input.type} consent per client`,
+        });
+      }
+      seen.add(input.type);
+    });
+    if (errors.length > 0) throw RequestException.invalidFields(errors);
+  }
+
+  /**
+   * The consents given at intake, for a client registered in the current transaction: each
+   * recorded and logged exactly as {@link grant} records one, so a failure rolls back the
+   * client with them. Types must be distinct ({@link assertOnePerType}).
+   */
+  async recordAtIntake(
+    actor: Actor,
+    clientId: string,
+    inputs: readonly GrantConsentDto[],
+  ): Promise<ConsentResponse[]> {
+    const recorded: ConsentResponse[] = [];
+    for (const input of inputs) recorded.push(await this.record(actor, clientId, input));
+    return recorded;
+  }
+
+  private async record(
+    actor: Actor,
+    clientId: string,
+    input: GrantConsentDto,
+  ): Promise<ConsentResponse> {
     const consent = await this.consents.insert({
       id: uuid(),
       clientId,

@@ -35,6 +35,7 @@ import {
   CreateClientDto,
   ListClientsQuery,
   PutCareTeamDto,
+  RegisteredClientResponse,
   UpdateClientDto,
 } from '@meridian/clients';
 import { versionFromIfMatch } from '@meridian/core';
@@ -74,17 +75,25 @@ export class ClientsController {
   @Post()
   @RequirePermission(Permission.ClientWrite)
   @ApiOperation({
-    summary: 'Register a client',
+    summary: 'Register a client, with the consents given at intake',
     description:
-      'Gets the next client number (C-000123). A practitioner who registers a client joins its care team.',
+      'Gets the next client number (C-000123). A practitioner who registers a client joins its care team. ' +
+      'The consents in `consents` are stored with the client in one transaction, each logged as `POST /clients/{id}/consents` logs it; ' +
+      'an invalid or repeated one answers 400 naming it (`consents[1].type`) and stores nothing. ' +
+      'The answer is the record with the stored consents.',
   })
-  @ApiCreatedResponse({ type: ClientResponse })
-  @ApiResponse(CLINICAL)
+  @ApiCreatedResponse({ type: RegisteredClientResponse })
+  @ApiResponse(
+    problemResponse(
+      403,
+      'The intake may be written by the care team only; consents need consents:write.',
+    ),
+  )
   async create(
     @CurrentActor() actor: AuthenticatedUser,
     @Body() body: CreateClientDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientResponse> {
+  ): Promise<RegisteredClientResponse> {
     const client = await this.clients.create(actor, body);
     void reply.header('location', `/api/v1/clients/${client.id}`);
     return client;

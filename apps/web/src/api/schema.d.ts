@@ -204,8 +204,8 @@ export interface paths {
         get: operations["ClientsController_list"];
         put?: never;
         /**
-         * Register a client
-         * @description Gets the next client number (C-000123). A practitioner who registers a client joins its care team.
+         * Register a client, with the consents given at intake
+         * @description Gets the next client number (C-000123). A practitioner who registers a client joins its care team. The consents in `consents` are stored with the client in one transaction, each logged as `POST /clients/{id}/consents` logs it; an invalid or repeated one answers 400 naming it (`consents[1].type`) and stores nothing. The answer is the record with the stored consents.
          */
         post: operations["ClientsController_create"];
         delete?: never;
@@ -1446,6 +1446,17 @@ export interface components {
             data: components["schemas"]["ClientResponse"][];
             nextCursor: string | null;
         };
+        GrantConsentDto: {
+            /** @enum {string} */
+            type: "treatment" | "care-team-sharing" | "gp-sharing" | "email-reminders" | "sms-reminders" | "outcome-statistics";
+            /**
+             * @description How the client gave it.
+             * @enum {string}
+             */
+            method: "paper" | "verbal" | "digital";
+            /** @description Where the paper form is filed, say. */
+            note?: string;
+        };
         CreateClientDto: {
             /** @example Sanne */
             firstName: string;
@@ -1480,6 +1491,78 @@ export interface components {
             intake?: components["schemas"]["IntakeDto"];
             /** Format: uuid */
             primaryPractitionerId?: string;
+            /** @description The consents the client gave at intake, each as `POST /clients/{id}/consents` takes it, at most one per type. Stored with the client in the same transaction (recorded by the caller, now): either the client and every consent are stored, or nothing is. */
+            consents?: components["schemas"]["GrantConsentDto"][];
+        };
+        ConsentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @enum {string} */
+            type: "treatment" | "care-team-sharing" | "gp-sharing" | "email-reminders" | "sms-reminders" | "outcome-statistics";
+            /** @enum {string} */
+            status: "granted" | "withdrawn";
+            /** @enum {string} */
+            method: "paper" | "verbal" | "digital";
+            note: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: uuid */
+            withdrawnBy: string | null;
+            /** @enum {string|null} */
+            withdrawalMethod: "paper" | "verbal" | "digital" | null;
+        };
+        RegisteredClientResponse: {
+            /**
+             * @description identity: practitioners outside the care team; contact: reception, managers, admins; clinical: the care team (or broken glass), intake included.
+             * @enum {string}
+             */
+            view: "identity" | "contact" | "clinical";
+            /** Format: uuid */
+            id: string;
+            /** @example C-000123 */
+            clientNumber: string;
+            firstName: string;
+            lastName: string;
+            /** @example 1984-03-02 */
+            dateOfBirth: string;
+            /** @enum {string|null} */
+            sex: "female" | "male" | "intersex" | "unknown" | null;
+            preferredLanguage: string | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** Format: uuid */
+            primaryPractitionerId: string | null;
+            /** @description contact and clinical views */
+            email?: string | null;
+            /** @description E.164; contact and clinical views */
+            phone?: string | null;
+            street?: string | null;
+            postalCode?: string | null;
+            city?: string | null;
+            generalPractitioner?: components["schemas"]["GeneralPractitionerDto"] | null;
+            emergencyContact?: components["schemas"]["EmergencyContactDto"] | null;
+            /** @description clinical view only */
+            intake?: components["schemas"]["IntakeDto"] | null;
+            /** Format: date-time */
+            archivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Set when the record was erased: only the client number is left.
+             */
+            erasedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The consents stored with the client, in the order sent; empty when none were. */
+            consents: components["schemas"]["ConsentResponse"][];
         };
         UpdateClientDto: {
             /** @enum {string} */
@@ -1589,43 +1672,9 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        ConsentResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            clientId: string;
-            /** @enum {string} */
-            type: "treatment" | "care-team-sharing" | "gp-sharing" | "email-reminders" | "sms-reminders" | "outcome-statistics";
-            /** @enum {string} */
-            status: "granted" | "withdrawn";
-            /** @enum {string} */
-            method: "paper" | "verbal" | "digital";
-            note: string | null;
-            /** Format: uuid */
-            recordedBy: string;
-            /** Format: date-time */
-            grantedAt: string;
-            /** Format: date-time */
-            withdrawnAt: string | null;
-            /** Format: uuid */
-            withdrawnBy: string | null;
-            /** @enum {string|null} */
-            withdrawalMethod: "paper" | "verbal" | "digital" | null;
-        };
         ConsentList: {
             /** @description Every consent ever recorded, newest first. */
             data: components["schemas"]["ConsentResponse"][];
-        };
-        GrantConsentDto: {
-            /** @enum {string} */
-            type: "treatment" | "care-team-sharing" | "gp-sharing" | "email-reminders" | "sms-reminders" | "outcome-statistics";
-            /**
-             * @description How the client gave it.
-             * @enum {string}
-             */
-            method: "paper" | "verbal" | "digital";
-            /** @description Where the paper form is filed, say. */
-            note?: string;
         };
         WithdrawConsentDto: {
             /**
@@ -4186,7 +4235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClientResponse"];
+                    "application/json": components["schemas"]["RegisteredClientResponse"];
                 };
             };
             /** @description Malformed JSON, or invalid or unknown fields (listed in `errors`). */
@@ -4207,7 +4256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description The intake may be written by the care team only. */
+            /** @description The intake may be written by the care team only; consents need consents:write. */
             403: {
                 headers: {
                     [name: string]: unknown;

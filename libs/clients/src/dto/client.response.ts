@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CLIENT_STATUSES, ClientEntity, ClientStatus, SEXES } from '../client.entity';
 import { EmergencyContactDto, GeneralPractitionerDto, IntakeDto } from './client-fields.dto';
+import { ConsentResponse } from './consent.dto';
 
 /** How much of a record the caller sees (design section 4). */
 export type ClientView = 'identity' | 'contact' | 'clinical';
@@ -55,6 +56,15 @@ export class ClientResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty() version!: number;
+}
+
+/** The answer to a registration: the record and the consents stored with it. */
+export class RegisteredClientResponse extends ClientResponse {
+  @ApiProperty({
+    type: [ConsentResponse],
+    description: 'The consents stored with the client, in the order sent; empty when none were.',
+  })
+  consents!: ConsentResponse[];
 }
 
 export class ClientPage {

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { E164, IsDateOfBirth, Trim } from '@meridian/core';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsObject,
@@ -14,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SEXES, Sex } from '../client.entity';
+import { CONSENT_TYPES } from '../consent.entity';
 import {
   EmergencyContactDto,
   GeneralPractitionerDto,
@@ -21,6 +24,7 @@ import {
   PHONE_MESSAGE,
   toE164,
 } from './client-fields.dto';
+import { GrantConsentDto } from './consent.dto';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'Sanne', minLength: 1, maxLength: 100 })
@@ -115,4 +119,17 @@ export class CreateClientDto {
   @IsOptional()
   @IsUUID()
   primaryPractitionerId?: string;
+
+  @ApiPropertyOptional({
+    type: [GrantConsentDto],
+    maxItems: CONSENT_TYPES.length,
+    description:
+      'The consents the client gave at intake, each as `POST /clients/{id}/consents` takes it, at most one per type. Stored with the client in the same transaction (recorded by the caller, now): either the client and every consent are stored, or nothing is.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONSENT_TYPES.length)
+  @ValidateNested({ each: true })
+  @Type(() => GrantConsentDto)
+  consents?: GrantConsentDto[];
 }

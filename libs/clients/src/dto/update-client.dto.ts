@@ -5,10 +5,11 @@ import { CreateClientDto } from './create-client.dto';
 
 /**
  * Any subset of the fields of a create. Name and date of birth can be changed, never cleared
- * (null is refused); the other fields take null to clear them.
+ * (null is refused); the other fields take null to clear them. Consents are not part of the
+ * record: they are recorded and withdrawn through their own routes.
  */
 export class UpdateClientDto extends PartialType(
-  OmitType(CreateClientDto, ['firstName', 'lastName', 'dateOfBirth'] as const),
+  OmitType(CreateClientDto, ['firstName', 'lastName', 'dateOfBirth', 'consents'] as const),
 ) {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOmittable()
