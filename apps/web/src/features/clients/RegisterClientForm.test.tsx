@@ -20,6 +20,7 @@ const CLIENT = {
   dateOfBirth: '1984-03-02',
   status: 'active',
   version: 1,
+  consents: [],
 };
 
 /** Types by pasting: one input event instead of one per key (a form re-renders on each). */
@@ -30,6 +31,11 @@ async function typeInto(
 ) {
   await user.click(input);
   await user.paste(text);
+}
+
+/** The option `method` of a consent type's choice. */
+function consentChoice(type: string, method: string): HTMLElement {
+  return within(screen.getByRole('radiogroup', { name: type })).getByText(method);
 }
 
 async function fillRequired(user: ReturnType<typeof userEvent.setup>, dateOfBirth = '2-3-1984') {
@@ -78,6 +84,8 @@ describe('RegisterClientForm', { timeout: 20_000 }, () => {
     await renderInClinic(<RegisterClientForm onRegistered={onRegistered} />);
     await fillRequired(user);
     await typeInto(user, screen.getByLabelText('Telefoonnummer'), '06-12345678');
+    await user.click(consentChoice('Herinneringen per e-mail', 'Digitaal'));
+    await user.click(consentChoice('Behandeling', 'Op papier'));
     await user.click(screen.getByRole('button', { name: 'Cliënt registreren' }));
     await waitFor(() => expect(onRegistered).toHaveBeenCalledWith(CLIENT));
     const [path, options] = post.mock.calls[0] as unknown as [
@@ -90,6 +98,11 @@ describe('RegisterClientForm', { timeout: 20_000 }, () => {
       lastName: 'de Vries',
       dateOfBirth: '1984-03-02',
       phone: '06-12345678',
+      // In the order of the consent types, whatever order they were chosen in.
+      consents: [
+        { type: 'treatment', method: 'paper' },
+        { type: 'email-reminders', method: 'digital' },
+      ],
     });
     expect(options.body).not.toHaveProperty('email');
     expect(options.params.header['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -116,5 +129,25 @@ describe('RegisterClientForm', { timeout: 20_000 }, () => {
     expect(phone).toHaveValue('+99 1234567');
     expect(screen.getByLabelText(/^(Voornaam|First name)/)).toHaveValue(' Sanne ');
     expect(onRegistered).not.toHaveBeenCalled();
+  });
+
+  it('shows a refused consent at its own row: the API counts only the consents sent', async () => {
+    const user = userEvent.setup();
+    post.mockResolvedValue(
+      answer(400, {
+        title: 'Bad Request',
+        status: 400,
+        errors: [{ field: 'consents[1].type', message: 'is given twice' }],
+      }) as never,
+    );
+    await renderInClinic(<RegisterClientForm onRegistered={vi.fn()} />);
+    await fillRequired(user);
+    await user.click(consentChoice('Behandeling', 'Mondeling'));
+    await user.click(consentChoice('Herinneringen per sms', 'Op papier'));
+    await user.click(screen.getByRole('button', { name: 'Cliënt registreren' }));
+    const row = screen.getByRole('radiogroup', { name: 'Herinneringen per sms' }).parentElement!
+      .parentElement as HTMLElement;
+    expect(await within(row).findByText('is given twice')).toBeInTheDocument();
+    expect(within(row).getByLabelText('Op papier')).toBeChecked();
   });
 });

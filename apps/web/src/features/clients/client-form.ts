@@ -152,7 +152,7 @@ function phoneError(value: string, t: TFunction): string | null {
   const phone = value.trim();
   if (!phone) return null;
   const digits = phone.replace(/\D/g, '').length;
-  return PHONE.test(phone) && digits >= 6 && digits <= 15 ? null : t('validation.phone');
+  return PHONE.test(phone) && digits >= 8 && digits <= 15 ? null : t('validation.phone');
 }
 
 /**
@@ -230,9 +230,7 @@ export function givenConsents(
 }
 
 /** The body of `POST /clients` for a valid form: what was typed, trimmed, nothing empty. */
-export function registrationBody(
-  values: RegisterValues,
-): CreateBody & { consents: { type: ConsentType; method: ConsentMethod }[] } {
+export function registrationBody(values: RegisterValues): CreateBody {
   const gp = gpOf(values);
   const ec = emergencyContactOf(values);
   return stripUndefined({

@@ -1,9 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import type { ConsentMethod, ConsentType } from './consents';
-
-type Client = Schemas['ClientResponse'];
-type CreateBody = Schemas['CreateClientDto'];
 
 /** Query keys start with the resource, so a change invalidates everything that shows it. */
 export const clientKeys = {
@@ -30,35 +26,31 @@ export function idempotencyKeyFor(body: unknown, last: { body: string; key: stri
 }
 
 export interface Registration {
-  body: CreateBody & { consents: { type: ConsentType; method: ConsentMethod }[] };
+  body: Schemas['CreateClientDto'];
   idempotencyKey: string;
 }
 
-/** Registers a client with the consents the desk recorded at intake. */
+/**
+ * Registers a client with the consents the desk recorded at intake, in one request: the API
+ * stores the client and every consent, or nothing.
+ */
 export function useRegisterClient() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ body, idempotencyKey }: Registration): Promise<Client> => {
-      const { consents, ...client } = body;
-      const created = await unwrap(
+    mutationFn: ({ body, idempotencyKey }: Registration) =>
+      unwrap(
         api.POST('/api/v1/clients', {
-          body: client,
+          body,
           params: { header: { 'Idempotency-Key': idempotencyKey } },
         }),
-      );
-      for (const consent of consents) {
-        await unwrap(
-          api.POST('/api/v1/clients/{id}/consents', {
-            params: { path: { id: created.id } },
-            body: consent,
-          }),
-        );
-      }
-      return created;
-    },
-    onSuccess: (client) => {
+      ),
+    onSuccess: ({ consents, ...client }) => {
       queryClient.setQueryData(clientKeys.one(client.id), client);
-      void queryClient.invalidateQueries({ queryKey: clientKeys.all });
+      queryClient.setQueryData(clientKeys.consents(client.id), { data: consents });
+      void queryClient.invalidateQueries({ queryKey: clientKeys.all, predicate: isListOrSearch });
     },
   });
 }
+
+/** The lists and searches of clients, not the records already up to date. */
+const isListOrSearch = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'one';
