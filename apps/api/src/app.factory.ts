@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, validateConfig } from '@meridian/core';
+import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +11,7 @@ import { registerQueueDashboard } from './admin-queues/queue-dashboard';
 import { setApiPrefix } from './api-prefix';
 import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './openapi';
+import { toProblem } from './problems/problem';
 import { validationPipe } from './problems/validation';
 import { WellFormedInputPipe } from './problems/well-formed-input.pipe';
 import { securityHeaders } from './security-headers';
@@ -35,7 +37,19 @@ function requestId(raw: IncomingMessage): string {
  */
 export async function createApiApp(module: unknown = ApiModule): Promise<NestFastifyApplication> {
   const { TRUST_PROXY } = validateConfig(process.env);
+  const headers = securityHeaders();
   const adapter = new FastifyAdapter({
+    // Errors Fastify's router raises before any hook or handler runs (a malformed %-escape in
+    // the path): answered as every other error is, with the same headers.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const body = toProblem(error);
+      void reply
+        .code(body.status)
+        .headers(headers)
+        .header('cache-control', 'no-store')
+        .type('application/problem+json')
+        .send(body);
+    },
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify then derives request.ip from X-Forwarded-For through exactly that many hops.
     trustProxy: TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < TRUST_PROXY : false,
@@ -61,7 +75,6 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
   // Cookies are read only by the refresh route (the browser session's refresh token), so they
   // are parsed there on demand rather than on every request.
   await app.register(fastifyCookie, { hook: false });
-  const headers = securityHeaders();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.headers(headers);
     // Health data must not linger in browser or proxy caches.

@@ -104,13 +104,25 @@ describe('HTTP conventions', () => {
   });
 
   it('sends security headers and no-store on every response, errors included', async () => {
-    for (const path of ['/api/v1/probes/ping', '/api/v1/nothing-here', '/health/live']) {
+    for (const path of [
+      '/api/v1/probes/ping',
+      '/api/v1/nothing-here',
+      '/health/live',
+      '/api/v1/clients/%E0%A4%A',
+    ]) {
       const response = await t.http().get(path);
       expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(response.headers['cache-control']).toContain('no-store');
     }
+  });
+
+  it('answers a path with a malformed %-escape 400 problem+json, as any other bad request', async () => {
+    const response = await t.http().get('/api/v1/clients/%E0%A4%A');
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_URL' });
   });
 
   it('echoes a safe X-Request-Id and replaces an unsafe one', async () => {

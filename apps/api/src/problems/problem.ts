@@ -51,6 +51,7 @@ export function statusOf(code: ErrorCode): number {
   switch (code) {
     case RequestErrorCode.ValidationFailed:
     case RequestErrorCode.MalformedBody:
+    case RequestErrorCode.MalformedUrl:
     case RequestErrorCode.IdempotencyKeyInvalid:
     case AuthErrorCode.CurrentPasswordIncorrect:
     case ClientsErrorCode.InvalidCareTeam:
@@ -181,6 +182,7 @@ const FASTIFY_ERRORS: Record<string, [RequestErrorCode, string]> = {
     'The body is empty but declared as JSON.',
   ],
   FST_ERR_CTP_INVALID_JSON_BODY: [RequestErrorCode.MalformedBody, 'The body is not valid JSON.'],
+  FST_ERR_BAD_URL: [RequestErrorCode.MalformedUrl, 'The path holds a malformed %-escape.'],
 };
 
 /**

@@ -40,6 +40,8 @@ export async function registerWebApp(app: NestFastifyApplication, dir: string): 
       lastModified: false,
       setHeaders: (reply: FastifyReply, path: string) => setCacheControl(reply, path),
     });
+    // A file the sender cannot send (unreadable, vanished mid-request) is a 404 like any other.
+    scope.setErrorHandler((_error, _request, reply) => reply.callNotFound());
     scope.get('/*', (request, reply) => {
       const path = request.url.split('?')[0];
       if (SERVER_PATHS.test(path)) return reply.callNotFound();
@@ -54,11 +56,18 @@ export async function registerWebApp(app: NestFastifyApplication, dir: string): 
   return true;
 }
 
-/** The file a request path names, relative to the build; null for a malformed escape. */
+/**
+ * The file a request path names, relative to the build; null for a malformed escape or a path
+ * that climbs out of it (`..`), which are answered 404 before the file system is asked.
+ */
 function decodedPath(path: string): string | null {
+  let file: string;
   try {
-    return decodeURIComponent(path.slice(1));
+    file = decodeURIComponent(path.slice(1));
   } catch {
     return null;
   }
+  return file.split(/[/\\]/).some((segment) => segment === '..') || file.includes('\0')
+    ? null
+    : file;
 }

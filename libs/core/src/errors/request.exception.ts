@@ -4,6 +4,8 @@ import { DomainException, FieldError } from './domain.exception';
 export enum RequestErrorCode {
   ValidationFailed = 'REQUEST.VALIDATION_FAILED',
   MalformedBody = 'REQUEST.MALFORMED_BODY',
+  /** A path with a broken percent-escape (`%E0%A4%A`), which no route can match. */
+  MalformedUrl = 'REQUEST.MALFORMED_URL',
   BodyTooLarge = 'REQUEST.BODY_TOO_LARGE',
   UnsupportedMediaType = 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   RouteNotFound = 'REQUEST.ROUTE_NOT_FOUND',
