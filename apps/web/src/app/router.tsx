@@ -26,6 +26,8 @@ export interface CalendarSearch {
   view?: 'day' | 'week';
   practitioner?: string;
   appointment?: string;
+  /** Cancelled appointments shown too (hidden by default). */
+  cancelled?: boolean;
 }
 
 export interface ClientsSearch {
@@ -65,6 +67,7 @@ const calendarRoute = createRoute({
     view: oneOf(search.view, ['day', 'week'] as const),
     practitioner: text(search.practitioner),
     appointment: text(search.appointment),
+    cancelled: search.cancelled === true ? true : undefined,
   }),
   component: lazyRouteComponent(() => import('../features/calendar/CalendarPage'), 'CalendarPage'),
 });

@@ -1,0 +1,503 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import {
+  IconAlertCircle,
+  IconBan,
+  IconCircleCheck,
+  IconUserCheck,
+  IconUserX,
+} from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClinic } from '../../app/clinic-context';
+import { isCalendarDate, zonedInstant, zonedDate, wallMinutes } from '../../lib/clinic-time';
+import { QueryState } from '../../ui/QueryState';
+import {
+  actionsFor,
+  canMove,
+  DEFAULT_MINUTES,
+  type Appointment,
+  type AppointmentAction,
+} from './appointment-rules';
+import classes from './AppointmentPanel.module.css';
+import {
+  useAppointment,
+  useAppointmentAction,
+  useMoveAppointment,
+  type Practitioner,
+} from './queries';
+import { StatusIcon } from './StatusIcon';
+import { DurationSelect, TimeSelect } from './TimeFields';
+import { useProblemText } from './use-problem-text';
+import { notify } from './notify';
+
+interface Props {
+  /** The open appointment (from the URL); undefined closes the panel. */
+  id: string | undefined;
+  practitioners: Practitioner[];
+  onClose(): void;
+  /** The appointment moved to another day: the calendar follows it. */
+  onMovedTo(date: string): void;
+}
+
+/**
+ * The appointment's side panel: who, when, with whom and its status, the client one click
+ * away, and what reception can do from the status it has (arrived, completed, no-show, cancel
+ * with a reason, move). It keeps itself current while open, so a colleague's change shows.
+ */
+export function AppointmentPanel({ id, ...props }: Props) {
+  const { t } = useTranslation('calendar');
+  const { t: tCommon } = useTranslation();
+  // The last appointment stays in the panel while it closes.
+  const [shownId, setShownId] = useState(id);
+  if (id && id !== shownId) setShownId(id);
+  const query = useAppointment(shownId, Boolean(id));
+  return (
+    <Drawer
+      opened={Boolean(id)}
+      onClose={props.onClose}
+      position="right"
+      size={420}
+      closeButtonProps={{ 'aria-label': tCommon('actions.close') }}
+      title={
+        <Title order={2} size="h4">
+          {t('panel.title')}
+        </Title>
+      }
+    >
+      {shownId && (
+        <QueryState query={query}>
+          {(appointment) => (
+            <PanelBody
+              key={appointment.id}
+              appointment={appointment}
+              practitioners={props.practitioners}
+              onMovedTo={props.onMovedTo}
+            />
+          )}
+        </QueryState>
+      )}
+    </Drawer>
+  );
+}
+
+const ACTION_LABEL: Record<AppointmentAction, string> = {
+  'check-in': 'panel.checkIn',
+  complete: 'panel.complete',
+  'no-show': 'panel.noShow',
+  cancel: 'panel.cancel',
+};
+
+function PanelBody({
+  appointment,
+  practitioners,
+  onMovedTo,
+}: Pick<Props, 'practitioners' | 'onMovedTo'> & { appointment: Appointment }) {
+  const { t } = useTranslation('calendar');
+  const { format, timeZone, can, language } = useClinic();
+  const act = useAppointmentAction();
+  const problemText = useProblemText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  // After an action its button is gone: focus goes to the status it led to.
+  const statusRef = useRef<HTMLSpanElement>(null);
+  const canWrite = can('appointments:write');
+  const actions = actionsFor(appointment.status);
+  const date = zonedDate(Date.parse(appointment.startsAt), timeZone);
+  const minutes = Math.round(
+    (Date.parse(appointment.endsAt) - Date.parse(appointment.startsAt)) / 60_000,
+  );
+  const status = t(`status.${appointment.status}`);
+
+  const run = (action: AppointmentAction, reason?: string) => {
+    setFailure(null);
+    return act.mutateAsync({ id: appointment.id, action, reason }).then(
+      (changed) => {
+        notify({
+          color: 'meridian',
+          message: t(`panel.done.${action}`, { client: changed.client.name }),
+        });
+        requestAnimationFrame(() => statusRef.current?.focus());
+        return true;
+      },
+      (error: unknown) => {
+        setFailure(problemText(error, appointment.practitioner.name));
+        return false;
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Anchor
+          fw={700}
+          size="lg"
+          renderRoot={(rootProps) => (
+            <Link
+              to="/clients/$clientId"
+              params={{ clientId: appointment.client.id }}
+              {...rootProps}
+            />
+          )}
+        >
+          {appointment.client.name}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t('panel.clientNumber', { number: appointment.client.clientNumber })}
+        </Text>
+      </div>
+      <span
+        ref={statusRef}
+        tabIndex={-1}
+        className={classes.status}
+        data-status={appointment.status}
+      >
+        <StatusIcon status={appointment.status} size={16} />
+        {status}
+      </span>
+      <dl className={classes.facts}>
+        <dt>{t('panel.date')}</dt>
+        <dd>{format.longDate(date)}</dd>
+        <dt>{t('panel.time')}</dt>
+        <dd>
+          {t('panel.duration', {
+            from: format.time(appointment.startsAt),
+            to: format.time(appointment.endsAt),
+            count: minutes,
+          })}
+        </dd>
+        <dt>{t('panel.practitioner')}</dt>
+        <dd>{appointment.practitioner.name}</dd>
+        <dt>{t('panel.type')}</dt>
+        <dd>{t(`types.${appointment.type}`)}</dd>
+      </dl>
+      {canWrite && actions.length > 0 && (
+        <Group gap="sm">
+          {actions.map((action) => (
+            <ActionButton
+              key={action}
+              action={action}
+              label={t(ACTION_LABEL[action])}
+              primary={action === actions[0]}
+              loading={act.isPending && act.variables?.action === action}
+              disabled={act.isPending}
+              onClick={() => (action === 'cancel' ? setCancelling(true) : void run(action))}
+            />
+          ))}
+        </Group>
+      )}
+      {actions.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('panel.history', { status: status.toLocaleLowerCase(language) })}
+        </Text>
+      )}
+      {!canWrite && actions.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('panel.readOnly')}
+        </Text>
+      )}
+      {failure && (
+        <Alert
+          color="red"
+          role="alert"
+          icon={<IconAlertCircle size={18} aria-hidden />}
+          title={t('panel.failed')}
+        >
+          {failure}
+        </Alert>
+      )}
+      {canWrite && canMove(appointment.status) && (
+        <>
+          <Divider />
+          <MoveForm appointment={appointment} practitioners={practitioners} onMovedTo={onMovedTo} />
+        </>
+      )}
+      <CancelDialog
+        opened={cancelling}
+        appointment={appointment}
+        onClose={() => setCancelling(false)}
+        onCancel={async (reason) => {
+          const done = await run('cancel', reason);
+          if (done) setCancelling(false);
+          return done;
+        }}
+        failure={failure}
+        pending={act.isPending}
+      />
+    </Stack>
+  );
+}
+
+const ACTION_ICON = {
+  'check-in': IconUserCheck,
+  complete: IconCircleCheck,
+  'no-show': IconUserX,
+  cancel: IconBan,
+} as const;
+
+function ActionButton(props: {
+  action: AppointmentAction;
+  label: string;
+  primary: boolean;
+  loading: boolean;
+  disabled: boolean;
+  onClick(): void;
+}) {
+  const Glyph = ACTION_ICON[props.action];
+  return (
+    <Button
+      variant={props.primary ? 'filled' : 'default'}
+      leftSection={
+        <Glyph
+          size={16}
+          aria-hidden
+          color={props.action === 'cancel' ? 'var(--mantine-color-red-8)' : undefined}
+        />
+      }
+      loading={props.loading}
+      disabled={props.disabled && !props.loading}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </Button>
+  );
+}
+
+interface MoveValues {
+  date: string;
+  time: string | null;
+  duration: string;
+  practitionerId: string;
+}
+
+function valuesOf(appointment: Appointment, timeZone: string): MoveValues {
+  const starts = Date.parse(appointment.startsAt);
+  return {
+    date: zonedDate(starts, timeZone),
+    time: String(wallMinutes(starts, timeZone)),
+    duration: String(Math.round((Date.parse(appointment.endsAt) - starts) / 60_000)),
+    practitionerId: appointment.practitioner.id,
+  };
+}
+
+/**
+ * Moving without dragging (keyboard, touch): another date, time, length or practitioner, sent
+ * with the version shown. What was typed stays when the API refuses; the panel above shows the
+ * latest version meanwhile.
+ */
+function MoveForm({
+  appointment,
+  practitioners,
+  onMovedTo,
+}: {
+  appointment: Appointment;
+  practitioners: Practitioner[];
+  onMovedTo(date: string): void;
+}) {
+  const { t } = useTranslation('calendar');
+  const { timeZone, format } = useClinic();
+  const move = useMoveAppointment();
+  const problemText = useProblemText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const titleId = useId();
+  const form = useForm<MoveValues>({
+    initialValues: valuesOf(appointment, timeZone),
+    validate: {
+      date: (value) => (isCalendarDate(value) ? null : t('booking.dateRequired')),
+      time: (value, values) => {
+        if (value === null) return t('booking.timeRequired');
+        if (!isCalendarDate(values.date)) return null;
+        return zonedInstant(values.date, Number(value), timeZone).getTime() <= Date.now()
+          ? t('booking.inPast')
+          : null;
+      },
+    },
+  });
+
+  // A colleague's change shows in the fields too, unless this user has started typing.
+  useEffect(() => {
+    if (!form.isDirty()) {
+      form.setValues(valuesOf(appointment, timeZone));
+      form.resetDirty(valuesOf(appointment, timeZone));
+    }
+  }, [appointment.version, appointment.startsAt, appointment.practitioner.id]);
+
+  // Whoever practises the type (any practitioner for an intake), and the current one.
+  const eligible = practitioners.filter(
+    (p) =>
+      p.id === appointment.practitioner.id ||
+      appointment.type === 'intake' ||
+      (p.disciplines as string[]).includes(appointment.type),
+  );
+  const options = eligible.some((p) => p.id === appointment.practitioner.id)
+    ? eligible
+    : [
+        ...eligible,
+        { id: appointment.practitioner.id, displayName: appointment.practitioner.name },
+      ];
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    const before = valuesOf(appointment, timeZone);
+    if (JSON.stringify(before) === JSON.stringify(values)) {
+      setFailure(t('move.unchanged'));
+      return;
+    }
+    const startsAt = zonedInstant(values.date, Number(values.time), timeZone);
+    const endsAt = new Date(startsAt.getTime() + Number(values.duration) * 60_000);
+    const practitionerName =
+      options.find((p) => p.id === values.practitionerId)?.displayName ??
+      appointment.practitioner.name;
+    try {
+      const moved = await move.mutateAsync({
+        appointment,
+        practitionerId: values.practitionerId,
+        practitionerName,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+      });
+      notify({
+        color: 'meridian',
+        title: t('move.moved'),
+        message: t('move.movedBody', {
+          client: moved.client.name,
+          date: format.longDate(values.date),
+          time: format.time(moved.startsAt),
+          name: moved.practitioner.name,
+        }),
+      });
+      form.resetDirty(valuesOf(moved, timeZone));
+      if (values.date !== before.date) onMovedTo(values.date);
+    } catch (error) {
+      setFailure(problemText(error, practitionerName));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={3} size="h5" id={titleId}>
+          {t('move.title')}
+        </Title>
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput type="date" label={t('booking.date')} {...form.getInputProps('date')} />
+          <TimeSelect
+            label={t('booking.time')}
+            extra={Number(valuesOf(appointment, timeZone).time)}
+            {...form.getInputProps('time')}
+          />
+          <DurationSelect
+            label={t('booking.duration')}
+            usual={DEFAULT_MINUTES[appointment.type]}
+            {...form.getInputProps('duration')}
+          />
+          <Select
+            label={t('booking.practitioner')}
+            data={options.map((p) => ({ value: p.id, label: p.displayName }))}
+            allowDeselect={false}
+            {...form.getInputProps('practitionerId')}
+          />
+        </SimpleGrid>
+        {failure && (
+          <Alert
+            color="red"
+            role="alert"
+            icon={<IconAlertCircle size={18} aria-hidden />}
+            title={t('move.failed')}
+          >
+            {failure}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" variant="default" loading={move.isPending}>
+            {t('move.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Cancelling asks why (administrative, never clinical); the reason is required by the API. */
+function CancelDialog(props: {
+  opened: boolean;
+  appointment: Appointment;
+  failure: string | null;
+  pending: boolean;
+  onClose(): void;
+  onCancel(reason: string): Promise<boolean>;
+}) {
+  const { t } = useTranslation('calendar');
+  const { t: tCommon } = useTranslation();
+  const { format, timeZone } = useClinic();
+  const { appointment } = props;
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (value) => (value.trim() ? null : t('cancel.reasonRequired')) },
+  });
+  const submit = form.onSubmit(async ({ reason }) => {
+    if (await props.onCancel(reason.trim())) form.reset();
+  });
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('cancel.title')}
+      zIndex={300}
+      closeButtonProps={{ 'aria-label': tCommon('actions.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">
+            {t('cancel.intro', {
+              client: appointment.client.name,
+              date: format.longDate(zonedDate(Date.parse(appointment.startsAt), timeZone)),
+              time: format.time(appointment.startsAt),
+              name: appointment.practitioner.name,
+            })}
+          </Text>
+          <Textarea
+            label={t('cancel.reason')}
+            description={t('cancel.reasonHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            data-autofocus
+            {...form.getInputProps('reason')}
+          />
+          {props.opened && props.failure && (
+            <Alert color="red" role="alert" icon={<IconAlertCircle size={18} aria-hidden />}>
+              {props.failure}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={props.onClose}>
+              {t('cancel.back')}
+            </Button>
+            <Button type="submit" color="red.8" loading={props.pending}>
+              {t('cancel.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
