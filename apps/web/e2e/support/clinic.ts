@@ -37,10 +37,15 @@ export async function createWebClinic(
     locale: language,
     timeZone: options.timeZone ?? 'Europe/Amsterdam',
   });
-  const reception = await session.addUser(['receptionist'], [], 'Fatima El Amrani');
+  // The admin signs in afresh for each colleague: a suite may run with access tokens of seconds.
+  const add = async (roles: string[], disciplines: string[], name: string) => {
+    await renewTokens(stack, session.admin);
+    return session.addUser(roles, disciplines, name);
+  };
+  const reception = await add(['receptionist'], [], 'Fatima El Amrani');
   const practitioners: TestUser[] = [];
   for (const [name, discipline] of PRACTITIONERS) {
-    practitioners.push(await session.addUser(['practitioner'], [discipline], name));
+    practitioners.push(await add(['practitioner'], [discipline], name));
   }
   return {
     session,
@@ -50,6 +55,17 @@ export async function createWebClinic(
     practitioners,
     bearer: (user) => ({ authorization: `Bearer ${user.accessToken}` }),
   };
+}
+
+/** Fresh tokens for `user` from their refresh token (no password, no second factor). */
+export async function renewTokens(stack: WebStack, user: TestUser): Promise<void> {
+  const response = await stack.t
+    .http()
+    .post('/api/v1/auth/refresh')
+    .send({ refreshToken: user.refreshToken });
+  if (response.status !== 200) throw new Error(`refresh: ${response.status} ${response.text}`);
+  user.accessToken = response.body.accessToken;
+  user.refreshToken = response.body.refreshToken;
 }
 
 /**

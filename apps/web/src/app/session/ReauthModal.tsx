@@ -20,6 +20,7 @@ export function ReauthModal({ opened, email }: { opened: boolean; email: string 
       title={t('reauth.title')}
       centered
       zIndex={400}
+      overlayProps={{ backgroundOpacity: 0.45 }}
     >
       <Stack gap="md">
         <Text size="sm">{t('reauth.intro')}</Text>
