@@ -114,7 +114,8 @@ function summary(
       `${counts.appointments} appointments, ${counts.session_notes} session notes, ` +
       `${counts.measurements} measurements, ${counts.treatment_plans} treatment plans, ` +
       `${counts.follow_up_tasks} follow-up tasks.\n`,
-    `Sign in with POST ${api}/api/v1/auth/login (try it at ${api}/docs); demo accounts, no MFA:\n`,
+    `Open ${api}/ and sign in with a demo account (no second factor; the API is at ` +
+      `${api}/api/v1, its documentation at ${api}/docs):\n`,
     line('email', 'password', 'roles'),
     ...credentials.map((c) => line(c.email, c.password, c.roles)),
   ].join('');
