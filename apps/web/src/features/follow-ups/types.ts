@@ -1,0 +1,25 @@
+import type { Schemas } from '../../api/client';
+
+/** A follow-up task as the API answers it. */
+export type FollowUp = Schemas['FollowUpResponse'];
+
+export type FollowUpType = FollowUp['type'];
+export type FollowUpStatus = FollowUp['status'];
+export type FollowUpList = 'queue' | 'mine' | 'all';
+export type DueFilter = 'overdue' | 'today' | 'week';
+
+/** In the order the desk meets them most. */
+export const FOLLOW_UP_TYPES: readonly FollowUpType[] = [
+  'call',
+  'email',
+  'book-appointment',
+  'review-plan',
+  'send-questionnaire',
+  'other',
+];
+
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['open', 'done', 'cancelled'];
+
+export function isFollowUpType(value: unknown): value is FollowUpType {
+  return FOLLOW_UP_TYPES.includes(value as FollowUpType);
+}
