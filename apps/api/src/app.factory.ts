@@ -15,7 +15,7 @@ import { toProblem } from './problems/problem';
 import { validationPipe } from './problems/validation';
 import { WellFormedInputPipe } from './problems/well-formed-input.pipe';
 import { securityHeaders } from './security-headers';
-import { registerWebApp } from './web/web-app';
+import { registerWebApp, webAppRoutes } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -36,7 +36,7 @@ function requestId(raw: IncomingMessage): string {
  * for one that adds test-only controllers.
  */
 export async function createApiApp(module: unknown = ApiModule): Promise<NestFastifyApplication> {
-  const { TRUST_PROXY } = validateConfig(process.env);
+  const { TRUST_PROXY, WEB_DIR } = validateConfig(process.env);
   const headers = securityHeaders();
   const adapter = new FastifyAdapter({
     // Errors Fastify's router raises before any hook or handler runs (a malformed %-escape in
@@ -55,6 +55,7 @@ export async function createApiApp(module: unknown = ApiModule): Promise<NestFas
     trustProxy: TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < TRUST_PROXY : false,
     genReqId: requestId,
     return503OnClosing: true,
+    rewriteUrl: webAppRoutes(WEB_DIR),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     module as typeof ApiModule,

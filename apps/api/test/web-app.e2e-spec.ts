@@ -107,8 +107,10 @@ describe('the web app at /', () => {
     expect(healthElse.status).toBe(404);
 
     // The dashboard's own gate answers, not the web app.
-    const dashboard = await t.http().get('/admin/queues');
-    expect(dashboard.status).toBe(401);
-    expect(dashboard.text).not.toBe(INDEX);
+    for (const path of ['/admin/queues', '/admin/queues/no-such-page']) {
+      const dashboard = await t.http().get(path);
+      expect({ path, status: dashboard.status }).toEqual({ path, status: 401 });
+      expect(dashboard.text).not.toBe(INDEX);
+    }
   });
 });
