@@ -62,6 +62,16 @@ export function DateOfBirthInput({ value, onChange, ...props }: Props) {
           defaultDate={picked ?? '1980-01-01'}
           value={picked}
           minDate="1900-01-01"
+          ariaLabels={{
+            previousMonth: t('calendar.previousMonth'),
+            nextMonth: t('calendar.nextMonth'),
+            previousYear: t('calendar.previousYear'),
+            nextYear: t('calendar.nextYear'),
+            previousDecade: t('calendar.previousDecade'),
+            nextDecade: t('calendar.nextDecade'),
+            monthLevelControl: t('calendar.monthLevel'),
+            yearLevelControl: t('calendar.yearLevel'),
+          }}
           maxDate={todayIn(timeZone)}
           onChange={(date) => {
             if (date) onChange(format.date(date));

@@ -8,7 +8,6 @@ import {
   type SegmentedControlItem,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
@@ -28,6 +27,8 @@ import {
 import { CONSENT_METHODS, CONSENT_TYPES } from './consents';
 import { ContactFields } from './ContactFields';
 import { idempotencyKeyFor, useRegisterClient } from './queries';
+import classes from './clients.module.css';
+import { notifyDone } from './notify';
 
 export interface RegisterClientFormProps {
   /** For a dialog (the booking dialog): name, date of birth, sex, contact and consents only. */
@@ -69,13 +70,12 @@ export function RegisterClientForm({
     const sent = givenConsents(values.consents).map((consent) => consent.type);
     try {
       const client = await register.mutateAsync({ body, idempotencyKey: lastKey.current.key });
-      notifications.show({
-        color: 'teal',
-        message: t('register.done', {
+      notifyDone(
+        t('register.done', {
           name: `${client.firstName} ${client.lastName}`,
           number: client.clientNumber,
         }),
-      });
+      );
       onRegistered(client);
     } catch (error) {
       const toFormPath = (path: string) => registerFieldPath(path, sent);
@@ -96,7 +96,12 @@ export function RegisterClientForm({
   }, focusFirstError);
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('register.title')}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={t('register.title')}
+      className={classes.readableErrors}
+    >
       <Stack gap={compact ? 'md' : 'lg'}>
         <ContactFields form={form} compact={compact} />
         <IntakeConsentsFields form={form} compact={compact} />

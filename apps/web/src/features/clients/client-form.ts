@@ -271,15 +271,18 @@ export function changedKeys(from: ContactValues, to: ContactValues): ContactKey[
   return CONTACT_KEYS.filter((key) => canonical(key, from) !== canonical(key, to));
 }
 
-type PatchBody = { [K in keyof Schemas['UpdateClientDto']]?: Schemas['UpdateClientDto'][K] | null };
+/** A change of the record: null clears an optional field (the API's types do not say so). */
+export type ClientPatch = {
+  [K in keyof Schemas['UpdateClientDto']]?: Schemas['UpdateClientDto'][K] | null;
+};
 
 /**
  * The body of a `PATCH` from `base` (the record as the form started) to `values`: only what
  * changed; a cleared optional field is sent as null (the API clears it), names and date of
  * birth are never cleared (the form requires them).
  */
-export function updateBody(base: ContactValues, values: ContactValues): PatchBody {
-  const body: PatchBody = {};
+export function updateBody(base: ContactValues, values: ContactValues): ClientPatch {
+  const body: ClientPatch = {};
   for (const key of changedKeys(base, values)) {
     switch (key) {
       case 'firstName':

@@ -1,17 +1,253 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../api/client';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
+import type { ClientPatch } from './client-form';
+import type { ConsentMethod, ConsentType } from './consents';
 
-/** Query keys start with the resource, so a change invalidates everything that shows it. */
+type Client = Schemas['ClientResponse'];
+export type ClientStatus = Client['status'];
+
+/**
+ * Query keys start with the resource, so a change invalidates everything that shows it. A
+ * search term is part of a key in memory only: it never reaches the URL.
+ */
 export const clientKeys = {
   all: ['clients'] as const,
+  list: (status: ClientStatus, search: string) => ['clients', 'list', status, search] as const,
   one: (id: string) => ['clients', 'one', id] as const,
   consents: (clientId: string) => ['consents', clientId] as const,
+  careTeam: (clientId: string) => ['care-team', clientId] as const,
+  appointments: (clientId: string, direction: 'upcoming' | 'past') =>
+    ['appointments', 'client', clientId, direction] as const,
+  followUps: (clientId: string) => ['follow-ups', 'client', clientId] as const,
+  staff: ['users', 'directory'] as const,
 };
+
+/** The lists and searches of clients, not the records already up to date. */
+const isListOrSearch = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'one';
 
 export function useClient(id: string) {
   return useQuery({
     queryKey: clientKeys.one(id),
     queryFn: () => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })),
+  });
+}
+
+const PAGE = 50;
+
+/**
+ * Reception's list: active or archived clients by name, or what a search finds (a misspelled
+ * name, client number, phone as typed, date of birth `dd-mm-jjjj`), a page at a time.
+ */
+export function useClientList(status: ClientStatus, search: string) {
+  return useInfiniteQuery({
+    queryKey: clientKeys.list(status, search),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/clients', {
+          params: {
+            query: {
+              status,
+              limit: PAGE,
+              ...(search ? { search } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A change of the record, sent with the version it was made on (412 when that is not current). */
+export function useUpdateClient(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: ClientPatch }) =>
+      unwrap(
+        api.PATCH('/api/v1/clients/{id}', {
+          params: { path: { id }, header: ifMatch(version) },
+          body,
+        } as never),
+      ) as Promise<Client>,
+    onSuccess: (client) => {
+      queryClient.setQueryData(clientKeys.one(id), client);
+      void queryClient.invalidateQueries({ queryKey: clientKeys.all, predicate: isListOrSearch });
+    },
+  });
+}
+
+export function useSetArchived(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (archived: boolean) =>
+      unwrap(
+        archived
+          ? api.POST('/api/v1/clients/{id}/archive', { params: { path: { id } } })
+          : api.POST('/api/v1/clients/{id}/unarchive', { params: { path: { id } } }),
+      ),
+    onSuccess: (client) => {
+      queryClient.setQueryData(clientKeys.one(id), client);
+      void queryClient.invalidateQueries({ queryKey: clientKeys.all, predicate: isListOrSearch });
+    },
+  });
+}
+
+/** Every consent of the client ever recorded, newest first. */
+export function useConsents(clientId: string) {
+  return useQuery({
+    queryKey: clientKeys.consents(clientId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/clients/{id}/consents', { params: { path: { id: clientId } } })),
+  });
+}
+
+export function useGrantConsent(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { type: ConsentType; method: ConsentMethod; note?: string }) =>
+      unwrap(
+        api.POST('/api/v1/clients/{id}/consents', { params: { path: { id: clientId } }, body }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: clientKeys.consents(clientId) }),
+  });
+}
+
+export function useWithdrawConsent(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, method }: { id: string; method: ConsentMethod }) =>
+      unwrap(
+        api.POST('/api/v1/consents/{id}/withdraw', { params: { path: { id } }, body: { method } }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: clientKeys.consents(clientId) }),
+  });
+}
+
+export function useCareTeam(clientId: string) {
+  return useQuery({
+    queryKey: clientKeys.careTeam(clientId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/clients/{id}/care-team', { params: { path: { id: clientId } } })),
+  });
+}
+
+export function usePutCareTeam(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (members: Schemas['CareTeamMemberDto'][]) =>
+      unwrap(
+        api.PUT('/api/v1/clients/{id}/care-team', {
+          params: { path: { id: clientId } },
+          body: { members },
+        }),
+      ),
+    onSuccess: (team) => queryClient.setQueryData(clientKeys.careTeam(clientId), team),
+  });
+}
+
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  roles: string[];
+  disciplines: Schemas['StaffDirectoryEntry']['disciplines'];
+  status: 'active' | 'deactivated';
+}
+
+/**
+ * The clinic's staff (the directory everyone may read), deactivated colleagues included: a
+ * consent recorded by someone who has left still names them.
+ */
+export function useStaffDirectory(enabled = true) {
+  return useQuery({
+    queryKey: clientKeys.staff,
+    enabled,
+    staleTime: 5 * 60_000,
+    queryFn: async (): Promise<StaffMember[]> => {
+      const staff: StaffMember[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Schemas['UserPage'] = await unwrap(
+          api.GET('/api/v1/users', {
+            params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+          }),
+        );
+        staff.push(...page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return staff;
+    },
+  });
+}
+
+/** The longest period the appointments route answers at once. */
+export const APPOINTMENT_WINDOW_DAYS = 31;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The period of the `index`-th window from `start`, forward (upcoming) or back (past). */
+export function appointmentWindow(
+  start: number,
+  index: number,
+  direction: 'upcoming' | 'past',
+): { from: string; to: string } {
+  const span = APPOINTMENT_WINDOW_DAYS * DAY_MS;
+  const [from, to] =
+    direction === 'upcoming'
+      ? [start + index * span, start + (index + 1) * span]
+      : [start - (index + 1) * span, start - index * span];
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+/**
+ * The client's appointments from now on (or before now), a month at a time: the route
+ * answers at most 31 days per request. `start` is fixed when the tab opens.
+ */
+export function useClientAppointments(
+  clientId: string,
+  direction: 'upcoming' | 'past',
+  start: number,
+) {
+  return useInfiniteQuery({
+    queryKey: [...clientKeys.appointments(clientId, direction), start],
+    queryFn: async ({ pageParam }) => {
+      const window = appointmentWindow(start, pageParam, direction);
+      const page = await unwrap(
+        api.GET('/api/v1/appointments', {
+          params: { query: { ...window, clientId, limit: 200 } },
+        }),
+      );
+      return { ...window, data: page.data };
+    },
+    initialPageParam: 0,
+    getNextPageParam: (_page, pages) => pages.length,
+  });
+}
+
+/** The client's follow-up tasks: the open ones (by due time) and the latest closed ones. */
+export function useClientFollowUps(clientId: string) {
+  return useQuery({
+    queryKey: clientKeys.followUps(clientId),
+    queryFn: async () => {
+      const [open, all] = await Promise.all([
+        unwrap(
+          api.GET('/api/v1/follow-ups', {
+            params: { query: { clientId, status: 'open', limit: 200 } },
+          }),
+        ),
+        unwrap(api.GET('/api/v1/follow-ups', { params: { query: { clientId, limit: 200 } } })),
+      ]);
+      return {
+        open: open.data,
+        closed: all.data.filter((task) => task.status !== 'open'),
+      };
+    },
   });
 }
 
@@ -51,6 +287,3 @@ export function useRegisterClient() {
     },
   });
 }
-
-/** The lists and searches of clients, not the records already up to date. */
-const isListOrSearch = (query: { queryKey: readonly unknown[] }) => query.queryKey[1] !== 'one';
