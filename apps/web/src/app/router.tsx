@@ -35,7 +35,7 @@ export interface ClientsSearch {
 }
 
 export interface ClientSearch {
-  tab?: 'overview' | 'consents' | 'appointments' | 'follow-ups';
+  tab?: 'overview' | 'consents' | 'care-team' | 'appointments' | 'follow-ups';
 }
 
 export const FOLLOW_UP_LISTS = ['queue', 'mine', 'all'] as const;
@@ -94,7 +94,13 @@ const clientRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/clients/$clientId',
   validateSearch: (search: Record<string, unknown>): ClientSearch => ({
-    tab: oneOf(search.tab, ['overview', 'consents', 'appointments', 'follow-ups'] as const),
+    tab: oneOf(search.tab, [
+      'overview',
+      'consents',
+      'care-team',
+      'appointments',
+      'follow-ups',
+    ] as const),
   }),
   component: lazyRouteComponent(() => import('../features/clients/ClientPage'), 'ClientPage'),
 });

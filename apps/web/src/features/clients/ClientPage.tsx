@@ -1,5 +1,100 @@
-import { Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClinic } from '../../app/clinic-context';
+import type { ClientSearch } from '../../app/router';
+import { QueryState } from '../../ui/QueryState';
+import { AppointmentsTab } from './AppointmentsTab';
+import { CareTeamTab } from './CareTeamTab';
+import { ClientHeader } from './ClientHeader';
+import { ConsentsTab } from './ConsentsTab';
+import { FollowUpsTab } from './FollowUpsTab';
+import { OverviewTab } from './OverviewTab';
+import { useClient } from './queries';
+import { recentClients } from './recent-clients';
 
+const route = getRouteApi('/clients/$clientId');
+
+type Tab = NonNullable<ClientSearch['tab']>;
+
+/** Each tab and the permission it needs: a tab the role may not use is not there at all. */
+const TABS: { value: Tab; permission: string }[] = [
+  { value: 'overview', permission: 'clients:read' },
+  { value: 'consents', permission: 'consents:read' },
+  { value: 'care-team', permission: 'care-team:read' },
+  { value: 'appointments', permission: 'appointments:read' },
+  { value: 'follow-ups', permission: 'follow-ups:read' },
+];
+
+/**
+ * `/clients/$clientId`: one client in the view the API gives the user (reception: identity and
+ * contact, never clinical content), with the open tab in the URL.
+ */
 export function ClientPage() {
-  return <Title order={1}>ClientPage</Title>;
+  const { t } = useTranslation('clients');
+  const { can } = useClinic();
+  const { clientId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const client = useClient(clientId);
+  const tabs = TABS.filter((tab) => can(tab.permission));
+  const tab = tabs.some((t) => t.value === search.tab) ? search.tab! : 'overview';
+
+  const loaded = client.data;
+  useEffect(() => {
+    if (loaded) {
+      recentClients.remember({
+        id: loaded.id,
+        name: `${loaded.firstName} ${loaded.lastName}`,
+        clientNumber: loaded.clientNumber,
+      });
+    }
+  }, [loaded]);
+
+  return (
+    <QueryState query={client}>
+      {(record) => (
+        <Stack gap="md" maw={1200}>
+          <ClientHeader client={record} />
+          <Tabs
+            value={tab}
+            onChange={(value) =>
+              void navigate({
+                search: (prev) => ({
+                  ...prev,
+                  tab: value === 'overview' ? undefined : (value as Tab),
+                }),
+                replace: true,
+              })
+            }
+            keepMounted={false}
+          >
+            <Tabs.List>
+              {tabs.map(({ value }) => (
+                <Tabs.Tab key={value} value={value}>
+                  {t(`tabs.${value}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="overview" pt="md">
+              <OverviewTab client={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="consents" pt="md">
+              <ConsentsTab client={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="care-team" pt="md">
+              <CareTeamTab client={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="appointments" pt="md">
+              <AppointmentsTab client={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="follow-ups" pt="md">
+              <FollowUpsTab client={record} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </QueryState>
+  );
 }
