@@ -16,7 +16,13 @@ const run = (command, args) =>
   spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 
 const results = process.env.MERIDIAN_TEST_RESULTS;
-const build = run(bin('vite'), ['build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+const build = run(bin('vite'), [
+  'build',
+  '--config',
+  'apps/web/vite.config.mts',
+  '--logLevel',
+  'warn',
+]);
 if (build !== 0) process.exit(build);
 
 const jest = run(bin('jest'), [
@@ -28,7 +34,11 @@ const vitest = run(bin('vitest'), [
   '--config',
   'apps/web/vite.config.mts',
   ...(results
-    ? ['--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`]
+    ? [
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${path.join(results, 'vitest.json')}`,
+      ]
     : []),
 ]);
 process.exit(jest || vitest);
