@@ -163,8 +163,10 @@ function PanelBody({
           {t('panel.clientNumber', { number: appointment.client.clientNumber })}
         </Text>
       </div>
+      {/* A live region: the status a click (or a colleague) gave the appointment is heard. */}
       <span
         ref={statusRef}
+        role="status"
         tabIndex={-1}
         className={classes.status}
         data-status={appointment.status}
