@@ -55,7 +55,7 @@ export function CalendarToolbar(props: Props) {
     : props.date === props.today;
 
   return (
-    <Group justify="space-between" gap="sm" wrap="wrap" mb="sm">
+    <Group justify="space-between" gap="xs" wrap="wrap" mb="sm">
       <Group gap="xs" wrap="nowrap">
         <ActionIcon
           variant="default"
@@ -68,6 +68,7 @@ export function CalendarToolbar(props: Props) {
         <Button
           variant="default"
           h={36}
+          px="sm"
           onClick={() => props.onDate(props.today)}
           aria-pressed={showsToday}
         >
@@ -89,8 +90,8 @@ export function CalendarToolbar(props: Props) {
             const value = event.currentTarget.value;
             if (isCalendarDate(value)) props.onDate(value);
           }}
-          w={150}
-          styles={{ input: { height: 36 } }}
+          w={136}
+          styles={{ input: { height: 36, paddingInline: 8 } }}
         />
         <Title order={1} size="h4" fw={600} style={{ whiteSpace: 'nowrap' }}>
           <VisuallyHidden>{t('title')}: </VisuallyHidden>
@@ -111,7 +112,7 @@ export function CalendarToolbar(props: Props) {
           )
         )}
       </Group>
-      <Group gap="sm" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap">
         <SegmentedControl
           aria-label={t('view.label')}
           value={props.view}
@@ -139,6 +140,7 @@ export function CalendarToolbar(props: Props) {
         {props.canWrite && (
           <Button
             h={36}
+            px="md"
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={props.onNewAppointment}
             onPointerEnter={props.onIntent}

@@ -135,11 +135,6 @@ export function TimeGrid(props: Props) {
       el.scrollTop = Math.max(0, yOf(latest.current.scrollTo, latest.current.layout.range) - 8);
   }, [props.scrollKey]);
 
-  useEffect(() => {
-    // For the web benchmark: the grid has painted the data it was given.
-    performance.mark('calendar:grid-rendered');
-  }, [layout]);
-
   const isBookable = useCallback(
     (date: string, minutes: number) =>
       zonedInstant(date, minutes, timeZone).getTime() > latest.current.now,
