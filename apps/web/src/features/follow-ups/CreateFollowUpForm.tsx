@@ -256,7 +256,7 @@ export function CreateFollowUpForm({ onCancel, onCreated }: FormProps) {
         </Group>
         {recurrence.repeat && (
           <Stack gap="sm" pl="lg">
-            <Group gap="sm" align="flex-start" wrap="nowrap">
+            <Group gap="sm" align="flex-end">
               <TextInput
                 type="number"
                 inputMode="numeric"
@@ -264,12 +264,12 @@ export function CreateFollowUpForm({ onCancel, onCreated }: FormProps) {
                 min={1}
                 max={EVERY_MAX}
                 step={1}
-                w={100}
+                w={90}
                 {...form.getInputProps('recurrence.every')}
               />
               <NativeSelect
                 label={t('create.unit')}
-                w={150}
+                w={140}
                 data={(['days', 'weeks'] as const).map((value) => ({
                   value,
                   label: t(`create.units.${value}`),
@@ -277,43 +277,43 @@ export function CreateFollowUpForm({ onCancel, onCreated }: FormProps) {
                 {...form.getInputProps('recurrence.unit')}
               />
             </Group>
-            <Stack gap={4}>
-              <Text component="span" id={endLabel} size="sm" fw={500}>
-                {t('create.end')}
-              </Text>
-              <SegmentedControl
-                aria-labelledby={endLabel}
-                value={recurrence.end}
-                onChange={(value) => form.setFieldValue('recurrence.end', value as RecurrenceEnd)}
-                data={(['count', 'until', 'never'] as const).map((value) => ({
-                  value,
-                  label: t(`create.ends.${value}`),
-                }))}
-                style={{ alignSelf: 'flex-start' }}
-              />
-            </Stack>
-            {recurrence.end === 'count' && (
-              <TextInput
-                type="number"
-                inputMode="numeric"
-                label={t('create.count')}
-                min={COUNT_MIN}
-                max={COUNT_MAX}
-                step={1}
-                w={220}
-                {...form.getInputProps('recurrence.count')}
-              />
-            )}
-            {recurrence.end === 'until' && (
-              <TextInput
-                type="date"
-                label={t('create.until')}
-                description={t('create.untilHint')}
-                min={form.values.dueDate}
-                w={220}
-                {...form.getInputProps('recurrence.until')}
-              />
-            )}
+            <Group gap="sm" align="flex-start">
+              <Stack gap={4}>
+                <Text component="span" id={endLabel} size="sm" fw={500}>
+                  {t('create.end')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={endLabel}
+                  value={recurrence.end}
+                  onChange={(value) => form.setFieldValue('recurrence.end', value as RecurrenceEnd)}
+                  data={(['count', 'until', 'never'] as const).map((value) => ({
+                    value,
+                    label: t(`create.ends.${value}`),
+                  }))}
+                />
+              </Stack>
+              {recurrence.end === 'count' && (
+                <TextInput
+                  type="number"
+                  inputMode="numeric"
+                  label={t('create.count')}
+                  min={COUNT_MIN}
+                  max={COUNT_MAX}
+                  step={1}
+                  w={140}
+                  {...form.getInputProps('recurrence.count')}
+                />
+              )}
+              {recurrence.end === 'until' && (
+                <TextInput
+                  type="date"
+                  label={t('create.until')}
+                  min={form.values.dueDate}
+                  w={170}
+                  {...form.getInputProps('recurrence.until')}
+                />
+              )}
+            </Group>
           </Stack>
         )}
         <Group justify="flex-end" gap="sm" mt="xs">

@@ -23,6 +23,7 @@ import {
   IconPlus,
   IconRepeat,
   IconUsers,
+  IconFlag,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -44,6 +45,7 @@ import {
   useRefreshFollowUp,
 } from './queries';
 import type { FollowUp } from './types';
+import { OVERDUE_COLOR, URGENT_COLOR } from './colors';
 import { useAssigneeName, useAssigneeOptions } from './use-assignee-options';
 import { useFollowUpFormat } from './use-follow-up-format';
 import { useNow } from './use-now';
@@ -129,7 +131,11 @@ function TaskDetail({
       <Group gap="xs">
         <StatusBadge task={task} now={now} />
         {task.priority === 'urgent' && (
-          <Badge color="orange.9" variant="outline">
+          <Badge
+            color={URGENT_COLOR}
+            variant="outline"
+            leftSection={<IconFlag size={12} aria-hidden />}
+          >
             {t('urgent')}
           </Badge>
         )}
@@ -156,7 +162,7 @@ function TaskDetail({
         <Item label={t('detail.due')}>
           <Text size="sm">{when.when(task.dueAt)}</Text>
           {late && (
-            <Text size="sm" c="red.9" fw={600}>
+            <Text size="sm" c={OVERDUE_COLOR} fw={600}>
               {late}
             </Text>
           )}
@@ -273,7 +279,7 @@ function StatusBadge({ task, now }: { task: FollowUp; now: number }) {
   const { t } = useTranslation('followUps');
   if (isOverdue(task, now)) {
     return (
-      <Badge color="red.9" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+      <Badge color={OVERDUE_COLOR} leftSection={<IconAlertTriangle size={12} aria-hidden />}>
         {t('statuses.overdue')}
       </Badge>
     );
@@ -360,7 +366,8 @@ function TaskActions({
   onConfirm,
 }: {
   task: FollowUp;
-  onConfirm(confirmation: Confirmation): void;
+  /** What was done, or null when a new action starts (an old "done" would mislead). */
+  onConfirm(confirmation: Confirmation | null): void;
 }) {
   const { t } = useTranslation('followUps');
   const [mode, setMode] = useState<Mode>('none');
@@ -371,11 +378,20 @@ function TaskActions({
           <Group gap="sm">
             <Button
               leftSection={<IconCheck size={16} aria-hidden />}
-              onClick={() => setMode('complete')}
+              onClick={() => {
+                onConfirm(null);
+                setMode('complete');
+              }}
             >
               {t('complete.action')}
             </Button>
-            <Button variant="default" onClick={() => setMode('cancel')}>
+            <Button
+              variant="default"
+              onClick={() => {
+                onConfirm(null);
+                setMode('cancel');
+              }}
+            >
               {t('cancel.action')}
             </Button>
           </Group>
@@ -482,7 +498,7 @@ function CloseForm({
           <Button
             type="submit"
             loading={busy}
-            color={mode === 'cancel' ? 'red.9' : undefined}
+            color={mode === 'cancel' ? OVERDUE_COLOR : undefined}
             leftSection={mode === 'complete' ? <IconCheck size={16} aria-hidden /> : undefined}
           >
             {t(`${mode}.submit`)}
@@ -506,7 +522,7 @@ function ReassignForm({
   onConfirm,
 }: {
   task: FollowUp;
-  onConfirm(confirmation: Confirmation): void;
+  onConfirm(confirmation: Confirmation | null): void;
 }) {
   const { t } = useTranslation('followUps');
   const { t: tc, i18n } = useTranslation();
@@ -523,6 +539,7 @@ function ReassignForm({
     event.preventDefault();
     setError(null);
     setConflict(false);
+    onConfirm(null);
     reassign.mutate(
       { task, assignee: assigneeOf(choice) },
       {

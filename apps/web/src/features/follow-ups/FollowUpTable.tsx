@@ -1,10 +1,11 @@
 import { Anchor, Badge, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconRepeat } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRepeat, IconFlag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from './follow-up-time';
 import { useAssigneeName } from './use-assignee-options';
 import { useFollowUpFormat } from './use-follow-up-format';
 import type { FollowUp } from './types';
+import { OVERDUE_COLOR, URGENT_COLOR } from './colors';
 import classes from './FollowUps.module.css';
 
 interface Props {
@@ -65,7 +66,7 @@ export function FollowUpTable({ tasks, now, showAssignee, selectedId, label, onO
                             color="var(--mantine-color-red-8)"
                             aria-hidden
                           />
-                          <Text size="sm" fw={600} c="red.9">
+                          <Text size="sm" fw={600} c={OVERDUE_COLOR}>
                             {late}
                           </Text>
                         </Group>
@@ -104,7 +105,7 @@ export function FollowUpTable({ tasks, now, showAssignee, selectedId, label, onO
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6} wrap="wrap" style={{ rowGap: 2 }}>
                       <Text size="sm">{typeName}</Text>
                       {task.recurrence && (
                         <IconRepeat
@@ -115,7 +116,14 @@ export function FollowUpTable({ tasks, now, showAssignee, selectedId, label, onO
                         />
                       )}
                       {task.priority === 'urgent' && (
-                        <Badge color="orange.9" variant="outline" size="sm">
+                        <Badge
+                          color={URGENT_COLOR}
+                          variant="outline"
+                          size="sm"
+                          tt="none"
+                          style={{ flexShrink: 0, overflow: 'visible' }}
+                          leftSection={<IconFlag size={11} aria-hidden />}
+                        >
                           {t('urgent')}
                         </Badge>
                       )}

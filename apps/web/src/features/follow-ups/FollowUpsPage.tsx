@@ -39,6 +39,7 @@ import {
   type FollowUpType,
 } from './types';
 import { useNow } from './use-now';
+import { OVERDUE_COLOR } from './colors';
 
 /** The create form is fetched when first wanted: most visits only work the list. */
 const loadCreateForm = () => import('./CreateFollowUpForm');
@@ -152,7 +153,7 @@ function OverdueBadge({ list }: { list: 'queue' | 'mine' }) {
   const count = useOverdueCount(list === 'queue' ? 'reception' : 'me');
   if (!count.data || count.data.count === 0) return null;
   return (
-    <Badge color="red.9" variant="filled" size="sm" radius="sm" tt="none">
+    <Badge color={OVERDUE_COLOR} variant="filled" size="sm" radius="sm" tt="none">
       {t(count.data.more ? 'overdueCountMore' : 'overdueCount', { count: count.data.count })}
     </Badge>
   );
@@ -328,7 +329,7 @@ function Filters({ type, due, status, summary, onChange }: FiltersProps) {
             ? t('summary.countMore', { count: summary.count })
             : t('summary.count', { count: summary.count })}
           {summary.overdue > 0 && (
-            <Text span c="red.9" fw={600} size="sm">
+            <Text span c={OVERDUE_COLOR} fw={600} size="sm">
               {` · ${t('summary.overdue', { count: summary.overdue })}`}
             </Text>
           )}
