@@ -1,16 +1,11 @@
-import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { isApiProblem, splitFieldErrors } from '../api/problem';
 import { problemMessage } from '../app/session/problem-message';
+import { notify, notifyRefusal } from './notify';
 
 /** Shows a failed call as a notification, in the user's language, with the problem's detail. */
 export function notifyProblem(error: unknown, t: TFunction, language: string): void {
-  notifications.show({
-    color: 'red',
-    title: t('errors.title'),
-    message: problemMessage(error, t, language),
-    autoClose: 8000,
-  });
+  notifyRefusal(problemMessage(error, t, language));
 }
 
 /** A form that can show errors at its fields (Mantine's useForm fits). */
@@ -36,7 +31,7 @@ export function showProblem(
     const { atFields, elsewhere } = splitFieldErrors(error, isField, prefix);
     form.setErrors(atFields);
     if (elsewhere.length > 0 || Object.keys(atFields).length === 0) {
-      notifications.show({
+      notify({
         color: 'red',
         title: t('errors.checkFields'),
         message: elsewhere.join(' ') || problemMessage(error, t, language),

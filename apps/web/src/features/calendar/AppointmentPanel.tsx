@@ -45,7 +45,7 @@ import {
 import { StatusIcon } from './StatusIcon';
 import { DurationSelect, TimeSelect } from './TimeFields';
 import { useProblemText } from './use-problem-text';
-import { notify } from './notify';
+import { notify } from '../../ui/notify';
 
 interface Props {
   /** The open appointment (from the URL); undefined closes the panel. */

@@ -33,7 +33,7 @@ import { DurationSelect, TimeSelect } from './TimeFields';
 import { useBookAppointment, type Practitioner } from './queries';
 import { fieldProblem } from './appointment-problems';
 import { useProblemText } from './use-problem-text';
-import { notify } from './notify';
+import { notify } from '../../ui/notify';
 
 /** What the dialog opens with: a clicked slot, or the toolbar's "new appointment". */
 export interface BookingDraft {

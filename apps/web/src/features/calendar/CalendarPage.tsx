@@ -1,6 +1,6 @@
 import { Box, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import {
@@ -28,7 +28,7 @@ import classes from './TimeGrid.module.css';
 import { useNow } from './use-now';
 import { useProblemText } from './use-problem-text';
 import { useReturnFocus } from './use-return-focus';
-import { notify } from './notify';
+import { notify } from '../../ui/notify';
 
 // The dialogs load when first wanted: the grid is what reception's first screen needs.
 const loadBooking = () => import('./BookingDialog');
@@ -189,6 +189,13 @@ export function CalendarPage() {
       : 8 * 60;
   const loaded = appointments.data !== undefined && !appointments.isPlaceholderData;
   const scrollKey = loaded ? `${view}|${view === 'day' ? date : monday}|${weekPractitionerId}` : '';
+  // For `npm run bench:web`: when the day's data arrived, and when its blocks are in the DOM.
+  useLayoutEffect(() => {
+    if (!loaded || !practitioners.data) return;
+    const arrived = Math.max(appointments.dataUpdatedAt, practitioners.dataUpdatedAt);
+    performance.mark('meridian:calendar:data', { startTime: arrived - performance.timeOrigin });
+    performance.mark('meridian:calendar:rendered');
+  }, [appointments.data, practitioners.data, loaded]);
 
   const setSearch = useCallback(
     (change: Partial<typeof search>) =>

@@ -50,12 +50,16 @@ export function ClientPicker({ value, onChange, ...props }: Props) {
     return byId;
   }, [value, typing, results.data]);
 
+  const nothingFound =
+    typing && results.isFetched && !results.isPlaceholderData && found.size === 0;
   return (
     <Select
       searchable
       clearable
       placeholder={t('picker.placeholder')}
-      nothingFoundMessage={typing && results.isFetched ? t('picker.nothing') : t('picker.hint')}
+      // Said under the field rather than in an empty list: a listbox without options is
+      // announced as broken (and axe says so).
+      description={nothingFound ? t('picker.nothing') : props.description}
       {...props}
       data={[...found.values()].map((client) => ({
         value: client.id,

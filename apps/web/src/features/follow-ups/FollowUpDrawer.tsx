@@ -35,7 +35,7 @@ import { QueryState } from '../../ui/QueryState';
 import { assigneeOf, assigneeValue } from './assignee';
 import { isOverdue } from './follow-up-time';
 import { newIdempotencyKey } from './idempotency-key';
-import { notifyRefusal } from './notify';
+import { notifyRefusal } from '../../ui/notify';
 import { assigneeNotice, managerNotice, type NoticeLine } from './notices';
 import {
   useCancelFollowUp,
