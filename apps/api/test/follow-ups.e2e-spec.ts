@@ -88,6 +88,182 @@ describe('follow-up tasks', () => {
     ).toBe(403);
   });
 
+  describe('by type and due period', () => {
+    // A client of its own, so the other tests' tasks do not show here.
+    let ownClient: string;
+    let task: Record<
+      'callLate' | 'emailLate' | 'callDone' | 'emailMine' | 'call1' | 'call2' | 'call3',
+      { id: string; dueAt: string }
+    >;
+    const ids = (response: { body: { data: { id: string }[] } }) =>
+      response.body.data.map((row) => row.id);
+    const listOwn = (user: TestUser, query: string) =>
+      t.http().get(`/api/v1/follow-ups?clientId=${ownClient}&${query}`).set(as(user));
+    const at = (iso: string) => encodeURIComponent(iso);
+
+    beforeAll(async () => {
+      ownClient = (
+        await t
+          .http()
+          .post('/api/v1/clients')
+          .set(as(reception))
+          .send({ firstName: 'Fenna', lastName: 'Filter', dateOfBirth: '1988-08-08' })
+      ).body.id;
+      const make = async (type: string, days: number, assignee: object = { queue: 'reception' }) =>
+        (await create({ clientId: ownClient, type, dueAt: inDays(days), assignee })).body as {
+          id: string;
+          dueAt: string;
+        };
+      task = {
+        emailLate: await make('email', -3),
+        callLate: await make('call', -2),
+        callDone: await make('call', 0.5),
+        emailMine: await make('email', 1, { userId: nutritionist.id }),
+        call1: await make('call', 1.5),
+        call2: await make('call', 3),
+        call3: await make('call', 4),
+      };
+      expect((await act(task.callDone.id, 'complete', { outcome: 'Reached' })).status).toBe(200);
+    });
+
+    it('lists one type, alone and with status and assignee', async () => {
+      const { emailLate, callLate, callDone, emailMine, call1, call2, call3 } = task;
+      expect(ids(await listOwn(reception, 'type=call'))).toEqual(
+        [callLate, callDone, call1, call2, call3].map((row) => row.id),
+      );
+      expect(ids(await listOwn(reception, 'type=call&status=open'))).toEqual(
+        [callLate, call1, call2, call3].map((row) => row.id),
+      );
+      expect(ids(await listOwn(reception, 'type=call&status=done'))).toEqual([callDone.id]);
+      expect(ids(await listOwn(reception, 'type=email&status=overdue'))).toEqual([emailLate.id]);
+      expect(ids(await listOwn(nutritionist, 'type=email&assignee=me'))).toEqual([emailMine.id]);
+      expect(ids(await listOwn(reception, 'type=email&assignee=reception'))).toEqual([
+        emailLate.id,
+      ]);
+      expect(ids(await listOwn(reception, 'type=review-plan'))).toEqual([]);
+    });
+
+    it('bounds due times from below, inclusive, alone and with type, status and assignee', async () => {
+      const { callLate, callDone, emailMine, call1, call2, call3 } = task;
+      expect(ids(await listOwn(reception, `dueAfter=${at(callDone.dueAt)}`))).toEqual(
+        [callDone, emailMine, call1, call2, call3].map((row) => row.id),
+      );
+      // Inclusive below, exclusive above: a period from one instant to the next.
+      expect(
+        ids(
+          await listOwn(
+            reception,
+            `dueAfter=${at(callDone.dueAt)}&dueBefore=${at(call2.dueAt)}&status=open`,
+          ),
+        ),
+      ).toEqual([emailMine.id, call1.id]);
+      // The same instant with another offset is the same bound.
+      const [date, time] = new Date(Date.parse(callLate.dueAt) + 3_600_000)
+        .toISOString()
+        .split('T');
+      expect(
+        ids(await listOwn(reception, `dueAfter=${at(`${date}T${time.slice(0, 12)}+01:00`)}`))[0],
+      ).toBe(callLate.id);
+      expect(ids(await listOwn(reception, `status=overdue&dueAfter=${at(inDays(-2.5))}`))).toEqual([
+        callLate.id,
+      ]);
+      expect(
+        ids(
+          await listOwn(
+            reception,
+            `type=call&status=open&assignee=reception&dueAfter=${at(inDays(0))}&dueBefore=${at(inDays(3.5))}`,
+          ),
+        ),
+      ).toEqual([call1.id, call2.id]);
+      expect(
+        ids(await listOwn(nutritionist, `assignee=me&dueAfter=${at(inDays(0))}&type=email`)),
+      ).toEqual([emailMine.id]);
+      expect(ids(await listOwn(reception, `dueAfter=${at(inDays(5))}`))).toEqual([]);
+    });
+
+    it('pages by keyset with a filter, every task once and in due order', async () => {
+      const { callLate, call1, call2, call3 } = task;
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await listOwn(
+          reception,
+          `type=call&status=open&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.data.length).toBeLessThanOrEqual(2);
+        seen.push(...ids(page));
+        cursor = page.body.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 5);
+      expect(pages).toBe(2);
+      expect(seen).toEqual([callLate.id, call1.id, call2.id, call3.id]);
+
+      const period = `type=call&dueAfter=${at(inDays(0))}&dueBefore=${at(inDays(5))}`;
+      const first = await listOwn(reception, `${period}&limit=1`);
+      expect(ids(first)).toEqual([task.callDone.id]);
+      const second = await listOwn(reception, `${period}&limit=3&cursor=${first.body.nextCursor}`);
+      expect(ids(second)).toEqual([call1.id, call2.id, call3.id]);
+      expect(second.body.nextCursor).toBeNull();
+    });
+
+    it('keeps another clinic’s tasks out, whatever the filters', async () => {
+      const theirDesk = await other.addUser(['receptionist']);
+      const theirClient = (
+        await t
+          .http()
+          .post('/api/v1/clients')
+          .set(as(theirDesk))
+          .send({ firstName: 'Otto', lastName: 'Elders', dateOfBirth: '1970-07-07' })
+      ).body.id;
+      const theirs = await t
+        .http()
+        .post('/api/v1/follow-ups')
+        .set(as(theirDesk))
+        .send({
+          clientId: theirClient,
+          type: 'call',
+          dueAt: inDays(1.5),
+          assignee: { queue: 'reception' },
+        });
+      expect(theirs.status).toBe(201);
+      const period = `type=call&status=open&dueAfter=${at(inDays(-3))}&dueBefore=${at(inDays(5))}`;
+      const listAll = (user: TestUser, query: string) =>
+        t.http().get(`/api/v1/follow-ups?${query}&limit=200`).set(as(user));
+
+      const ours = ids(await listAll(reception, `${period}&assignee=reception`));
+      expect(ours).toEqual(expect.arrayContaining([task.call1.id, task.call2.id]));
+      expect(ours).not.toContain(theirs.body.id);
+      expect(ids(await listAll(theirDesk, `${period}&assignee=reception`))).toEqual([
+        theirs.body.id,
+      ]);
+      expect(ids(await listAll(theirDesk, `${period}&clientId=${ownClient}`))).toEqual([]);
+    });
+
+    it('refuses a bad type or due bound with that field named, and nothing else', async () => {
+      const refused = async (query: string) => {
+        const response = await listOwn(reception, query);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        return { status: response.status, fields: fields(response.body) };
+      };
+      const field = (name: string) => ({ status: 400, fields: [name] });
+      expect(await refused('type=visit')).toEqual(field('type'));
+      expect(await refused('type=call,email')).toEqual(field('type'));
+      expect(await refused('type=call&type=email')).toEqual(field('type'));
+      expect(await refused('status=open&type=Call&assignee=reception')).toEqual(field('type'));
+      expect(await refused('dueAfter=2026-12-01')).toEqual(field('dueAfter'));
+      expect(await refused('dueAfter=2026-12-01T00:00:00&type=call')).toEqual(field('dueAfter'));
+      expect(await refused('dueAfter=tomorrow&status=open')).toEqual(field('dueAfter'));
+      expect(
+        await refused(`dueAfter=${at(inDays(1))}&dueBefore=${at(inDays(1))}&type=call`),
+      ).toEqual(field('dueBefore'));
+      expect(await refused('dueAfter=2026-12-01T00:00:00Z&status=late')).toEqual(field('status'));
+      const response = await listOwn(reception, 'type=visit');
+      expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.VALIDATION_FAILED' });
+    });
+  });
+
   it('completes with an outcome, cancels with a reason, and refuses to touch a closed task', async () => {
     const task = await create({ dueAt: inDays(1), assignee: { queue: 'reception' } });
     const changed = await t

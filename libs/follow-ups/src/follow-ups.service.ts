@@ -49,14 +49,23 @@ export class FollowUpsService {
 
   async list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpPage> {
     const assignee = query.assignee?.toLowerCase();
+    const dueAfter = query.dueAfter ? new Date(query.dueAfter) : undefined;
+    const dueBefore = query.dueBefore ? new Date(query.dueBefore) : undefined;
+    if (dueAfter && dueBefore && dueBefore <= dueAfter) {
+      throw RequestException.invalidFields([
+        { field: 'dueBefore', message: 'must be after dueAfter' },
+      ]);
+    }
     const page = await this.tasks.list(
       {
         status: query.status,
+        type: query.type,
         assigneeUserId:
           assignee === 'me' ? actor.userId : assignee === 'reception' ? undefined : assignee,
         assigneeQueue: assignee === 'reception' ? 'reception' : undefined,
         clientId: query.clientId,
-        dueBefore: query.dueBefore ? new Date(query.dueBefore).toISOString() : undefined,
+        dueAfter: dueAfter?.toISOString(),
+        dueBefore: dueBefore?.toISOString(),
         now: new Date().toISOString(),
       },
       query.limit,

@@ -48,7 +48,7 @@ export class FollowUpsController {
   @ApiOperation({
     summary: 'Follow-up tasks by due time',
     description:
-      'Filter by status (open, overdue, done, cancelled), assignee (`me`, `reception`, a user id), client and due date.',
+      'Filter by status (open, overdue, done, cancelled), type, assignee (`me`, `reception`, a user id), client and due time (`dueAfter` inclusive, `dueBefore` exclusive).',
   })
   @ApiOkResponse({ type: FollowUpPage })
   @ApiResponse(problemResponse(400, 'An invalid filter; the field is named.'))

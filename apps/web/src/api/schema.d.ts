@@ -774,7 +774,7 @@ export interface paths {
         };
         /**
          * Follow-up tasks by due time
-         * @description Filter by status (open, overdue, done, cancelled), assignee (`me`, `reception`, a user id), client and due date.
+         * @description Filter by status (open, overdue, done, cancelled), type, assignee (`me`, `reception`, a user id), client and due time (`dueAfter` inclusive, `dueBefore` exclusive).
          */
         get: operations["FollowUpsController_list"];
         put?: never;
@@ -8331,7 +8331,11 @@ export interface operations {
                 /** @description `me`, `reception` or a user id. */
                 assignee?: string;
                 clientId?: string;
-                /** @description Due before. */
+                /** @description Tasks of this type only. */
+                type?: "call" | "email" | "book-appointment" | "review-plan" | "send-questionnaire" | "other";
+                /** @description Due at or after (inclusive). */
+                dueAfter?: string;
+                /** @description Due before (exclusive); later than dueAfter when both are given. */
                 dueBefore?: string;
             };
             header?: never;

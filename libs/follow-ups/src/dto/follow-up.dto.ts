@@ -184,7 +184,23 @@ export class ListFollowUpsQuery extends PageQuery {
   @IsUUID()
   clientId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00', description: 'Due before.' })
+  @ApiPropertyOptional({ enum: FOLLOW_UP_TYPES, description: 'Tasks of this type only.' })
+  @IsOptional()
+  @IsIn(FOLLOW_UP_TYPES, { message: `type must be one of ${FOLLOW_UP_TYPES.join(', ')}` })
+  type?: FollowUpType;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01T00:00:00+01:00',
+    description: 'Due at or after (inclusive).',
+  })
+  @IsOptional()
+  @IsInstant()
+  dueAfter?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-02T00:00:00+01:00',
+    description: 'Due before (exclusive); later than dueAfter when both are given.',
+  })
   @IsOptional()
   @IsInstant()
   dueBefore?: string;
