@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, todayIn, zonedInstant } from '../src/lib/clinic-time';
+import { addDays, startOfWeek, todayIn, zonedInstant } from '../src/lib/clinic-time';
 import {
   BROWSER_LOCALE,
   captureScreen,
@@ -51,7 +51,7 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
   const at = (day: string, hhmm: string) =>
     zonedInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), ZONE).toISOString();
   const clients: Record<string, string> = {};
-  const tasks: Record<'late' | 'tomorrow' | 'urgent' | 'elsewhere', Task> = {} as never;
+  const tasks: Record<'late' | 'today' | 'tomorrow' | 'urgent' | 'elsewhere', Task> = {} as never;
   let mei: { id: string; name: string };
   let noor: { id: string; name: string };
 
@@ -83,6 +83,7 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
       ['Bram', 'de Jong', '1975-09-30'],
       ['Chantal', 'Peeters', '1992-01-05'],
       ['Daan', 'Hendriks', '1968-11-21'],
+      ['Eva', 'Visser', '1985-06-17'],
     ]) {
       const created = await api()
         .post('/api/v1/clients')
@@ -99,6 +100,13 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
       dueAt: at(addDays(today, -3), '10:00'),
       assignee: queue,
       note: language === 'nl' ? 'Terugbellen over de uitslag' : 'Call back about the results',
+    });
+    // Late tonight on the clinic's clock: today's work, not yet overdue when the test runs.
+    tasks.today = await createTask({
+      clientId: clients['Eva Visser'],
+      type: 'call',
+      dueAt: at(today, '23:59'),
+      assignee: queue,
     });
     tasks.tomorrow = await createTask({
       clientId: clients['Bram de Jong'],
@@ -146,13 +154,14 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
 
   it('shows the reception queue with the overdue task first and marked, filtered in the URL', async () => {
     const { page, context, errors, table } = await openQueue();
-    await eventually(async () => expect(await rows(table).count()).toBe(3));
+    await eventually(async () => expect(await rows(table).count()).toBe(4));
     const late = text('followUps:late.days_other', { count: 3 });
     await expect(rows(table).nth(0).textContent()).resolves.toContain('Anna Smit');
     await expect(rows(table).nth(0).textContent()).resolves.toContain(late);
-    await expect(rows(table).nth(1).textContent()).resolves.toContain('Bram de Jong');
-    await expect(rows(table).nth(2).textContent()).resolves.toContain('Chantal Peeters');
-    await expect(rows(table).nth(2).textContent()).resolves.toContain(text('followUps:urgent'));
+    await expect(rows(table).nth(1).textContent()).resolves.toContain('Eva Visser');
+    await expect(rows(table).nth(2).textContent()).resolves.toContain('Bram de Jong');
+    await expect(rows(table).nth(3).textContent()).resolves.toContain('Chantal Peeters');
+    await expect(rows(table).nth(3).textContent()).resolves.toContain(text('followUps:urgent'));
     // Mei Ling's own task is hers, not the desk's.
     expect(await table.getByText('Daan Hendriks').count()).toBe(0);
     // The list's tab says how much is late, in words.
@@ -161,27 +170,110 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
       .waitFor();
     expect(await captureScreen(page, `follow-ups-queue-${language}`)).toEqual([]);
 
-    await page.getByLabel(text('followUps:filters.type')).selectOption({
-      label: text('followUps:types.call'),
+    /**
+     * The list's request to the API that `act` causes (the one that `wanted` picks): the screen
+     * filters through the API's query, not in the browser.
+     */
+    const listQuery = async (
+      act: () => Promise<unknown>,
+      wanted: (query: URLSearchParams) => boolean,
+    ) => {
+      const request = page.waitForRequest((sent) => {
+        const url = new URL(sent.url());
+        return url.pathname === '/api/v1/follow-ups' && wanted(url.searchParams);
+      });
+      await act();
+      return Object.fromEntries(new URL((await request).url()).searchParams);
+    };
+    const dueLabel = (key: string) =>
+      page.locator('label', { hasText: exactly(text(`followUps:filters.${key}`)) });
+
+    const byType = await listQuery(
+      () =>
+        page.getByLabel(text('followUps:filters.type')).selectOption({
+          label: text('followUps:types.call'),
+        }),
+      (query) => query.get('type') === 'call',
+    );
+    expect(byType).toEqual({
+      status: 'open',
+      assignee: 'reception',
+      type: 'call',
+      limit: '50',
     });
-    await eventually(async () => expect(await rows(table).count()).toBe(1));
-    await page.locator('label', { hasText: exactly(text('followUps:filters.today')) }).click();
+    await eventually(async () => expect(await rows(table).count()).toBe(2));
+    // Today is from the clinic's midnight to the next: Anna's call, three days late, is not
+    // today's work (Overdue shows it); Eva's call tonight is.
+    const todays = await listQuery(
+      () => dueLabel('today').click(),
+      (query) => query.has('dueAfter'),
+    );
+    expect(todays).toEqual({
+      ...byType,
+      dueAfter: at(today, '00:00'),
+      dueBefore: at(addDays(today, 1), '00:00'),
+    });
     await eventually(async () => expect(page.url()).toMatch(/due=today/));
     expect(page.url()).toMatch(/type=call/);
-    await expect(rows(table).nth(0).textContent()).resolves.toContain('Anna Smit');
+    await eventually(async () => expect(await rows(table).count()).toBe(1));
+    await expect(rows(table).nth(0).textContent()).resolves.toContain('Eva Visser');
 
-    // Today and this week keep what is overdue in view; tomorrow's e-mail is not due today.
+    // Tomorrow's e-mail is not due today either.
     await page.getByLabel(text('followUps:filters.type')).selectOption({
       label: text('followUps:filters.anyType'),
     });
+    await eventually(async () => expect(page.url()).not.toMatch(/type=/));
     await eventually(async () => expect(await rows(table).count()).toBe(1));
     expect(await table.getByText('Bram de Jong').count()).toBe(0);
 
+    // This week: Monday 00:00 to the next Monday on the clinic's clock.
+    const monday = startOfWeek(today);
+    const weeks = await listQuery(
+      () => dueLabel('week').click(),
+      // A week is never a day: some bound differs from today's.
+      (query) =>
+        !query.has('type') &&
+        query.has('dueAfter') &&
+        (query.get('dueAfter') !== todays.dueAfter || query.get('dueBefore') !== todays.dueBefore),
+    );
+    expect(weeks).toMatchObject({
+      dueAfter: at(monday, '00:00'),
+      dueBefore: at(addDays(monday, 7), '00:00'),
+    });
+    const thisWeek = (
+      [
+        ['Anna Smit', -3],
+        ['Eva Visser', 0],
+        ['Bram de Jong', 1],
+        ['Chantal Peeters', 2],
+      ] as const
+    )
+      .filter(
+        ([, days]) => addDays(today, days) >= monday && addDays(today, days) < addDays(monday, 7),
+      )
+      .map(([name]) => name);
+    await eventually(async () => {
+      const listed = await rows(table).allTextContents();
+      expect(thisWeek.map((name) => listed.some((row) => row.includes(name)))).toEqual(
+        thisWeek.map(() => true),
+      );
+      expect(listed).toHaveLength(thisWeek.length);
+    });
+
+    // Overdue is every open task past due, however long ago.
+    await dueLabel('overdue').click();
+    await eventually(async () => expect(page.url()).toMatch(/due=overdue/));
+    await eventually(async () => expect(await rows(table).count()).toBe(1));
+    await expect(rows(table).nth(0).textContent()).resolves.toContain('Anna Smit');
+
     // A reload brings back the same filtered screen.
+    await dueLabel('today').click();
+    await eventually(async () => expect(page.url()).toMatch(/due=today/));
     await page.reload();
     await table.waitFor();
     expect(page.url()).toMatch(/due=today/);
     await eventually(async () => expect(await rows(table).count()).toBe(1));
+    await expect(rows(table).nth(0).textContent()).resolves.toContain('Eva Visser');
 
     // Nothing of a type: said so, with the way back.
     await page.getByLabel(text('followUps:filters.type')).selectOption({
@@ -189,7 +281,7 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
     });
     await page.getByText(text('followUps:empty.filtered')).waitFor();
     await page.getByRole('button', { name: text('followUps:filters.clear') }).click();
-    await eventually(async () => expect(await rows(table).count()).toBe(3));
+    await eventually(async () => expect(await rows(table).count()).toBe(4));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconChecks, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpsSearch } from '../../app/router';
 import { useClinic } from '../../app/clinic-context';
@@ -24,8 +24,8 @@ import {
   defaultList,
   dueFilterApplies,
   listParams,
+  orderTasks,
   summarize,
-  visibleTasks,
   type ListSummary,
 } from './list-query';
 import { useFollowUpList, useOverdueCount } from './queries';
@@ -49,10 +49,6 @@ const CreateFollowUpModal = lazy(() =>
 
 const LISTS: readonly FollowUpList[] = ['queue', 'mine', 'all'];
 const PAGE_SIZE = 50;
-/** The API does not filter by type: with a type chosen, pages are larger and filled up. */
-const TYPED_PAGE_SIZE = 100;
-const FILL_UP_TO = 20;
-const FILL_MAX_PAGES = 5;
 
 /**
  * The follow-up work screen: the reception queue, my tasks or everyone's, overdue first and
@@ -177,24 +173,14 @@ function TaskList({ list, search, onSearch, onOpen, onCreate }: TaskListProps) {
   // The API's bounds move at the clinic's midnight, not with every tick of `now`.
   const today = todayIn(timeZone, now);
   const params = useMemo(
-    () => listParams({ list, due, status: search.status }, now, timeZone),
-    [list, due, search.status, timeZone, today],
+    () => listParams({ list, type, due, status: search.status }, now, timeZone),
+    [list, type, due, search.status, timeZone, today],
   );
-  const query = useFollowUpList(params, type ? TYPED_PAGE_SIZE : PAGE_SIZE);
+  const query = useFollowUpList(params, PAGE_SIZE);
   const loaded = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
-  const tasks = useMemo(() => visibleTasks(loaded, type, now), [loaded, type, now]);
+  const tasks = useMemo(() => orderTasks(loaded, now), [loaded, now]);
   const summary = summarize(tasks, query.hasNextPage, now);
   const filtered = type !== undefined || due !== undefined;
-
-  const { hasNextPage, isFetching, fetchNextPage } = query;
-  const pages = query.data?.pages.length ?? 0;
-  useEffect(() => {
-    // A type the first pages hold few of: fetch on a little, so the list is not empty for
-    // nothing.
-    if (type && hasNextPage && !isFetching && tasks.length < FILL_UP_TO && pages < FILL_MAX_PAGES) {
-      void fetchNextPage();
-    }
-  }, [type, hasNextPage, isFetching, tasks.length, pages, fetchNextPage]);
 
   return (
     <Stack gap="sm">
@@ -207,7 +193,7 @@ function TaskList({ list, search, onSearch, onOpen, onCreate }: TaskListProps) {
       />
       <QueryState
         query={query}
-        isEmpty={() => tasks.length === 0 && !query.hasNextPage}
+        isEmpty={() => tasks.length === 0}
         empty={
           <>
             <ThemeIcon size={44} radius="xl" variant="light" aria-hidden>

@@ -4,6 +4,7 @@ import type { DueFilter, FollowUp, FollowUpList, FollowUpStatus, FollowUpType } 
 
 export interface ListFilters {
   list: FollowUpList;
+  type?: FollowUpType;
   due?: DueFilter;
   /** Open unless the user chose otherwise: this is a work queue. */
   status?: FollowUpStatus;
@@ -13,30 +14,40 @@ export interface ListFilters {
 export interface ListParams {
   status: 'open' | 'overdue' | 'done' | 'cancelled';
   assignee?: 'reception' | 'me';
+  type?: FollowUpType;
+  /** Inclusive. */
+  dueAfter?: string;
+  /** Exclusive. */
   dueBefore?: string;
 }
 
 /**
  * The screen's filters as the API's query. The API knows "overdue" as a status (open and
- * past due) and bounds due times from above only, so "today" and "this week" are everything
- * due by the end of the clinic's today or week: overdue work stays in view, first and marked,
- * as a desk's "today" means it. "Overdue" only applies to open tasks.
+ * past due), which only applies to open tasks. "Today" and "this week" are periods on the
+ * clinic's clock: from its midnight today to the next, and from Monday 00:00 to the next
+ * Monday 00:00 (a day of 23 or 25 hours across a change of summer time). Work due before the
+ * period is not in it, however late: "overdue" is the filter for that.
  */
 export function listParams(filters: ListFilters, now: number, timeZone: string): ListParams {
   const status = filters.status ?? 'open';
   const params: ListParams = { status };
   if (filters.list === 'queue') params.assignee = 'reception';
   if (filters.list === 'mine') params.assignee = 'me';
+  if (filters.type) params.type = filters.type;
   const today = todayIn(timeZone, now);
+  const period = (from: string, days: number) => {
+    params.dueAfter = zonedInstant(from, 0, timeZone).toISOString();
+    params.dueBefore = zonedInstant(addDays(from, days), 0, timeZone).toISOString();
+  };
   switch (filters.due) {
     case 'overdue':
       if (status === 'open') params.status = 'overdue';
       break;
     case 'today':
-      params.dueBefore = zonedInstant(addDays(today, 1), 0, timeZone).toISOString();
+      period(today, 1);
       break;
     case 'week':
-      params.dueBefore = zonedInstant(addDays(startOfWeek(today), 7), 0, timeZone).toISOString();
+      period(startOfWeek(today), 7);
       break;
   }
   return params;
@@ -58,18 +69,6 @@ export function orderTasks<T extends Pick<FollowUp, 'id' | 'status' | 'dueAt'>>(
       Date.parse(a.dueAt) - Date.parse(b.dueAt) ||
       a.id.localeCompare(b.id),
   );
-}
-
-/**
- * The tasks of a list as shown: of the type chosen (the API does not filter by type, so the
- * screen does) and in the order of {@link orderTasks}.
- */
-export function visibleTasks<T extends Pick<FollowUp, 'id' | 'status' | 'dueAt' | 'type'>>(
-  tasks: readonly T[],
-  type: FollowUpType | undefined,
-  now: number,
-): T[] {
-  return orderTasks(type ? tasks.filter((task) => task.type === type) : tasks, now);
 }
 
 export interface ListSummary {
