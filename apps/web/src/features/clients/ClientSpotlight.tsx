@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
+import { displayPhone } from './client-form';
 import { useRecentClients } from './recent-clients';
 
 /** Results come while typing; a pause this short keeps requests few without feeling slow. */
@@ -44,6 +45,9 @@ export function ClientSpotlight() {
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
+      // From anywhere, a form field included: the desk is often typing when a client calls.
+      tagsToIgnore={[]}
+      triggerOnContentEditable
       onSpotlightClose={() => setQuery('')}
       scrollable
       maxHeight={480}
@@ -77,7 +81,7 @@ export function ClientSpotlight() {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {client.clientNumber} · {format.date(client.dateOfBirth)}
-                  {client.phone ? ` · ${client.phone}` : ''}
+                  {client.phone ? ` · ${displayPhone(client.phone)}` : ''}
                 </Text>
               </div>
               {client.status === 'archived' && (

@@ -135,7 +135,11 @@ function IntakeConsentsFields({
     ...CONSENT_METHODS.map((method) => ({ value: method, label: t(`consent.method.${method}`) })),
   ];
   return (
-    <Fieldset legend={t('register.consentsLegend')} variant={compact ? 'unstyled' : 'default'}>
+    <Fieldset
+      legend={t('register.consentsLegend')}
+      variant={compact ? 'unstyled' : 'default'}
+      styles={{ legend: { fontWeight: 600 } }}
+    >
       <Stack gap="xs">
         <Text size="sm" c="dimmed">
           {t('register.consentsIntro')}
@@ -144,12 +148,13 @@ function IntakeConsentsFields({
           const error = form.errors[`consents.${type}`];
           return (
             <div key={type}>
-              <Group justify="space-between" gap="xs" wrap="wrap">
-                <Text size="sm" id={`${id}-${type}`}>
+              <Group justify="space-between" gap="sm" wrap="nowrap">
+                <Text size="sm" id={`${id}-${type}`} style={{ flex: 1, minWidth: 0 }}>
                   {t(`consent.type.${type}`)}
                 </Text>
                 <SegmentedControl
                   size="xs"
+                  style={{ flexShrink: 0 }}
                   aria-labelledby={`${id}-${type}`}
                   data={options}
                   color={form.values.consents[type] === 'none' ? undefined : 'meridian'}
