@@ -6,10 +6,10 @@ import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { showProblem } from '../../ui/problems';
 import { QueryState } from '../../ui/QueryState';
+import { notifyDone } from '../../ui/notify';
 import type { Client } from './client-form';
 import { useCareTeam, usePutCareTeam, useStaffDirectory } from './queries';
 import classes from './clients.module.css';
-import { notifyDone } from './notify';
 
 type Member = Schemas['CareTeamMemberResponse'];
 type Discipline = Member['discipline'];

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
 import { notifyProblem } from '../../ui/problems';
+import { notifyDone } from '../../ui/notify';
 import type { Client } from './client-form';
 import { useSetArchived } from './queries';
-import { notifyDone } from './notify';
 import { StatusBadge } from './StatusBadge';
 
 /** Whole years from a date of birth to `today` (both `YYYY-MM-DD`). */

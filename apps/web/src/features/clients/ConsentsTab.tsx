@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { notifyProblem } from '../../ui/problems';
 import { QueryState } from '../../ui/QueryState';
+import { notifyDone } from '../../ui/notify';
 import type { Client } from './client-form';
 import {
   CONSENT_METHODS,
@@ -32,7 +33,6 @@ import {
 import { useConsents, useGrantConsent, useStaffDirectory, useWithdrawConsent } from './queries';
 import { ToneBadge } from './ToneBadge';
 import classes from './clients.module.css';
-import { notifyDone } from './notify';
 
 /** Colleagues' names by id, for who recorded or withdrew a consent. */
 function useStaffNames(): (id: string | null) => string {

@@ -9,6 +9,7 @@ import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
 import { showProblem } from '../../ui/problems';
+import { notifyDone } from '../../ui/notify';
 import {
   CONTACT_FIELDS,
   contactValuesOf,
@@ -24,7 +25,6 @@ import {
 import { ContactFields, useLanguageOptions } from './ContactFields';
 import { clientKeys, useUpdateClient } from './queries';
 import classes from './clients.module.css';
-import { notifyDone } from './notify';
 
 /**
  * Identity and contact, as the user's view carries them (reception: contact), and the edit

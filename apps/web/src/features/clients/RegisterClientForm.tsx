@@ -14,6 +14,7 @@ import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
 import { showProblem } from '../../ui/problems';
+import { notifyDone } from '../../ui/notify';
 import {
   CONTACT_FIELDS,
   emptyRegistration,
@@ -28,7 +29,6 @@ import { CONSENT_METHODS, CONSENT_TYPES } from './consents';
 import { ContactFields } from './ContactFields';
 import { idempotencyKeyFor, useRegisterClient } from './queries';
 import classes from './clients.module.css';
-import { notifyDone } from './notify';
 
 export interface RegisterClientFormProps {
   /** For a dialog (the booking dialog): name, date of birth, sex, contact and consents only. */
