@@ -10,16 +10,25 @@ import { RetentionRepository } from '@meridian/clients';
 import { randomUUID } from 'node:crypto';
 
 /** Every table and row of the database, as text, that contains `needle` (case-insensitive). */
-async function tablesHolding(needle: string): Promise<string[]> {
+/**
+ * The tables that hold `needle` anywhere in a row of `clinicId` (tables without a clinic, such
+ * as `clinics`, whole): other suites sharing this database may use the same phone number.
+ */
+async function tablesHolding(needle: string, clinicId: string): Promise<string[]> {
   return asOwner(async (client) => {
-    const { rows: tables } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    const { rows: tables } = await client.query<{ name: string; tenant: boolean }>(
+      `SELECT t.tablename AS name,
+              EXISTS (SELECT 1 FROM information_schema.columns c
+                       WHERE c.table_schema = 'public' AND c.table_name = t.tablename
+                         AND c.column_name = 'clinic_id') AS tenant
+         FROM pg_tables t WHERE t.schemaname = 'public' AND t.tablename <> 'migrations'`,
     );
     const holding: string[] = [];
-    for (const { name } of tables) {
+    for (const { name, tenant } of tables) {
       const { rows } = await client.query(
-        `SELECT count(*)::int AS n FROM "${name}" t WHERE t::text ILIKE '%' || $1 || '%'`,
-        [needle],
+        `SELECT count(*)::int AS n FROM "${name}" t
+          WHERE t::text ILIKE '%' || $1 || '%' ${tenant ? 'AND t.clinic_id = $2' : 'AND $2::uuid IS NOT NULL'}`,
+        [needle, clinicId],
       );
       if (rows[0].n > 0) holding.push(name);
     }
@@ -176,7 +185,7 @@ describe('erasure requests', () => {
       .set(as(acupuncturist))
       .send({ text: `${lastName} called: better`, reason: 'Phone call' });
     expect(added.status).toBe(201);
-    expect(await tablesHolding(lastName)).toEqual(
+    expect(await tablesHolding(lastName, clinic.clinicId)).toEqual(
       expect.arrayContaining([
         'clients',
         'consents',
@@ -223,13 +232,16 @@ describe('erasure requests', () => {
     ]);
 
     for (const needle of [lastName, 'Wilhelmina', '1902-02-02', '+31611223344', '+31699887766']) {
-      expect({ needle, tables: await tablesHolding(needle) }).toEqual({ needle, tables: [] });
+      expect({ needle, tables: await tablesHolding(needle, clinic.clinicId) }).toEqual({
+        needle,
+        tables: [],
+      });
     }
     // Plans, their versions and measurements are health data: they go entirely, and only the
     // access log still names them, by id.
-    expect(await tablesHolding(plan.body.id)).toEqual(['audit_events']);
-    expect(await tablesHolding(measured.body.id)).toEqual(['audit_events']);
-    expect(await tablesHolding(note.body.id)).toEqual(['audit_events']);
+    expect(await tablesHolding(plan.body.id, clinic.clinicId)).toEqual(['audit_events']);
+    expect(await tablesHolding(measured.body.id, clinic.clinicId)).toEqual(['audit_events']);
+    expect(await tablesHolding(note.body.id, clinic.clinicId)).toEqual(['audit_events']);
     const record = await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception));
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({
