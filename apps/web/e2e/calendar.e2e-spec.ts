@@ -1,19 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addDays, todayIn, zonedInstant } from '../src/lib/clinic-time';
 import {
-  BROWSER_LOCALE,
   captureScreen,
-  createWebClinic,
   eventually,
   exactly,
   LANGUAGES,
-  launchBrowser,
-  openPage,
   signInThroughPage,
-  startWebStack,
-  texts,
-  type WebClinic,
-  type WebStack,
+  registerClients,
+  webSuite,
 } from './support';
 
 jest.setTimeout(180_000);
@@ -34,10 +28,8 @@ function block(scope: Page | Locator, from: string, to: string, client: string):
 }
 
 describe.each(LANGUAGES)('Calendar (%s)', (language) => {
-  const text = texts(language);
-  let stack: WebStack;
-  let browser: Browser;
-  let clinic: WebClinic;
+  const suite = webSuite(language);
+  const { text } = suite;
   /** Tomorrow in the clinic: every time on it is still to come, so it can be booked. */
   const day = addDays(todayIn(ZONE), 1);
   const at = (hhmm: string) => zonedInstant(day, minutesOf(hhmm), ZONE).toISOString();
@@ -47,8 +39,8 @@ describe.each(LANGUAGES)('Calendar (%s)', (language) => {
   let trainer: { id: string; name: string };
   const clients: Record<string, string> = {};
 
-  const api = () => stack.t.http();
-  const asReception = () => clinic.bearer(clinic.reception);
+  const api = () => suite.stack.t.http();
+  const asReception = () => suite.clinic.bearer(suite.clinic.reception);
 
   async function book(
     client: string,
@@ -77,40 +69,29 @@ describe.each(LANGUAGES)('Calendar (%s)', (language) => {
   }
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    browser = await launchBrowser();
-    clinic = await createWebClinic(stack, language);
-    const [mei, sanne, noor, thijs] = clinic.practitioners.map((p) => ({
+    const [mei, sanne, noor, thijs] = suite.clinic.practitioners.map((p) => ({
       id: p.id,
       name: ['Mei Ling Chen', 'Sanne de Vries', 'Noor Bakker', 'Thijs Visser'][
-        clinic.practitioners.indexOf(p)
+        suite.clinic.practitioners.indexOf(p)
       ],
     }));
     [acupuncturist, psychologist, dietitian, trainer] = [mei, sanne, noor, thijs];
-    for (const [first, last, born] of [
-      ['Anna', 'Smit', '1980-04-12'],
-      ['Bram', 'de Jong', '1975-09-30'],
-      ['Chantal', 'Peeters', '1992-01-05'],
-      ['Daan', 'Hendriks', '1968-11-21'],
-      ['Eva', 'Mulder', '2001-06-17'],
-    ]) {
-      const created = await api()
-        .post('/api/v1/clients')
-        .set(asReception())
-        .send({ firstName: first, lastName: last, dateOfBirth: born });
-      expect(created.status).toBe(201);
-      clients[`${first} ${last}`] = created.body.id;
-    }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    Object.assign(
+      clients,
+      await registerClients(suite, [
+        ['Anna', 'Smit', '1980-04-12'],
+        ['Bram', 'de Jong', '1975-09-30'],
+        ['Chantal', 'Peeters', '1992-01-05'],
+        ['Daan', 'Hendriks', '1968-11-21'],
+        ['Eva', 'Mulder', '2001-06-17'],
+      ]),
+    );
   });
 
   /** Reception signed in, on the calendar of `day`, with 08:00 at the grid's top. */
   async function openCalendar(path = `/calendar?date=${day}`) {
-    const opened = await openPage(browser, { locale: BROWSER_LOCALE[language] });
-    await signInThroughPage(opened.page, stack, clinic.reception, language, path);
+    const opened = await suite.open();
+    await signInThroughPage(opened.page, suite.stack, suite.clinic.reception, language, path);
     const grid = opened.page
       .getByRole('region', { name: /./ })
       .filter({ has: opened.page.getByRole('group') });
@@ -406,10 +387,10 @@ describe.each(LANGUAGES)('Calendar (%s)', (language) => {
   it('shows a colleague’s booking within 10 seconds, without a reload', async () => {
     const { page, context, errors } = await openCalendar();
     await column(page, trainer).waitFor();
-    const thijs = clinic.practitioners[3];
+    const thijs = suite.clinic.practitioners[3];
     const booked = await api()
       .post('/api/v1/appointments')
-      .set(clinic.bearer(thijs))
+      .set(suite.clinic.bearer(thijs))
       .send({
         clientId: clients['Bram de Jong'],
         practitionerId: thijs.id,

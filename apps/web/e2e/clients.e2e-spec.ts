@@ -1,22 +1,15 @@
 import { asOwner } from '@meridian/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, todayIn, zonedInstant } from '../src/lib/clinic-time';
 import {
-  BROWSER_LOCALE,
   captureScreen,
-  createWebClinic,
   eventually,
   exactly,
   LANGUAGES,
-  launchBrowser,
-  openPage,
   renewTokens,
   signInThroughPage,
-  startWebStack,
-  texts,
   type TestPage,
-  type WebClinic,
-  type WebStack,
+  webSuite,
 } from './support';
 
 jest.setTimeout(180_000);
@@ -31,10 +24,8 @@ const ZONE = 'Europe/Amsterdam';
  * checked by axe and photographed at desktop and tablet size.
  */
 describe.each(LANGUAGES)('Clients (%s)', (language) => {
-  const text = texts(language);
-  let stack: WebStack;
-  let browser: Browser;
-  let clinic: WebClinic;
+  const suite = webSuite(language);
+  const { text } = suite;
   let tab: TestPage;
   let page: Page;
   const firstName = language === 'nl' ? 'Femke' : 'Olivia';
@@ -45,10 +36,10 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
   let clientId = '';
   let clientNumber = '';
 
-  const api = () => stack.t.http();
+  const api = () => suite.stack.t.http();
   const asReception = async () => {
-    await renewTokens(stack, clinic.reception);
-    return clinic.bearer(clinic.reception);
+    await renewTokens(suite.stack, suite.clinic.reception);
+    return suite.clinic.bearer(suite.clinic.reception);
   };
   const textbox = (name: string) => page.getByRole('textbox', { name, exact: true });
   const consentType = (type: string) => text(`clients:consent.type.${type}`);
@@ -64,21 +55,16 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
     });
 
   beforeAll(async () => {
-    stack = await startWebStack();
-    browser = await launchBrowser();
-    clinic = await createWebClinic(stack, language);
-    tab = await openPage(browser, { locale: BROWSER_LOCALE[language] });
+    tab = await suite.open();
     page = tab.page;
   });
   afterAll(async () => {
     await tab?.context.close();
-    await browser?.close();
-    await stack?.close();
   });
   afterEach(() => expect(tab.errors).toEqual([]));
 
   it('registers a client with the consents given at intake; a refused field is shown at it and nothing is stored', async () => {
-    await signInThroughPage(page, stack, clinic.reception, language, '/clients');
+    await signInThroughPage(page, suite.stack, suite.clinic.reception, language, '/clients');
     await page.getByText(text('clients:list.noClients')).waitFor();
     expect(await captureScreen(page, `clients-empty-${language}`)).toEqual([]);
 
@@ -140,9 +126,9 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
         ])
         .sort(),
     ).toEqual([
-      ['email-reminders', 'digital', clinic.reception.id],
-      ['outcome-statistics', 'verbal', clinic.reception.id],
-      ['treatment', 'paper', clinic.reception.id],
+      ['email-reminders', 'digital', suite.clinic.reception.id],
+      ['outcome-statistics', 'verbal', suite.clinic.reception.id],
+      ['treatment', 'paper', suite.clinic.reception.id],
     ]);
     const record = await api()
       .get(`/api/v1/clients/${clientId}`)
@@ -212,7 +198,7 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
   });
 
   it('shows the client’s page in reception’s view: details, consents, care team, appointments and follow-ups', async () => {
-    const [mei] = clinic.practitioners;
+    const [mei] = suite.clinic.practitioners;
     const tomorrow = addDays(todayIn(ZONE), 1);
     const appointment = await api()
       .post('/api/v1/appointments')
@@ -236,10 +222,10 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
         note: language === 'nl' ? 'Vragen hoe de eerste week ging' : 'Ask how the first week went',
       });
     expect(task.status).toBe(201);
-    await renewTokens(stack, clinic.admin);
+    await renewTokens(suite.stack, suite.clinic.admin);
     const admin = await api()
       .put(`/api/v1/clients/${clientId}/care-team`)
-      .set(clinic.bearer(clinic.admin))
+      .set(suite.clinic.bearer(suite.clinic.admin))
       .send({ members: [{ userId: mei.id, discipline: 'acupuncture' }] });
     expect(admin.status).toBe(200);
 
@@ -372,7 +358,7 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
           type: 'treatment',
           status: 'withdrawn',
           method: 'paper',
-          withdrawnBy: clinic.reception.id,
+          withdrawnBy: suite.clinic.reception.id,
           withdrawalMethod: 'paper',
         }),
       ]),

@@ -1,20 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addDays, startOfWeek, todayIn, zonedInstant } from '../src/lib/clinic-time';
 import {
-  BROWSER_LOCALE,
   captureScreen,
-  createWebClinic,
   eventually,
   exactly,
   LANGUAGES,
-  launchBrowser,
-  openPage,
   renewTokens,
   signInThroughPage,
-  startWebStack,
-  texts,
-  type WebClinic,
-  type WebStack,
+  registerClients,
+  webSuite,
 } from './support';
 
 jest.setTimeout(180_000);
@@ -43,10 +37,8 @@ interface Task {
  * reassignment that meets a colleague's change (412) and goes through on the user's word.
  */
 describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
-  const text = texts(language);
-  let stack: WebStack;
-  let browser: Browser;
-  let clinic: WebClinic;
+  const suite = webSuite(language, { worker: true });
+  const { text } = suite;
   const today = todayIn(ZONE);
   const at = (day: string, hhmm: string) =>
     zonedInstant(day, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)), ZONE).toISOString();
@@ -55,11 +47,11 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
   let mei: { id: string; name: string };
   let noor: { id: string; name: string };
 
-  const api = () => stack.t.http();
-  const asReception = () => clinic.bearer(clinic.reception);
+  const api = () => suite.stack.t.http();
+  const asReception = () => suite.clinic.bearer(suite.clinic.reception);
 
   async function task(id: string): Promise<Task> {
-    await renewTokens(stack, clinic.reception);
+    await renewTokens(suite.stack, suite.clinic.reception);
     const response = await api().get(`/api/v1/follow-ups/${id}`).set(asReception());
     expect(response.status).toBe(200);
     return response.body;
@@ -72,26 +64,19 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
   }
 
   beforeAll(async () => {
-    stack = await startWebStack({ worker: true });
-    browser = await launchBrowser();
-    clinic = await createWebClinic(stack, language);
-    const [meiUser, , noorUser] = clinic.practitioners;
+    const [meiUser, , noorUser] = suite.clinic.practitioners;
     mei = { id: meiUser.id, name: 'Mei Ling Chen' };
     noor = { id: noorUser.id, name: 'Noor Bakker' };
-    for (const [first, last, born] of [
-      ['Anna', 'Smit', '1980-04-12'],
-      ['Bram', 'de Jong', '1975-09-30'],
-      ['Chantal', 'Peeters', '1992-01-05'],
-      ['Daan', 'Hendriks', '1968-11-21'],
-      ['Eva', 'Visser', '1985-06-17'],
-    ]) {
-      const created = await api()
-        .post('/api/v1/clients')
-        .set(asReception())
-        .send({ firstName: first, lastName: last, dateOfBirth: born });
-      expect(created.status).toBe(201);
-      clients[`${first} ${last}`] = created.body.id;
-    }
+    Object.assign(
+      clients,
+      await registerClients(suite, [
+        ['Anna', 'Smit', '1980-04-12'],
+        ['Bram', 'de Jong', '1975-09-30'],
+        ['Chantal', 'Peeters', '1992-01-05'],
+        ['Daan', 'Hendriks', '1968-11-21'],
+        ['Eva', 'Visser', '1985-06-17'],
+      ]),
+    );
     const queue = { queue: 'reception' };
     // Three days overdue: the worker tells the desk at once, and the managers (grace passed).
     tasks.late = await createTask({
@@ -129,14 +114,10 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
       assignee: { userId: mei.id },
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
 
   async function openQueue(path = '/follow-ups') {
-    const opened = await openPage(browser, { locale: BROWSER_LOCALE[language] });
-    await signInThroughPage(opened.page, stack, clinic.reception, language, path);
+    const opened = await suite.open();
+    await signInThroughPage(opened.page, suite.stack, suite.clinic.reception, language, path);
     const table = opened.page.getByRole('table', { name: text('followUps:lists.queue') });
     await table.waitFor();
     return { ...opened, table };
@@ -172,7 +153,7 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
 
     /**
      * The list's request to the API that `act` causes (the one that `wanted` picks): the screen
-     * filters through the API's query, not in the browser.
+     * filters through the API's query, not in the suite.browser.
      */
     const listQuery = async (
       act: () => Promise<unknown>,
@@ -449,11 +430,11 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
     expect(mine.assignee).toMatchObject({ userId: mei.id });
 
     // Meanwhile Noor takes the task herself, through the API.
-    const noorUser = clinic.practitioners[2];
-    await renewTokens(stack, noorUser);
+    const noorUser = suite.clinic.practitioners[2];
+    await renewTokens(suite.stack, noorUser);
     const taken = await api()
       .patch(`/api/v1/follow-ups/${tasks.tomorrow.id}`)
-      .set(clinic.bearer(noorUser))
+      .set(suite.clinic.bearer(noorUser))
       .set('If-Match', `"${mine.version}"`)
       .send({ assignee: { userId: noor.id } });
     expect(taken.status).toBe(200);
@@ -477,7 +458,7 @@ describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
       .getByText(text('followUps:reassign.done', { name: text('followUps:assignee.queue') }))
       .waitFor();
     expect((await task(tasks.tomorrow.id)).assignee).toEqual({ queue: 'reception' });
-    // The browser logged the refused PATCH; nothing else went wrong.
+    // The suite.browser logged the refused PATCH; nothing else went wrong.
     expect(errors.filter((error) => !/412/.test(error))).toEqual([]);
     await context.close();
   });

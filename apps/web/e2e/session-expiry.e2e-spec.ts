@@ -1,18 +1,12 @@
 import { signIn, strongPassword } from '@meridian/testing';
-import type { Browser } from 'playwright-core';
 import {
   BROWSER_LOCALE,
   captureScreen,
-  createWebClinic,
   exactly,
   LANGUAGES,
-  launchBrowser,
   openPage,
   signInThroughPage,
-  startWebStack,
-  texts,
-  type WebClinic,
-  type WebStack,
+  webSuite,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -23,25 +17,15 @@ jest.setTimeout(120_000);
  * typed survives. Access tokens live 5 s, so the app notices within seconds.
  */
 describe.each(LANGUAGES)('A session ending mid-work (%s)', (language) => {
-  const text = texts(language);
-  let stack: WebStack;
-  let browser: Browser;
-  let clinic: WebClinic;
-
-  beforeAll(async () => {
-    stack = await startWebStack({ env: { ACCESS_TOKEN_TTL_SECONDS: '5' } });
-    browser = await launchBrowser();
-    clinic = await createWebClinic(stack, language);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const suite = webSuite(language, { env: { ACCESS_TOKEN_TTL_SECONDS: '5' } });
+  const { text } = suite;
 
   it('asks for the password again without losing a half-filled registration, then saves it', async () => {
-    const { page, context, errors } = await openPage(browser, { locale: BROWSER_LOCALE[language] });
-    const user = clinic.reception;
-    await signInThroughPage(page, stack, user, language, '/clients/new');
+    const { page, context, errors } = await openPage(suite.browser, {
+      locale: BROWSER_LOCALE[language],
+    });
+    const user = suite.clinic.reception;
+    await signInThroughPage(page, suite.stack, user, language, '/clients/new');
     const lastName = language === 'nl' ? 'Verlopen' : 'Expired';
     await page
       .getByRole('textbox', { name: text('clients:form.firstName'), exact: true })
@@ -57,12 +41,12 @@ describe.each(LANGUAGES)('A session ending mid-work (%s)', (language) => {
       .fill('06-12345678');
 
     // Elsewhere, the user changes their password: every session of theirs ends.
-    await signIn(stack.t, user);
+    await signIn(suite.stack.t, user);
     const password = strongPassword();
-    const changed = await stack.t
+    const changed = await suite.stack.t
       .http()
       .post('/api/v1/auth/password')
-      .set(clinic.bearer(user))
+      .set(suite.clinic.bearer(user))
       .send({ currentPassword: user.password, newPassword: password });
     expect(changed.status).toBe(200);
     user.password = password;
@@ -89,12 +73,12 @@ describe.each(LANGUAGES)('A session ending mid-work (%s)', (language) => {
     await page.getByRole('button', { name: text('clients:register.submit') }).click();
     await page.getByRole('heading', { name: new RegExp(`Anouk ${lastName}`) }).waitFor();
 
-    await signIn(stack.t, user);
-    const found = await stack.t
+    await signIn(suite.stack.t, user);
+    const found = await suite.stack.t
       .http()
       .get('/api/v1/clients')
       .query({ search: lastName })
-      .set(clinic.bearer(user));
+      .set(suite.clinic.bearer(user));
     expect(found.body.data).toEqual([
       expect.objectContaining({
         firstName: 'Anouk',

@@ -1,48 +1,29 @@
 import { nextCode, strongPassword, uniqueEmail } from '@meridian/testing';
-import type { Browser } from 'playwright-core';
 import {
-  BROWSER_LOCALE,
   captureScreen,
   createWebClinic,
   eventually,
   exactly,
   LANGUAGES,
-  launchBrowser,
-  openPage,
   signInThroughPage,
-  startWebStack,
-  texts,
-  type WebClinic,
-  type WebStack,
+  webSuite,
 } from './support';
 
 jest.setTimeout(120_000);
 
 describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
-  const text = texts(language);
-  let stack: WebStack;
-  let browser: Browser;
-  let clinic: WebClinic;
+  const suite = webSuite(language);
+  const { text } = suite;
 
-  beforeAll(async () => {
-    stack = await startWebStack();
-    browser = await launchBrowser();
-    clinic = await createWebClinic(stack, language);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const open = () => openPage(browser, { locale: BROWSER_LOCALE[language] });
+  const open = () => suite.open();
 
   it('signs in at the address opened, resumes after a reload and in a new tab, and signs out every tab', async () => {
     const { page, context, errors } = await open();
-    await page.goto(`${stack.url}/follow-ups`);
+    await page.goto(`${suite.stack.url}/follow-ups`);
     await page.getByRole('heading', { name: text('session:signIn.title') }).waitFor();
     expect(await captureScreen(page, `sign-in-${language}`)).toEqual([]);
 
-    await signInThroughPage(page, stack, clinic.reception, language, '/follow-ups');
+    await signInThroughPage(page, suite.stack, suite.clinic.reception, language, '/follow-ups');
     expect(new URL(page.url()).pathname).toBe('/follow-ups');
     await page.getByRole('link', { name: text('nav.followUps') }).waitFor();
 
@@ -58,7 +39,7 @@ describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
     await page.reload();
     await page.getByRole('navigation', { name: text('shell.navigation') }).waitFor();
     const second = await context.newPage();
-    await second.goto(`${stack.url}/clients`);
+    await second.goto(`${suite.stack.url}/clients`);
     await second.getByRole('navigation', { name: text('shell.navigation') }).waitFor();
 
     await page
@@ -78,8 +59,8 @@ describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
 
   it('says a password is wrong, and how long to wait once logins are held back', async () => {
     const { page, context } = await open();
-    await page.goto(stack.url);
-    await page.getByLabel(text('session:signIn.email')).fill(clinic.reception.email);
+    await page.goto(suite.stack.url);
+    await page.getByLabel(text('session:signIn.email')).fill(suite.clinic.reception.email);
     const alert = page.getByRole('alert');
     await page
       .getByRole('textbox', { name: text('session:signIn.password'), exact: true })
@@ -111,10 +92,10 @@ describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
   });
 
   it('sets up an authenticator from a QR code drawn in the page, then has a new user choose a password', async () => {
-    const mfaClinic = await createWebClinic(stack, language, { mfaRequired: true });
+    const mfaClinic = await createWebClinic(suite.stack, language, { mfaRequired: true });
     const initial = strongPassword();
     const email = uniqueEmail('new');
-    const created = await stack.t
+    const created = await suite.stack.t
       .http()
       .post('/api/v1/users')
       .set(mfaClinic.bearer(mfaClinic.admin))
@@ -122,7 +103,7 @@ describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
     expect(created.status).toBe(201);
 
     const { page, context, errors } = await open();
-    await page.goto(stack.url);
+    await page.goto(suite.stack.url);
     await page.getByLabel(text('session:signIn.email')).fill(email);
     await page
       .getByRole('textbox', { name: text('session:signIn.password'), exact: true })

@@ -3,3 +3,4 @@ export * from './clinic';
 export * from './screens';
 export * from './stack';
 export * from './texts';
+export * from './suite';

@@ -125,7 +125,7 @@ function CredentialsStep(props: {
   );
 }
 
-function CodeField({ form }: { form: ReturnType<typeof useCodeForm> }) {
+function CodeField({ form }: { form: ReturnType<typeof useCodeStep>['form'] }) {
   const { t } = useTranslation('session');
   return (
     <TextInput
@@ -141,27 +141,26 @@ function CodeField({ form }: { form: ReturnType<typeof useCodeForm> }) {
   );
 }
 
-function useCodeForm() {
+/**
+ * The authenticator code's form: six digits (spaces allowed), sent with `send`; a wrong code
+ * clears the field and says so, the tokens go on to the session.
+ */
+function useCodeStep(send: (code: string) => Promise<TokenAnswer>, onTokens: Props['onTokens']) {
   const { t } = useTranslation('session');
-  return useForm({
+  const failure = useFailure();
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
     initialValues: { code: '' },
     transformValues: ({ code }) => ({ code: code.replace(/\s/g, '') }),
     validate: {
       code: (value) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? null : t('mfa.codeInvalid')),
     },
   });
-}
-
-function MfaCodeStep(props: { mfaToken: string; onTokens: Props['onTokens']; onRestart(): void }) {
-  const { t } = useTranslation('session');
-  const failure = useFailure();
-  const [busy, setBusy] = useState(false);
-  const form = useCodeForm();
   const submit = form.onSubmit(async ({ code }) => {
     setBusy(true);
     failure.clear();
     try {
-      await props.onTokens(await verifyMfaCode(props.mfaToken, code));
+      await onTokens(await send(code));
     } catch (error) {
       failure.show(error, t('mfa.codeWrong'));
       form.setFieldValue('code', '');
@@ -169,6 +168,15 @@ function MfaCodeStep(props: { mfaToken: string; onTokens: Props['onTokens']; onR
       setBusy(false);
     }
   });
+  return { form, failure, busy, submit };
+}
+
+function MfaCodeStep(props: { mfaToken: string; onTokens: Props['onTokens']; onRestart(): void }) {
+  const { t } = useTranslation('session');
+  const { form, failure, busy, submit } = useCodeStep(
+    (code) => verifyMfaCode(props.mfaToken, code),
+    props.onTokens,
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -191,11 +199,12 @@ function MfaCodeStep(props: { mfaToken: string; onTokens: Props['onTokens']; onR
 
 function MfaEnrolStep(props: { mfaToken: string; onTokens: Props['onTokens']; onRestart(): void }) {
   const { t } = useTranslation('session');
-  const failure = useFailure();
-  const [busy, setBusy] = useState(false);
-  const [enrolment, setEnrolment] = useState<{ secret: string; qr: string } | null>(null);
-  const form = useCodeForm();
   const { mfaToken } = props;
+  const [enrolment, setEnrolment] = useState<{ secret: string; qr: string } | null>(null);
+  const { form, failure, busy, submit } = useCodeStep(
+    (code) => confirmMfaEnrolment(mfaToken, code),
+    props.onTokens,
+  );
   // Enrolment starts once per token (each start makes a new secret), whatever re-renders.
   const onStartFailed = useRef((error: unknown) => failure.show(error, t('mfa.expired')));
 
@@ -215,18 +224,6 @@ function MfaEnrolStep(props: { mfaToken: string; onTokens: Props['onTokens']; on
     };
   }, [mfaToken]);
 
-  const submit = form.onSubmit(async ({ code }) => {
-    setBusy(true);
-    failure.clear();
-    try {
-      await props.onTokens(await confirmMfaEnrolment(mfaToken, code));
-    } catch (error) {
-      failure.show(error, t('mfa.codeWrong'));
-      form.setFieldValue('code', '');
-    } finally {
-      setBusy(false);
-    }
-  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">

@@ -82,6 +82,8 @@ export function refreshAccessToken(): Promise<boolean> {
       return true;
     }
     if (response.status === 401) {
+      // Read to the end, so the request is done (a page that waits for a quiet network waits).
+      await response.body?.cancel();
       forgetTokens();
       for (const listener of listeners) listener();
       return false;
