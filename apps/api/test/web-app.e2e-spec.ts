@@ -49,6 +49,8 @@ describe('the web app at /', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
       expect(csp).toContain("frame-ancestors 'none'");
+      // Nothing from another origin: no font, script or image host but this one.
+      expect(csp).toMatch(/font-src 'self'(;|$)/);
     }
   });
 

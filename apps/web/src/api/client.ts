@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
-import { awaitReauthentication } from '../app/session/session-store';
-import { currentAccessToken, refreshAccessToken, WEB_CLIENT_HEADER } from '../app/session/tokens';
+import { renewOrReauthenticate } from '../app/session/session-store';
+import { currentAccessToken, WEB_CLIENT_HEADER } from '../app/session/tokens';
 import { ApiProblem, NETWORK_FAILURE, problemFrom } from './problem';
 import type { components, paths } from './schema';
 
@@ -16,8 +16,8 @@ function send(request: Request): Promise<Response> {
 
 /**
  * fetch for the typed client: on 401 it renews the access token (or, when the session has
- * ended, waits while the user signs in again over the screen they are on) and sends the
- * request once more, so a save in progress is not lost to an expired session.
+ * ended or the tab locked, waits while the user signs in again over the screen they are on)
+ * and sends the request once more, so a save in progress is not lost to an expired session.
  */
 async function sessionFetch(input: Request): Promise<Response> {
   const retry = input.clone();
@@ -28,8 +28,7 @@ async function sessionFetch(input: Request): Promise<Response> {
     throw new ApiProblem({ title: 'Network', status: NETWORK_FAILURE });
   }
   if (response.status !== 401) return response;
-  const renewed = (await refreshAccessToken()) || (await awaitReauthentication());
-  return renewed ? send(retry) : response;
+  return (await renewOrReauthenticate()) ? send(retry) : response;
 }
 
 /** The API, typed from its own OpenAPI document (`npm run api:types`). */

@@ -2,7 +2,7 @@ import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem';
 import { recentClients } from '../features/clients/recent-clients';
@@ -43,12 +43,16 @@ function SessionGate() {
   const session = useSession();
   const { t } = useTranslation();
 
+  const previous = useRef(session.status);
   useEffect(() => {
     if (session.status === 'signed-out') {
-      // Nothing of the previous user stays in this tab's memory.
+      // Nothing of the previous user stays in this tab's memory, and the next one does not
+      // land on the record the last one had open (a fresh page load keeps its address).
       queryClient.clear();
       recentClients.clear();
+      if (previous.current !== 'starting') void router.navigate({ to: '/', replace: true });
     }
+    previous.current = session.status;
   }, [session.status]);
 
   const clinicLocale = session.status === 'signed-in' ? session.clinic.locale : undefined;

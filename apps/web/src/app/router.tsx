@@ -8,6 +8,7 @@ import {
 import { isCalendarDate } from '../lib/clinic-time';
 import { AppLayout } from './shell/AppLayout';
 import { NotFound } from './shell/NotFound';
+import { RouteError } from './shell/RouteError';
 import { landingPath } from './shell/navigation';
 import { sessionStore } from './session/session-store';
 
@@ -140,6 +141,7 @@ const routeTree = rootRoute.addChildren([
 export const router = createRouter({
   routeTree,
   defaultPreload: 'intent',
+  defaultErrorComponent: RouteError,
   scrollRestoration: true,
 });
 

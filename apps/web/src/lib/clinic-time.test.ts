@@ -44,6 +44,23 @@ describe('clinic time', () => {
     expect(wallMinutes(zonedInstant('2026-03-29', 150, AMS), AMS)).toBe(210);
   });
 
+  it('moves a skipped wall time past the change west of UTC too, and starts a day whose midnight is skipped', () => {
+    // New York springs forward at 02:00 on 8 March 2026: 02:30 does not exist, 03:30 EDT follows.
+    const ny = 'America/New_York';
+    expect(wallMinutes(zonedInstant('2026-03-08', 150, ny), ny)).toBe(210);
+    // Santiago skips midnight on 6 September 2026: the day begins at 01:00 and has 23 hours.
+    const santiago = 'America/Santiago';
+    const { from, to } = dayBounds('2026-09-06', santiago);
+    expect(zonedDate(from, santiago)).toBe('2026-09-06');
+    expect(wallMinutes(from, santiago)).toBe(60);
+    expect((to.getTime() - from.getTime()) / 3_600_000).toBe(23);
+  });
+
+  it('maps a wall time that happens twice to its first occurrence', () => {
+    // Amsterdam falls back at 03:00 on 25 October 2026: 02:30 happens in CEST, then in CET.
+    expect(zonedInstant('2026-10-25', 150, AMS).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
   it('does calendar arithmetic on dates, across months, years and leap days', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');

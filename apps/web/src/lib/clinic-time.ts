@@ -80,14 +80,26 @@ export function offsetMinutes(instant: number, timeZone: string): number {
 
 /**
  * The instant at which the clinic's wall clock reads `minutes` past midnight on `date`.
- * A wall time skipped by a spring-forward change maps to the instant an hour on, as clocks do.
+ * A wall time skipped by a spring-forward change maps to the instant after the change (02:30
+ * reads 03:30), as clocks do, in zones east and west of UTC alike, and a day whose midnight is
+ * skipped starts at the first minute it has; a wall time that happens twice (fall-back) maps
+ * to its first occurrence.
  */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
   const [year, month, day] = dateParts(date);
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
-  const first = wall - offsetMinutes(wall, timeZone) * 60_000;
-  const second = wall - offsetMinutes(first, timeZone) * 60_000;
-  return new Date(second);
+  // The zone's offsets a day either side: around a change they differ, and each gives one
+  // reading of the wall time (no zone changes its clock twice within a day).
+  const DAY = 86_400_000;
+  const candidates = [wall - DAY, wall + DAY].map(
+    (near) => wall - offsetMinutes(near, timeZone) * 60_000,
+  );
+  const reads = (instant: number) => {
+    const p = zonedParts(instant, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
+  };
+  const exact = candidates.filter(reads);
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates));
 }
 
 /** `date` moved by `days` calendar days. */

@@ -6,7 +6,7 @@ import { PasswordField } from '../../ui/PasswordField';
 import { isApiProblem } from '../../api/problem';
 import { changePassword } from './auth-api';
 import { problemMessage } from './problem-message';
-import { currentAccessToken, type TokenAnswer } from './tokens';
+import type { TokenAnswer } from './tokens';
 
 /** The API's rule: 12 to 128 characters, not one of the common passwords (checked there). */
 const MIN_LENGTH = 12;
@@ -32,9 +32,7 @@ export function PasswordChangeForm({
     setBusy(true);
     setFailure(null);
     try {
-      await onChanged(
-        await changePassword(currentAccessToken() ?? '', currentPassword, newPassword),
-      );
+      await onChanged(await changePassword(currentPassword, newPassword));
     } catch (error) {
       if (isApiProblem(error) && error.status === 400) {
         const fields = error.fieldErrors;

@@ -20,7 +20,8 @@ export function ReauthModal({ opened, email }: { opened: boolean; email: string 
       title={t('reauth.title')}
       centered
       zIndex={400}
-      overlayProps={{ backgroundOpacity: 0.45 }}
+      // The screen stays mounted underneath (nothing typed is lost) but cannot be read meanwhile.
+      overlayProps={{ backgroundOpacity: 0.6, blur: 10 }}
     >
       <Stack gap="md">
         <Text size="sm">{t('reauth.intro')}</Text>

@@ -1,4 +1,5 @@
 import { problemOf } from '../../api/problem';
+import { postAuthWithSession } from './session-store';
 import { postAuth, type TokenAnswer } from './tokens';
 
 /** What a login (or a second-factor step) can answer. */
@@ -44,16 +45,12 @@ export async function confirmMfaEnrolment(mfaToken: string, code: string): Promi
   return answerOf<TokenAnswer>(await postAuth('mfa/enroll/confirm', { mfaToken, code }));
 }
 
+/** The password change, with the session's token (renewed if it had expired). */
 export async function changePassword(
-  accessToken: string,
   currentPassword: string,
   newPassword: string,
 ): Promise<TokenAnswer> {
   return answerOf<TokenAnswer>(
-    await postAuth('password', { currentPassword, newPassword }, accessToken),
+    await postAuthWithSession('password', { currentPassword, newPassword }),
   );
-}
-
-export async function logout(accessToken: string): Promise<void> {
-  await postAuth('logout', {}, accessToken);
 }

@@ -10,28 +10,37 @@ export function waitPhrase(seconds: number, language: string): string {
 }
 
 /**
- * What to tell the user about a failed call, in their language: the cases every screen meets
- * (offline, throttled, session, permission, conflict) by status, the rest by the problem's own
+ * What to tell the user about a failed call, in their language, whatever namespace `t` is bound
+ * to: known refusals by their code (the API's own details are English), the cases every screen
+ * meets (offline, throttled, permission, conflict) by status, and only then the problem's
  * detail, so there is always a way on and never raw JSON.
  */
 export function problemMessage(error: unknown, t: TFunction, language: string): string {
-  if (!isApiProblem(error)) return t('errors.unexpected');
+  if (!isApiProblem(error)) return t('common:errors.unexpected');
   const problem: ApiProblem = error;
+  if (problem.code) {
+    const byCode = t(`common:errors.code.${problem.code.replace(/\./g, '_')}`, {
+      defaultValue: '',
+    });
+    if (byCode) return byCode;
+  }
   switch (problem.status) {
     case NETWORK_FAILURE:
-      return t('errors.network');
+      return t('common:errors.network');
     case 429:
       return problem.retryAfterSeconds
-        ? t('errors.throttledFor', { wait: waitPhrase(problem.retryAfterSeconds, language) })
-        : t('errors.throttled');
+        ? t('common:errors.throttledFor', { wait: waitPhrase(problem.retryAfterSeconds, language) })
+        : t('common:errors.throttled');
     case 403:
-      return t('errors.forbidden');
+      return t('common:errors.forbidden');
     case 404:
-      return t('errors.notFound');
+      return t('common:errors.notFound');
+    case 409:
+      return t('common:errors.conflict');
     case 412:
-      return t('errors.changedMeanwhile');
+      return t('common:errors.changedMeanwhile');
     default:
-      if (problem.status >= 500) return t('errors.server');
+      if (problem.status >= 500) return t('common:errors.server');
       return problem.problem.detail ?? problem.problem.title;
   }
 }

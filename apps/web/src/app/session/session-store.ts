@@ -1,11 +1,14 @@
 import { api, unwrap, type Schemas } from '../../api/client';
-import { logout } from './auth-api';
+import i18n from '../../i18n';
+import { notifyRefusal } from '../../ui/notify';
 import {
   acceptTokens,
   currentAccessToken,
   forgetTokens,
+  isIdle,
   isPasswordChangeRequired,
   onSessionLost,
+  postAuth,
   refreshAccessToken,
   type TokenAnswer,
 } from './tokens';
@@ -27,6 +30,8 @@ export type SessionState =
     };
 
 let state: SessionState = { status: 'starting' };
+/** While signing out, a failed renewal is expected and must not ask for the password. */
+let signingOut = false;
 const subscribers = new Set<() => void>();
 let reauthentication: { promise: Promise<boolean>; settle: (ok: boolean) => void } | null = null;
 /** Other tabs of this browser hear sign-outs, so no tab keeps showing a closed session. */
@@ -88,6 +93,25 @@ export function completeReauthentication(tokens: TokenAnswer): void {
 }
 
 /**
+ * A request met a 401: renew the access token (unless the tab sat idle long enough to lock),
+ * else have the user sign in again over the screen. True when the request may be sent again.
+ */
+export async function renewOrReauthenticate(): Promise<boolean> {
+  if (!isIdle() && (await refreshAccessToken())) return true;
+  return awaitReauthentication();
+}
+
+/**
+ * An auth route that needs the session's bearer (the password change, logout), sent once more
+ * with a renewed token when the one in memory had expired (a laptop that slept).
+ */
+export async function postAuthWithSession(path: string, body: unknown): Promise<Response> {
+  const response = await postAuth(path, body, currentAccessToken() ?? undefined);
+  if (response.status !== 401 || !(await refreshAccessToken().catch(() => false))) return response;
+  return postAuth(path, body, currentAccessToken() ?? undefined);
+}
+
+/**
  * A request met an ended session: ask the user for their password over the current screen
  * (nothing they typed is lost) and resolve once they have signed in again, or false when they
  * chose to sign out instead.
@@ -103,11 +127,27 @@ export function awaitReauthentication(): Promise<boolean> {
   return reauthentication.promise;
 }
 
-export async function signOut(): Promise<void> {
-  const token = currentAccessToken();
-  if (token) await logout(token).catch(() => undefined);
+/**
+ * Ends the session on the server (which also clears the refresh cookie), then here and in every
+ * other tab. False when the server could not be told (offline): the caller says so, as the
+ * browser still holds a session that a reload would resume.
+ */
+export async function signOut(): Promise<boolean> {
+  signingOut = true;
+  let ended: boolean;
+  try {
+    const response = await postAuthWithSession('logout', {});
+    // 401 after a failed renewal: the session had already ended on the server.
+    ended = response.ok || response.status === 401;
+  } catch {
+    ended = false;
+  } finally {
+    signingOut = false;
+  }
   endLocally();
   tabs?.postMessage('signed-out');
+  if (!ended) notifyRefusal(i18n.t('session:signOut.failed'));
+  return ended;
 }
 
 function endLocally(): void {
@@ -118,7 +158,7 @@ function endLocally(): void {
 }
 
 onSessionLost(() => {
-  if (state.status === 'signed-in') void awaitReauthentication();
+  if (state.status === 'signed-in' && !signingOut) void awaitReauthentication();
 });
 
 if (tabs) {

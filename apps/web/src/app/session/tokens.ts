@@ -15,8 +15,16 @@ export interface TokenAnswer {
   passwordChangeRequired: boolean;
 }
 
+/**
+ * After this long without a key press or a pointer, the session locks: the access token is
+ * no longer renewed, and the next look at the screen asks for the password over it (NEN 7510's
+ * screen lock). A screen left on at the desk must not stay signed in for days.
+ */
+export const IDLE_LOCK_MS = 15 * 60_000;
+
 let accessToken: string | null = null;
 let passwordChangeRequired = false;
+let lastActivity = Date.now();
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inflight: Promise<boolean> | null = null;
 const listeners = new Set<() => void>();
@@ -30,13 +38,33 @@ export function isPasswordChangeRequired(): boolean {
   return passwordChangeRequired;
 }
 
-/** Keeps a new access token and renews it a minute before it runs out. */
+/** A key or a pointer was used in this tab. */
+export function noteActivity(): void {
+  lastActivity = Date.now();
+}
+
+/** Whether nobody used this tab for {@link IDLE_LOCK_MS}. */
+export function isIdle(now = Date.now()): boolean {
+  return now - lastActivity > IDLE_LOCK_MS;
+}
+
+/**
+ * Keeps a new access token and renews it a minute before it runs out, while someone uses the
+ * tab; an idle tab locks instead (the session-lost listeners ask for the password).
+ */
 export function acceptTokens(answer: TokenAnswer): void {
   accessToken = answer.accessToken;
   passwordChangeRequired = answer.passwordChangeRequired;
   clearTimeout(refreshTimer);
   const renewInMs = Math.max(5, answer.expiresIn - 60) * 1000;
-  refreshTimer = setTimeout(() => void refreshAccessToken(), renewInMs);
+  refreshTimer = setTimeout(() => {
+    if (!isIdle()) {
+      void refreshAccessToken().catch(() => undefined);
+      return;
+    }
+    forgetTokens();
+    for (const listener of listeners) listener();
+  }, renewInMs);
 }
 
 export function forgetTokens(): void {
@@ -44,7 +72,10 @@ export function forgetTokens(): void {
   clearTimeout(refreshTimer);
 }
 
-/** Called when a renewal fails: the session has ended (expired, revoked, signed out elsewhere). */
+/**
+ * Called when the session can no longer be used without the password: a renewal failed (it
+ * expired, was revoked, or was signed out elsewhere) or the tab locked after being idle.
+ */
 export function onSessionLost(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -73,8 +73,8 @@ describe('appointment problems', () => {
 
   it('leaves the problems of every screen to the common messages', () => {
     expect(appointmentProblem(new ApiProblem({ title: 'Network', status: 0 }), context)).toBe(
-      'errors.network',
+      'common:errors.network',
     );
-    expect(appointmentProblem(new Error('boom'), context)).toBe('errors.unexpected');
+    expect(appointmentProblem(new Error('boom'), context)).toBe('common:errors.unexpected');
   });
 });
