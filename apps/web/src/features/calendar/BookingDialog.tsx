@@ -20,6 +20,7 @@ import { isApiProblem } from '../../api/problem';
 import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { isCalendarDate, zonedInstant } from '../../lib/clinic-time';
+import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
 import { showProblem } from '../../ui/problems';
 import { ClientPicker, type ClientSummary } from '../clients/ClientPicker';
 import { RegisterClientForm } from '../clients/RegisterClientForm';
@@ -106,7 +107,7 @@ function BookingForm({ draft, practitioners, onClose, onBooked }: Props & { draf
   const [failure, setFailure] = useState<string | null>(null);
   const lengthChosen = useRef(false);
   const typeChosen = useRef(false);
-  const lastKey = useRef<{ body: string; key: string } | null>(null);
+  const lastKey = useRef<KeyedBody | null>(null);
 
   const practitionerById = useMemo(
     () => new Map(practitioners.map((p) => [p.id, p])),
@@ -177,10 +178,7 @@ function BookingForm({ draft, practitioners, onClose, onBooked }: Props & { draf
         endsAt: end.toISOString(),
       };
       // A retry of the same booking (a lost answer) books once; a changed booking is new.
-      const serialized = JSON.stringify(body);
-      if (lastKey.current?.body !== serialized) {
-        lastKey.current = { body: serialized, key: newKey() };
-      }
+      lastKey.current = idempotencyKeyFor(body, lastKey.current);
       try {
         const booked = await book.mutateAsync({ ...body, idempotencyKey: lastKey.current.key });
         notify({
@@ -353,10 +351,4 @@ function BookingForm({ draft, practitioners, onClose, onBooked }: Props & { draf
       </form>
     </Stack>
   );
-}
-
-function newKey(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

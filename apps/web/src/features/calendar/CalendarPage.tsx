@@ -11,6 +11,7 @@ import {
   wallMinutes,
   zonedInstant,
 } from '../../lib/clinic-time';
+import { useNow } from '../../lib/use-now';
 import { QueryState } from '../../ui/QueryState';
 import type { Appointment } from './appointment-rules';
 import type { BookingDraft } from './BookingDialog';
@@ -25,7 +26,6 @@ import {
 } from './queries';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import classes from './TimeGrid.module.css';
-import { useNow } from './use-now';
 import { useProblemText } from './use-problem-text';
 import { useReturnFocus } from './use-return-focus';
 import { notify } from '../../ui/notify';

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
+import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
 import { showProblem } from '../../ui/problems';
 import { notifyDone } from '../../ui/notify';
 import {
@@ -27,7 +28,7 @@ import {
 } from './client-form';
 import { CONSENT_METHODS, CONSENT_TYPES } from './consents';
 import { ContactFields } from './ContactFields';
-import { idempotencyKeyFor, useRegisterClient } from './queries';
+import { useRegisterClient } from './queries';
 import classes from './clients.module.css';
 
 export interface RegisterClientFormProps {
@@ -51,7 +52,7 @@ export function RegisterClientForm({
   const { t: tc } = useTranslation();
   const { timeZone } = useClinic();
   const register = useRegisterClient();
-  const lastKey = useRef<{ body: string; key: string } | null>(null);
+  const lastKey = useRef<KeyedBody | null>(null);
   const form = useForm<RegisterValues>({
     name: compact ? 'register-client-compact' : 'register-client',
     initialValues: emptyRegistration(),
@@ -66,10 +67,11 @@ export function RegisterClientForm({
 
   const submit = form.onSubmit(async (values) => {
     const body = registrationBody(values);
-    lastKey.current = idempotencyKeyFor(body, lastKey.current);
+    const keyed = idempotencyKeyFor(body, lastKey.current);
+    lastKey.current = keyed;
     const sent = givenConsents(values.consents).map((consent) => consent.type);
     try {
-      const client = await register.mutateAsync({ body, idempotencyKey: lastKey.current.key });
+      const client = await register.mutateAsync({ body, idempotencyKey: keyed.key });
       notifyDone(
         t('register.done', {
           name: `${client.firstName} ${client.lastName}`,

@@ -251,16 +251,6 @@ export function useClientFollowUps(clientId: string) {
   });
 }
 
-/**
- * A random key per distinct body: a retry of the same registration (a double click, a
- * network failure) is answered with the first response instead of a second client, while a
- * corrected body gets a key of its own.
- */
-export function idempotencyKeyFor(body: unknown, last: { body: string; key: string } | null) {
-  const text = JSON.stringify(body);
-  return last && last.body === text ? last : { body: text, key: crypto.randomUUID() };
-}
-
 export interface Registration {
   body: Schemas['CreateClientDto'];
   idempotencyKey: string;

@@ -17,11 +17,11 @@ import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
 import { isCalendarDate } from '../../lib/clinic-time';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { showProblem } from '../../ui/problems';
 import { ClientPicker, type ClientSummary } from '../clients/ClientPicker';
 import { assigneeOf, RECEPTION_QUEUE } from './assignee';
 import { defaultDue, dueInstant, parseTime } from './follow-up-time';
-import { newIdempotencyKey } from './idempotency-key';
 import { useCreateFollowUp } from './queries';
 import {
   COUNT_MAX,

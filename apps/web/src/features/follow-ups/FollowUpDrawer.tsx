@@ -27,6 +27,8 @@ import {
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
+import { newIdempotencyKey } from '../../lib/idempotency';
+import { useNow } from '../../lib/use-now';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
@@ -34,7 +36,6 @@ import { showProblem } from '../../ui/problems';
 import { QueryState } from '../../ui/QueryState';
 import { assigneeOf, assigneeValue } from './assignee';
 import { isOverdue } from './follow-up-time';
-import { newIdempotencyKey } from './idempotency-key';
 import { notifyRefusal } from '../../ui/notify';
 import { assigneeNotice, managerNotice, type NoticeLine } from './notices';
 import {
@@ -48,7 +49,6 @@ import type { FollowUp } from './types';
 import { OVERDUE_COLOR, URGENT_COLOR } from './colors';
 import { useAssigneeName, useAssigneeOptions } from './use-assignee-options';
 import { useFollowUpFormat } from './use-follow-up-format';
-import { useNow } from './use-now';
 import classes from './FollowUps.module.css';
 
 const OUTCOME_MAX = 2000;

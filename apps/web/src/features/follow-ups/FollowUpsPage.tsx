@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpsSearch } from '../../app/router';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
+import { useNow } from '../../lib/use-now';
 import { QueryState } from '../../ui/QueryState';
 import { FollowUpDrawer } from './FollowUpDrawer';
 import { FollowUpTable } from './FollowUpTable';
@@ -38,7 +39,6 @@ import {
   type FollowUpStatus,
   type FollowUpType,
 } from './types';
-import { useNow } from './use-now';
 import { OVERDUE_COLOR } from './colors';
 
 /** The create form is fetched when first wanted: most visits only work the list. */

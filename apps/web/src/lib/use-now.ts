@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Now, as an instant, renewed every `everyMs`: the now-line moves, past slots grey out and
- * "today" turns at the clinic's midnight on a screen left open.
+ * Now, as an instant, renewed every `everyMs`: on a screen left open the calendar's now-line
+ * moves and past slots grey out, a task turns overdue when its time passes, and "today" turns
+ * at the clinic's midnight, all without a reload.
  */
 export function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
