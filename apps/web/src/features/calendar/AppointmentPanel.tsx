@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { isCalendarDate, zonedInstant, zonedDate, wallMinutes } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
+import { byDiscipline, type StaffMember } from '../staff/queries';
 import {
   actionsFor,
   canMove,
@@ -36,12 +37,7 @@ import {
   type AppointmentAction,
 } from './appointment-rules';
 import classes from './AppointmentPanel.module.css';
-import {
-  useAppointment,
-  useAppointmentAction,
-  useMoveAppointment,
-  type Practitioner,
-} from './queries';
+import { useAppointment, useAppointmentAction, useMoveAppointment } from './queries';
 import { StatusIcon } from './StatusIcon';
 import { DurationSelect, TimeSelect } from './TimeFields';
 import { useProblemText } from './use-problem-text';
@@ -50,7 +46,7 @@ import { notify } from '../../ui/notify';
 interface Props {
   /** The open appointment (from the URL); undefined closes the panel. */
   id: string | undefined;
-  practitioners: Practitioner[];
+  practitioners: StaffMember[];
   onClose(): void;
   /** The appointment moved to another day: the calendar follows it. */
   onMovedTo(date: string): void;
@@ -310,7 +306,7 @@ function MoveForm({
   onMovedTo,
 }: {
   appointment: Appointment;
-  practitioners: Practitioner[];
+  practitioners: StaffMember[];
   onMovedTo(date: string): void;
 }) {
   const { t } = useTranslation('calendar');
@@ -342,13 +338,11 @@ function MoveForm({
   }, [appointment.version, appointment.startsAt, appointment.practitioner.id]);
 
   // Whoever practises the type (any practitioner for an intake), and the current one.
-  const eligible = practitioners.filter(
-    (p) =>
-      p.id === appointment.practitioner.id ||
-      appointment.type === 'intake' ||
-      (p.disciplines as string[]).includes(appointment.type),
-  );
-  const options = eligible.some((p) => p.id === appointment.practitioner.id)
+  const eligible =
+    appointment.type === 'intake' ? practitioners : byDiscipline(practitioners, appointment.type);
+  const options: Pick<StaffMember, 'id' | 'displayName'>[] = eligible.some(
+    (p) => p.id === appointment.practitioner.id,
+  )
     ? eligible
     : [
         ...eligible,

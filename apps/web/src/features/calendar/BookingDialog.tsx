@@ -24,6 +24,7 @@ import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
 import { showProblem } from '../../ui/problems';
 import { ClientPicker, type ClientSummary } from '../clients/ClientPicker';
 import { RegisterClientForm } from '../clients/RegisterClientForm';
+import type { StaffMember } from '../staff/queries';
 import {
   DEFAULT_MINUTES,
   typesFor,
@@ -31,7 +32,7 @@ import {
   type AppointmentType,
 } from './appointment-rules';
 import { DurationSelect, TimeSelect } from './TimeFields';
-import { useBookAppointment, type Practitioner } from './queries';
+import { useBookAppointment } from './queries';
 import { fieldProblem } from './appointment-problems';
 import { useProblemText } from './use-problem-text';
 import { notify } from '../../ui/notify';
@@ -48,7 +49,7 @@ export interface BookingDraft {
 
 interface Props {
   draft: BookingDraft | null;
-  practitioners: Practitioner[];
+  practitioners: StaffMember[];
   onClose(): void;
   onBooked(appointment: Appointment): void;
 }

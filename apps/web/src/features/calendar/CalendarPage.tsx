@@ -18,12 +18,8 @@ import type { BookingDraft } from './BookingDialog';
 import { CalendarToolbar } from './CalendarToolbar';
 import { nextSlot } from './grid-time';
 import { columnKey, layoutGrid } from './layout';
-import {
-  useAppointments,
-  useMoveAppointment,
-  usePractitioners,
-  type Practitioner,
-} from './queries';
+import { usePractitioners, type StaffMember } from '../staff/queries';
+import { useAppointments, useMoveAppointment } from './queries';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import classes from './TimeGrid.module.css';
 import { useProblemText } from './use-problem-text';
@@ -118,7 +114,7 @@ export function CalendarPage() {
       });
     }
     // Appointments of a practitioner no longer listed (deactivated since) keep a column.
-    const shown: Practitioner[] = [...listed];
+    const shown: StaffMember[] = [...listed];
     for (const appointment of appointments.data ?? []) {
       if (!shown.some((p) => p.id === appointment.practitioner.id) && !ownOnly) {
         shown.push(practitionerOf([appointment], appointment.practitioner.id)!);
@@ -402,7 +398,7 @@ export function CalendarPage() {
 function practitionerOf(
   appointments: readonly Appointment[],
   id: string | undefined,
-): Practitioner | undefined {
+): StaffMember | undefined {
   const found = appointments.find((a) => a.practitioner.id === id);
   return found
     ? {
@@ -415,6 +411,6 @@ function practitionerOf(
     : undefined;
 }
 
-function disciplinesOf(practitioner: Practitioner, t: (key: string) => string): string {
+function disciplinesOf(practitioner: StaffMember, t: (key: string) => string): string {
   return practitioner.disciplines.map((d) => t(`types.${d}`)).join(' · ');
 }

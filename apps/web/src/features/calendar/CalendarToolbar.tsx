@@ -15,7 +15,7 @@ import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { addDays, isCalendarDate } from '../../lib/clinic-time';
-import type { Practitioner } from './queries';
+import type { StaffMember } from '../staff/queries';
 
 interface Props {
   view: 'day' | 'week';
@@ -23,7 +23,7 @@ interface Props {
   /** Monday of the week shown (week view). */
   monday: string;
   today: string;
-  practitioners: Practitioner[];
+  practitioners: StaffMember[];
   practitionerId?: string;
   showCancelled: boolean;
   refreshing: boolean;

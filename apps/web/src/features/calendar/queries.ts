@@ -5,10 +5,8 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import type { Appointment, AppointmentAction, AppointmentType } from './appointment-rules';
-
-export type Practitioner = Schemas['StaffDirectoryEntry'];
 
 /**
  * Colleagues book and move all day: the visible range is asked again this often while the tab
@@ -24,36 +22,7 @@ export const calendarKeys = {
   range: (from: string, to: string, practitionerId?: string) =>
     ['appointments', 'range', from, to, practitionerId ?? 'all'] as const,
   one: (id: string) => ['appointments', 'one', id] as const,
-  practitioners: ['users', 'directory', 'practitioners'] as const,
 };
-
-/**
- * The clinic's active practitioners, from the staff directory (name, roles, disciplines: what
- * reception may see of colleagues), by name.
- */
-export function usePractitioners() {
-  return useQuery({
-    queryKey: calendarKeys.practitioners,
-    queryFn: async () => {
-      const found: Practitioner[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/users', {
-            params: { query: { role: 'practitioner', status: 'active', limit: PAGE, cursor } },
-          }),
-        );
-        // Desk roles get directory entries; the generated type is the full record's superset.
-        found.push(...(page.data as Practitioner[]));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return found
-        .filter((user) => user.status === 'active' && user.roles.includes('practitioner'))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName));
-    },
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** Every appointment starting in [from, to), of one practitioner or all, page after page. */
 export function useAppointments(

@@ -8,7 +8,8 @@ import { showProblem } from '../../ui/problems';
 import { QueryState } from '../../ui/QueryState';
 import { notifyDone } from '../../ui/notify';
 import type { Client } from './client-form';
-import { useCareTeam, usePutCareTeam, useStaffDirectory } from './queries';
+import { usePractitioners } from '../staff/queries';
+import { useCareTeam, usePutCareTeam } from './queries';
 import classes from './clients.module.css';
 
 type Member = Schemas['CareTeamMemberResponse'];
@@ -102,7 +103,7 @@ function EditCareTeam({
 }) {
   const { t } = useTranslation('clients');
   const { t: tc, i18n } = useTranslation();
-  const staff = useStaffDirectory();
+  const staff = usePractitioners();
   const put = usePutCareTeam(clientId);
   const [rows, setRows] = useState<Row[]>(() =>
     members.map((member) => ({
@@ -112,9 +113,7 @@ function EditCareTeam({
     })),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const practitioners = (staff.data ?? []).filter(
-    (member) => member.status === 'active' && member.roles.includes('practitioner'),
-  );
+  const practitioners = staff.data ?? [];
   const change = (key: string, patch: Partial<Row>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 

@@ -30,7 +30,8 @@ import {
   type ConsentState,
   type ConsentType,
 } from './consents';
-import { useConsents, useGrantConsent, useStaffDirectory, useWithdrawConsent } from './queries';
+import { useStaffDirectory } from '../staff/queries';
+import { useConsents, useGrantConsent, useWithdrawConsent } from './queries';
 import { ToneBadge } from './ToneBadge';
 import classes from './clients.module.css';
 

@@ -25,7 +25,6 @@ export const clientKeys = {
   appointments: (clientId: string, direction: 'upcoming' | 'past') =>
     ['appointments', 'client', clientId, direction] as const,
   followUps: (clientId: string) => ['follow-ups', 'client', clientId] as const,
-  staff: ['users', 'directory'] as const,
 };
 
 /** The lists and searches of clients, not the records already up to date. */
@@ -150,40 +149,6 @@ export function usePutCareTeam(clientId: string) {
         }),
       ),
     onSuccess: (team) => queryClient.setQueryData(clientKeys.careTeam(clientId), team),
-  });
-}
-
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  roles: string[];
-  disciplines: Schemas['StaffDirectoryEntry']['disciplines'];
-  status: 'active' | 'deactivated';
-}
-
-/**
- * The clinic's staff (the directory everyone may read), deactivated colleagues included: a
- * consent recorded by someone who has left still names them.
- */
-export function useStaffDirectory(enabled = true) {
-  return useQuery({
-    queryKey: clientKeys.staff,
-    enabled,
-    staleTime: 5 * 60_000,
-    queryFn: async (): Promise<StaffMember[]> => {
-      const staff: StaffMember[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Schemas['UserPage'] = await unwrap(
-          api.GET('/api/v1/users', {
-            params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-          }),
-        );
-        staff.push(...page.data);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return staff;
-    },
   });
 }
 

@@ -1,4 +1,5 @@
-import type { Assignee, StaffMember } from './queries';
+import type { StaffMember } from '../staff/queries';
+import type { Assignee } from './queries';
 import type { FollowUp } from './types';
 
 /** The select's value for the reception queue; a user is their id. */
@@ -18,7 +19,7 @@ export function assigneeOf(value: string): Assignee {
  * who is no longer in the directory (deactivated) stays listed, so the select shows them.
  */
 export function assigneeChoices(
-  staff: readonly StaffMember[],
+  staff: readonly Pick<StaffMember, 'id' | 'displayName' | 'roles'>[],
   current?: FollowUp['assignee'],
 ): { value: string; name: string; roles: readonly string[] }[] {
   const people = [...staff].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -68,27 +68,6 @@ export function useFollowUp(id: string | undefined) {
   });
 }
 
-export type StaffMember = Pick<Schemas['StaffDirectoryEntry'], 'id' | 'displayName' | 'roles'>;
-
-/** Active colleagues a task may be assigned to (the directory: names and roles only). */
-export function useStaffDirectory(enabled = true) {
-  return useQuery({
-    queryKey: ['users', 'directory', 'active'],
-    queryFn: async () => {
-      const page = await unwrap(
-        api.GET('/api/v1/users', { params: { query: { status: 'active', limit: 200 } } }),
-      );
-      return page.data.map(({ id, displayName, roles }): StaffMember => ({
-        id,
-        displayName,
-        roles,
-      }));
-    },
-    staleTime: 5 * 60_000,
-    enabled,
-  });
-}
-
 /** A task changed: its own query shows the answer, every list and count asks again. */
 function changed(queryClient: QueryClient, task: FollowUp): void {
   queryClient.setQueryData(followUpKeys.one(task.id), task);

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { assigneeChoices, RECEPTION_QUEUE } from './assignee';
-import { useStaffDirectory } from './queries';
+import { useActiveStaff } from '../staff/queries';
 import type { FollowUp } from './types';
 
 /** "Wachtrij receptie", "Mei Ling Chen", or "Fatima El Amrani (jij)". */
@@ -28,7 +28,7 @@ export function useAssigneeOptions(current?: FollowUp['assignee']) {
   const { t } = useTranslation('followUps');
   const { t: tc } = useTranslation();
   const { me } = useClinic();
-  const staff = useStaffDirectory();
+  const staff = useActiveStaff();
   const options = useMemo(
     () =>
       assigneeChoices(staff.data ?? [], current).map((choice) => {
