@@ -307,7 +307,7 @@ export function CalendarPage() {
         date={date}
         monday={monday}
         today={today}
-        practitioners={practitioners.data ?? []}
+        practitioners={listed}
         practitionerId={weekPractitionerId}
         showCancelled={showCancelled}
         refreshing={appointments.isPlaceholderData}

@@ -23,6 +23,7 @@ interface Props {
   /** Monday of the week shown (week view). */
   monday: string;
   today: string;
+  /** Whose week can be shown: the practitioners this user may see the diary of. */
   practitioners: StaffMember[];
   practitionerId?: string;
   showCancelled: boolean;
