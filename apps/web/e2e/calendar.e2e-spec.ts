@@ -312,6 +312,63 @@ describe.each(LANGUAGES)('Calendar (%s)', (language) => {
     await context.close();
   });
 
+  it('moves from the panel: a colleague’s change while the user chose meets a 412, is shown, and the user’s move then goes through on top of it', async () => {
+    const moving = await book('Daan Hendriks', dietitian, 'nutrition', '19:00', '19:30');
+    const { page, context, errors } = await openCalendar(
+      `/calendar?date=${day}&appointment=${moving.id}`,
+    );
+    const form = panel(page).getByRole('form', { name: text('calendar:move.title') });
+    await form.waitFor();
+    const time = form.getByRole('combobox', { name: text('calendar:booking.time') });
+    await time.click();
+    await time.fill('19:30');
+    await page.getByRole('option', { name: '19:30', exact: true }).click();
+
+    // Meanwhile a colleague makes it 45 minutes; the panel's refresh shows it within seconds,
+    // and the user's choice stays in the form.
+    const colleague = await api()
+      .patch(`/api/v1/appointments/${moving.id}`)
+      .set(asReception())
+      .set('If-Match', `"${moving.version}"`)
+      .send({ startsAt: at('19:00'), endsAt: at('19:45') });
+    expect(colleague.status).toBe(200);
+    await panel(page)
+      .getByText(text('calendar:panel.duration', { from: '19:00', to: '19:45', count: 45 }))
+      .waitFor({ timeout: 10_000 });
+    expect(await time.inputValue()).toBe('19:30');
+
+    // Sent with the version the user began from: refused, and what changed is said.
+    await form.getByRole('button', { name: exactly(text('calendar:move.submit')) }).click();
+    const conflict = form
+      .getByRole('alert')
+      .filter({ hasText: text('calendar:move.conflict.title') });
+    await conflict.waitFor();
+    await conflict
+      .getByText(
+        text('calendar:move.conflict.field', {
+          field: text('calendar:booking.duration'),
+          value: text('calendar:booking.minutes', { count: 45 }),
+        }),
+      )
+      .waitFor();
+    expect((await appointment(moving.id)).startsAt).toBe(at('19:00'));
+    expect(await captureScreen(page, `calendar-move-conflict-${language}`)).toEqual([]);
+
+    // Moving again applies the user's time on top of the colleague's length.
+    await form.getByRole('button', { name: exactly(text('calendar:move.submit')) }).click();
+    await conflict.waitFor({ state: 'hidden' });
+    await eventually(async () =>
+      expect(await appointment(moving.id)).toMatchObject({
+        startsAt: at('19:30'),
+        version: moving.version + 2,
+      }),
+    );
+    const moved = await api().get(`/api/v1/appointments/${moving.id}`).set(asReception());
+    expect(moved.body.endsAt).toBe(at('20:15'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('checks in, completes, marks a no-show and cancels with a reason from the panel', async () => {
     const visit = await book('Anna Smit', psychologist, 'psychology', '16:00', '16:50');
     const missed = await book('Chantal Peeters', psychologist, 'psychology', '17:00', '17:50');

@@ -17,6 +17,7 @@ import {
 import { useForm } from '@mantine/form';
 import {
   IconAlertCircle,
+  IconAlertTriangle,
   IconBan,
   IconCircleCheck,
   IconUserCheck,
@@ -26,7 +27,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
-import { isCalendarDate, zonedInstant, zonedDate, wallMinutes } from '../../lib/clinic-time';
+import { isCalendarDate, zonedInstant, zonedDate } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
 import { byDiscipline, type StaffMember } from '../staff/queries';
 import {
@@ -36,8 +37,16 @@ import {
   type Appointment,
   type AppointmentAction,
 } from './appointment-rules';
+import { isStale } from './appointment-problems';
 import classes from './AppointmentPanel.module.css';
-import { useAppointment, useAppointmentAction, useMoveAppointment } from './queries';
+import { clockLabel } from './grid-time';
+import { mergeMove, moveValuesOf, sameMove, type MoveField, type MoveValues } from './move-values';
+import {
+  useAppointment,
+  useAppointmentAction,
+  useFetchLatestAppointment,
+  useMoveAppointment,
+} from './queries';
 import { StatusIcon } from './StatusIcon';
 import { DurationSelect, TimeSelect } from './TimeFields';
 import { useProblemText } from './use-problem-text';
@@ -278,27 +287,27 @@ function ActionButton(props: {
   );
 }
 
-interface MoveValues {
-  date: string;
-  time: string | null;
-  duration: string;
-  practitionerId: string;
+interface MoveConflict {
+  /** What the colleague changed since the edit began, with its value now. */
+  theirs: { field: MoveField; value: string }[];
+  /** Of those, what this user changed too: their choice is in the form. */
+  both: MoveField[];
 }
 
-function valuesOf(appointment: Appointment, timeZone: string): MoveValues {
-  const starts = Date.parse(appointment.startsAt);
-  return {
-    date: zonedDate(starts, timeZone),
-    time: String(wallMinutes(starts, timeZone)),
-    duration: String(Math.round((Date.parse(appointment.endsAt) - starts) / 60_000)),
-    practitionerId: appointment.practitioner.id,
-  };
-}
+const FIELD_LABEL: Record<MoveField, string> = {
+  date: 'booking.date',
+  time: 'booking.time',
+  duration: 'booking.duration',
+  practitionerId: 'booking.practitioner',
+};
 
 /**
- * Moving without dragging (keyboard, touch): another date, time, length or practitioner, sent
- * with the version shown. What was typed stays when the API refuses; the panel above shows the
- * latest version meanwhile.
+ * Moving without dragging (keyboard, touch): another date, time, length or practitioner. The
+ * panel above follows the latest version; the form follows it too until the user starts
+ * typing, and from then on keeps the version the edit began from (`base`). The move is sent
+ * with that version, so a colleague's change in between is answered with 412 instead of
+ * being overwritten: the form then shows what the colleague changed, keeps what the user
+ * chose (taking the colleague's values for the rest) and moves on the user's next word.
  */
 function MoveForm({
   appointment,
@@ -310,13 +319,19 @@ function MoveForm({
   onMovedTo(date: string): void;
 }) {
   const { t } = useTranslation('calendar');
-  const { timeZone, format } = useClinic();
+  const { timeZone, format, language } = useClinic();
   const move = useMoveAppointment();
+  const fetchLatest = useFetchLatestAppointment();
   const problemText = useProblemText();
   const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<MoveConflict | null>(null);
+  const [base, setBase] = useState(() => ({
+    version: appointment.version,
+    values: moveValuesOf(appointment, timeZone),
+  }));
   const titleId = useId();
   const form = useForm<MoveValues>({
-    initialValues: valuesOf(appointment, timeZone),
+    initialValues: base.values,
     validate: {
       date: (value) => (isCalendarDate(value) ? null : t('booking.dateRequired')),
       time: (value, values) => {
@@ -329,13 +344,15 @@ function MoveForm({
     },
   });
 
-  // A colleague's change shows in the fields too, unless this user has started typing.
+  // A colleague's change shows in the fields and becomes the edit's base, unless this user
+  // has started typing: then the edit stays on the version it began from.
   useEffect(() => {
-    if (!form.isDirty()) {
-      form.setValues(valuesOf(appointment, timeZone));
-      form.resetDirty(valuesOf(appointment, timeZone));
-    }
-  }, [appointment.version, appointment.startsAt, appointment.practitioner.id]);
+    if (appointment.version === base.version || form.isDirty()) return;
+    const latest = moveValuesOf(appointment, timeZone);
+    setBase({ version: appointment.version, values: latest });
+    form.setValues(latest);
+    form.resetDirty(latest);
+  }, [appointment.version]);
 
   // Whoever practises the type (any practitioner for an intake), and the current one.
   const eligible =
@@ -349,10 +366,39 @@ function MoveForm({
         { id: appointment.practitioner.id, displayName: appointment.practitioner.name },
       ];
 
+  /** A field's value as the user reads it ("do 10 dec. 2026", "15:00", "45 min", a name). */
+  const shown = (field: MoveField, latest: Appointment): string => {
+    const values = moveValuesOf(latest, timeZone);
+    switch (field) {
+      case 'date':
+        return format.longDate(values.date);
+      case 'time':
+        return clockLabel(Number(values.time), language);
+      case 'duration':
+        return t('booking.minutes', { count: Number(values.duration) });
+      case 'practitionerId':
+        return latest.practitioner.name;
+    }
+  };
+
+  /** After a 412: the colleague's version becomes the base, the user's choice stays on top. */
+  const meetChange = async (mine: MoveValues) => {
+    const latest = await fetchLatest(appointment.id);
+    const latestValues = moveValuesOf(latest, timeZone);
+    const merged = mergeMove(base.values, latestValues, mine);
+    setBase({ version: latest.version, values: latestValues });
+    form.setValues(merged.values);
+    form.resetDirty(latestValues);
+    setConflict({
+      theirs: merged.theirs.map((field) => ({ field, value: shown(field, latest) })),
+      both: merged.both,
+    });
+  };
+
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    const before = valuesOf(appointment, timeZone);
-    if (JSON.stringify(before) === JSON.stringify(values)) {
+    const current = moveValuesOf(appointment, timeZone);
+    if (sameMove(current, values)) {
       setFailure(t('move.unchanged'));
       return;
     }
@@ -364,11 +410,13 @@ function MoveForm({
     try {
       const moved = await move.mutateAsync({
         appointment,
+        version: base.version,
         practitionerId: values.practitionerId,
         practitionerName,
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
       });
+      setConflict(null);
       notify({
         color: 'meridian',
         title: t('move.moved'),
@@ -379,12 +427,31 @@ function MoveForm({
           name: moved.practitioner.name,
         }),
       });
-      form.resetDirty(valuesOf(moved, timeZone));
-      if (values.date !== before.date) onMovedTo(values.date);
+      const now = moveValuesOf(moved, timeZone);
+      setBase({ version: moved.version, values: now });
+      form.resetDirty(now);
+      if (values.date !== current.date) onMovedTo(values.date);
     } catch (error) {
-      setFailure(problemText(error, practitionerName));
+      if (!isStale(error)) {
+        setFailure(problemText(error, practitionerName));
+        return;
+      }
+      try {
+        await meetChange(values);
+      } catch (reloadError) {
+        setFailure(problemText(reloadError, practitionerName));
+      }
     }
   });
+
+  /** The user lets the colleague's version stand: the form shows the latest one again. */
+  const takeTheirs = () => {
+    const latest = moveValuesOf(appointment, timeZone);
+    setBase({ version: appointment.version, values: latest });
+    form.setValues(latest);
+    form.resetDirty(latest);
+    setConflict(null);
+  };
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -392,11 +459,46 @@ function MoveForm({
         <Title order={3} size="h5" id={titleId}>
           {t('move.title')}
         </Title>
+        {conflict && (
+          <Alert
+            color="yellow"
+            variant="light"
+            role="alert"
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+            title={t('move.conflict.title')}
+            // The yellow title reads at under 4.5:1; dark text on the light yellow does not.
+            styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}
+          >
+            <Stack gap={6}>
+              {conflict.theirs.length > 0 ? (
+                <>
+                  <Text size="sm">{t('move.conflict.changed')}</Text>
+                  <ul className={classes.changes}>
+                    {conflict.theirs.map(({ field, value }) => (
+                      <li key={field}>
+                        {t('move.conflict.field', { field: t(FIELD_LABEL[field]), value })}
+                        {conflict.both.includes(field) ? ` ${t('move.conflict.yoursKept')}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <Text size="sm">{t('move.conflict.changedOther')}</Text>
+              )}
+              <Text size="sm">{t('move.conflict.next')}</Text>
+              <Group gap="sm">
+                <Button size="xs" variant="default" onClick={takeTheirs}>
+                  {t('move.conflict.takeTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
         <SimpleGrid cols={2} spacing="sm">
           <TextInput type="date" label={t('booking.date')} {...form.getInputProps('date')} />
           <TimeSelect
             label={t('booking.time')}
-            extra={Number(valuesOf(appointment, timeZone).time)}
+            extra={Number(moveValuesOf(appointment, timeZone).time)}
             {...form.getInputProps('time')}
           />
           <DurationSelect

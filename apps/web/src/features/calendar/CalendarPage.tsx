@@ -236,6 +236,8 @@ export function CalendarPage() {
       move.mutate(
         {
           appointment,
+          // The version on screen when the drag began: what the user saw is what they moved.
+          version: appointment.version,
           practitionerId: column.practitionerId,
           practitionerName: column.practitionerName,
           startsAt: startsAt.toISOString(),

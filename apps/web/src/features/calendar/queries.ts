@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import type { Appointment, AppointmentAction, AppointmentType } from './appointment-rules';
 
@@ -57,17 +58,37 @@ export function useAppointments(
   });
 }
 
+const fetchAppointment = (id: string) =>
+  unwrap(api.GET('/api/v1/appointments/{id}', { params: { path: { id } } }));
+
 /** One appointment, for its panel: from the calendar's lists at once, then from the API. */
 export function useAppointment(id: string | undefined, enabled = true) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: calendarKeys.one(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/appointments/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => fetchAppointment(id!),
     enabled: enabled && Boolean(id),
     refetchInterval: REFRESH_MS,
     staleTime: REFRESH_MS,
     placeholderData: () => (id ? cachedAppointment(queryClient, id) : undefined),
   });
+}
+
+/**
+ * The appointment as it is now, asked of the API whatever the cache holds (after a 412), and
+ * kept in the cache, so the panel shows the colleague's version at once.
+ */
+export function useFetchLatestAppointment(): (id: string) => Promise<Appointment> {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: string) =>
+      queryClient.fetchQuery({
+        queryKey: calendarKeys.one(id),
+        queryFn: () => fetchAppointment(id),
+        staleTime: 0,
+      }),
+    [queryClient],
+  );
 }
 
 function cachedAppointment(queryClient: QueryClient, id: string): Appointment | undefined {
@@ -114,6 +135,12 @@ export function useBookAppointment() {
 
 export interface MoveRequest {
   appointment: Appointment;
+  /**
+   * The version the user's change was made on, sent as If-Match: the one the drag or the edit
+   * began from, not whatever a refresh brought in since, so a colleague's change in between
+   * is answered with 412 instead of being overwritten.
+   */
+  version: number;
   practitionerId: string;
   /** The practitioner's name, shown while the move is on its way. */
   practitionerName: string;
@@ -122,17 +149,17 @@ export interface MoveRequest {
 }
 
 /**
- * Moves a booked appointment, sent with the version it was read at (If-Match): a colleague's
- * change in between answers 412 and nothing is overwritten. The calendar shows the move at
- * once and puts it back if the API refuses.
+ * Moves a booked appointment, sent with the version the change was made on (If-Match): a
+ * colleague's change in between answers 412 and nothing is overwritten. The calendar shows
+ * the move at once and puts it back if the API refuses.
  */
 export function useMoveAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ appointment, practitionerId, startsAt, endsAt }: MoveRequest) =>
+    mutationFn: ({ appointment, version, practitionerId, startsAt, endsAt }: MoveRequest) =>
       unwrap(
         api.PATCH('/api/v1/appointments/{id}', {
-          params: { path: { id: appointment.id }, header: ifMatch(appointment.version) },
+          params: { path: { id: appointment.id }, header: ifMatch(version) },
           body: { practitionerId, startsAt, endsAt },
         }),
       ),
