@@ -1,5 +1,5 @@
 import { LOCALE_OF, type Language } from '../../i18n';
-import { zonedParts } from '../../lib/clinic-time';
+import { zonedDate, zonedParts } from '../../lib/clinic-time';
 
 /**
  * The calendar grid's geometry: wall-clock minutes of the clinic's day (09:30 → 570) on a
@@ -79,8 +79,7 @@ export function nextSlot(
   const p = zonedParts(now, timeZone);
   const minutes = Math.ceil((p.hour * 60 + p.minute + 1) / SLOT_MINUTES) * SLOT_MINUTES;
   if (minutes >= MINUTES_PER_DAY) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, minutes };
+  return { date: zonedDate(now, timeZone), minutes };
 }
 
 const clockFormatters = new Map<Language, Intl.DateTimeFormat>();

@@ -1,4 +1,4 @@
-import { zonedParts } from '../../lib/clinic-time';
+import { zonedDate, zonedParts } from '../../lib/clinic-time';
 import { visibleRange, type MinuteRange } from './grid-time';
 
 /**
@@ -33,7 +33,6 @@ export function columnKey(date: string, practitionerId: string): string {
   return `${date}|${practitionerId}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const MINUTES_PER_DAY = 24 * 60;
 
 /**
@@ -50,7 +49,7 @@ export function wallSpan(
   const endInstant = Date.parse(endsAt);
   const s = zonedParts(startInstant, timeZone);
   const e = zonedParts(endInstant, timeZone);
-  const date = `${s.year}-${pad(s.month)}-${pad(s.day)}`;
+  const date = zonedDate(startInstant, timeZone);
   const start = s.hour * 60 + s.minute;
   const sameDay = e.year === s.year && e.month === s.month && e.day === s.day;
   let end = sameDay ? e.hour * 60 + e.minute : MINUTES_PER_DAY;

@@ -1,47 +1,23 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
-import { LOCALE_OF } from '../../i18n';
-import { zonedParts } from '../../lib/clinic-time';
+import { zonedDate } from '../../lib/clinic-time';
 import { dayOffset, lateness } from './follow-up-time';
 import type { FollowUp } from './types';
 
-const dayMonthFormats = new Map<
-  string,
-  { short: Intl.DateTimeFormat; withYear: Intl.DateTimeFormat }
->();
-
-function dayMonth(locale: string, timeZone: string) {
-  const key = `${locale}|${timeZone}`;
-  let formats = dayMonthFormats.get(key);
-  if (!formats) {
-    const options = { timeZone, weekday: 'short', day: 'numeric', month: 'short' } as const;
-    formats = {
-      short: new Intl.DateTimeFormat(locale, options),
-      withYear: new Intl.DateTimeFormat(locale, { ...options, year: 'numeric' }),
-    };
-    dayMonthFormats.set(key, formats);
-  }
-  return formats;
-}
-
 /**
  * Due times as the desk reads them, on the clinic's clock and in the user's language:
- * "Vandaag 14:00", "Morgen 09:00", "do 3 dec. 10:00" (with the year when it is not this one),
- * and how late an overdue task is ("3 dagen te laat").
+ * "Vandaag 14:00", "Morgen 09:00", "do 3 dec. 2026 10:00", and how late an overdue task is
+ * ("3 dagen te laat"). Dates and times are the app's own formats (`useClinic().format`).
  */
 export function useFollowUpFormat(now: number) {
   const { t } = useTranslation('followUps');
-  const { format, timeZone, language } = useClinic();
+  const { format, timeZone } = useClinic();
   return useMemo(() => {
-    const formats = dayMonth(LOCALE_OF[language], timeZone);
-    /** "do 3 dec. 10:00", or with the year when not this year. */
-    const when = (instant: string) => {
-      const date = new Date(instant);
-      const sameYear = zonedParts(date, timeZone).year === zonedParts(now, timeZone).year;
-      return `${(sameYear ? formats.short : formats.withYear).format(date)} ${format.time(date)}`;
-    };
-    /** "Vandaag 14:00" / "Morgen 09:00" / "Gisteren 16:00" / "do 3 dec. 10:00". */
+    /** "do 3 dec. 2026 10:00": the clinic's day of the instant, and its time. */
+    const when = (instant: string) =>
+      `${format.longDate(zonedDate(new Date(instant), timeZone))} ${format.time(instant)}`;
+    /** "Vandaag 14:00" / "Morgen 09:00" / "Gisteren 16:00" / "do 3 dec. 2026 10:00". */
     const due = (instant: string) => {
       const offset = dayOffset(instant, now, timeZone);
       const time = format.time(instant);
@@ -57,5 +33,5 @@ export function useFollowUpFormat(now: number) {
       return how ? t(`late.${how.unit}`, { count: how.count }) : null;
     };
     return { when, due, late };
-  }, [t, format, timeZone, language, now]);
+  }, [t, format, timeZone, now]);
 }
