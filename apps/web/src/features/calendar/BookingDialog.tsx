@@ -14,13 +14,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconUserPlus } from '@tabler/icons-react';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { isCalendarDate, zonedInstant } from '../../lib/clinic-time';
 import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
+import { ConfirmDiscard, useDiscardGuard } from '../../ui/DiscardGuard';
 import { showProblem } from '../../ui/problems';
 import { ClientPicker, type ClientSummary } from '../clients/ClientPicker';
 import { RegisterClientForm } from '../clients/RegisterClientForm';
@@ -57,7 +58,8 @@ interface Props {
 /**
  * Booking: the client (found, or registered on the spot), practitioner, date, start, type and
  * length; the start and end are sent as instants of the clinic's wall clock. Everything is
- * reachable by keyboard; a refused booking keeps what was chosen and says why.
+ * reachable by keyboard; a refused booking keeps what was chosen and says why. A click beside
+ * the dialog never closes it, and once something is chosen, closing it asks first.
  */
 export function BookingDialog({ draft, ...props }: Props) {
   const { t } = useTranslation('calendar');
@@ -65,17 +67,31 @@ export function BookingDialog({ draft, ...props }: Props) {
   // The last draft stays in the dialog while it closes.
   const [shown, setShown] = useState(draft);
   if (draft && draft !== shown) setShown(draft);
+  const [dirty, setDirty] = useState(false);
+  const guard = useDiscardGuard(dirty, props.onClose);
   return (
-    <Modal
-      opened={Boolean(draft)}
-      onClose={props.onClose}
-      title={t('booking.title')}
-      size="lg"
-      closeOnClickOutside={false}
-      closeButtonProps={{ 'aria-label': tCommon('actions.close') }}
-    >
-      {shown && <BookingForm key={shown.nonce} draft={shown} {...props} />}
-    </Modal>
+    <>
+      <Modal
+        opened={Boolean(draft)}
+        onClose={guard.requestClose}
+        title={t('booking.title')}
+        size="lg"
+        closeOnClickOutside={false}
+        closeOnEscape={guard.closeOnEscape}
+        closeButtonProps={{ 'aria-label': tCommon('actions.close') }}
+      >
+        {shown && (
+          <BookingForm
+            key={shown.nonce}
+            draft={shown}
+            {...props}
+            onClose={guard.requestClose}
+            onDirtyChange={setDirty}
+          />
+        )}
+      </Modal>
+      <ConfirmDiscard {...guard.confirm} message={t('booking.discard')} />
+    </>
   );
 }
 
@@ -95,7 +111,13 @@ const FORM_FIELD: Record<string, keyof Values> = {
   endsAt: 'duration',
 };
 
-function BookingForm({ draft, practitioners, onClose, onBooked }: Props & { draft: BookingDraft }) {
+function BookingForm({
+  draft,
+  practitioners,
+  onClose,
+  onBooked,
+  onDirtyChange,
+}: Props & { draft: BookingDraft; onDirtyChange(dirty: boolean): void }) {
   const { t } = useTranslation('calendar');
   const { t: tCommon } = useTranslation();
   const { timeZone, format, language } = useClinic();
@@ -138,6 +160,12 @@ function BookingForm({ draft, practitioners, onClose, onBooked }: Props & { draf
     },
   });
   const { values } = form;
+  // Something chosen or typed: a client, another slot, type or length, a registration begun.
+  const dirty = form.isDirty() || client !== null || registering;
+  useEffect(() => {
+    onDirtyChange(dirty);
+    return () => onDirtyChange(false);
+  }, [dirty, onDirtyChange]);
   const practitioner = values.practitionerId ? practitionerById.get(values.practitionerId) : null;
   const types = typesFor(practitioner?.disciplines ?? []);
 

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -204,5 +204,35 @@ describe('creating a follow-up task', { timeout: 20_000 }, () => {
     expect(posted[0].body.assignee).toEqual({ userId: staff[1].id });
     expect(screen.getByLabelText(/Notitie/)).toHaveValue('Terugbellen');
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('asks before closing with something typed, and closes at once when nothing was', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onClose = vi.fn();
+    render(wrap(<CreateFollowUpModal opened onClose={onClose} onCreated={() => {}} />));
+    await screen.findByRole('dialog', { name: 'Nieuwe taak' });
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+    onClose.mockClear();
+
+    fireEvent.change(screen.getByLabelText(/Notitie/), { target: { value: 'Terugbellen' } });
+    await user.keyboard('{Escape}');
+    const confirm = await screen.findByRole('dialog', { name: 'Wat je invulde weggooien?' });
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(within(confirm).getByRole('button', { name: 'Verder invullen' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Wat je invulde weggooien?' })).toBeNull(),
+    );
+    expect(screen.getByLabelText(/Notitie/)).toHaveValue('Terugbellen');
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Wat je invulde weggooien?' })).getByRole(
+        'button',
+        { name: 'Weggooien' },
+      ),
+    );
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

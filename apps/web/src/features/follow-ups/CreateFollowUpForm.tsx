@@ -12,12 +12,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
 import { isCalendarDate } from '../../lib/clinic-time';
 import { newIdempotencyKey } from '../../lib/idempotency';
+import { ConfirmDiscard, useDiscardGuard } from '../../ui/DiscardGuard';
 import { showProblem } from '../../ui/problems';
 import { ClientPicker, type ClientSummary } from '../clients/ClientPicker';
 import { assigneeOf, RECEPTION_QUEUE } from './assignee';
@@ -73,29 +74,48 @@ interface ModalProps {
   onCreated(task: FollowUp): void;
 }
 
-/** "Nieuwe taak" over the list; closing it forgets what was typed, a failed save does not. */
+/**
+ * "Nieuwe taak" over the list. Closing it forgets what was typed, so with anything typed it
+ * asks first (Escape, the close button, Cancel), and a click beside it does not close it; a
+ * failed save keeps everything.
+ */
 export function CreateFollowUpModal({ opened, onClose, onCreated }: ModalProps) {
   const { t } = useTranslation('followUps');
   const { t: tc } = useTranslation();
+  const [dirty, setDirty] = useState(false);
+  const guard = useDiscardGuard(dirty, onClose);
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('create.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': tc('actions.close') }}
-    >
-      {opened && <CreateFollowUpForm onCancel={onClose} onCreated={onCreated} />}
-    </Modal>
+    <>
+      <Modal
+        opened={opened}
+        onClose={guard.requestClose}
+        title={t('create.title')}
+        size="lg"
+        closeOnClickOutside={false}
+        closeOnEscape={guard.closeOnEscape}
+        closeButtonProps={{ 'aria-label': tc('actions.close') }}
+      >
+        {opened && (
+          <CreateFollowUpForm
+            onCancel={guard.requestClose}
+            onCreated={onCreated}
+            onDirtyChange={setDirty}
+          />
+        )}
+      </Modal>
+      <ConfirmDiscard {...guard.confirm} message={t('create.discard')} />
+    </>
   );
 }
 
 interface FormProps {
   onCancel(): void;
   onCreated(task: FollowUp): void;
+  /** Whether anything differs from the form as it opened. */
+  onDirtyChange?(dirty: boolean): void;
 }
 
-export function CreateFollowUpForm({ onCancel, onCreated }: FormProps) {
+export function CreateFollowUpForm({ onCancel, onCreated, onDirtyChange }: FormProps) {
   const { t } = useTranslation('followUps');
   const { t: tc, i18n } = useTranslation();
   const { me, timeZone } = useClinic();
@@ -136,6 +156,12 @@ export function CreateFollowUpForm({ onCancel, onCreated }: FormProps) {
       return errors;
     },
   });
+
+  const dirty = form.isDirty();
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+    return () => onDirtyChange?.(false);
+  }, [dirty, onDirtyChange]);
 
   const failed = (error: unknown) => {
     if (isApiProblem(error) && error.code === 'FOLLOW_UP.ASSIGNEE_NOT_FOUND') {
