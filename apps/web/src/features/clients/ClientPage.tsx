@@ -1,6 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import type { ClientSearch } from '../../app/router';
@@ -29,7 +29,9 @@ const TABS: { value: Tab; permission: string }[] = [
 
 /**
  * `/clients/$clientId`: one client in the view the API gives the user (reception: identity and
- * contact, never clinical content), with the open tab in the URL.
+ * contact, never clinical content), with the open tab in the URL. A tab's data is fetched when
+ * the tab is first opened, and the tab stays mounted after: a half-edited contact or care team
+ * is still there when the user comes back to it.
  */
 export function ClientPage() {
   const { t } = useTranslation('clients');
@@ -40,6 +42,12 @@ export function ClientPage() {
   const client = useClient(clientId);
   const tabs = TABS.filter((tab) => can(tab.permission));
   const tab = tabs.some((t) => t.value === search.tab) ? search.tab! : 'overview';
+  // The tabs opened so far, of this client: another client starts afresh.
+  const [visited, setVisited] = useState({ clientId, tabs: new Set<Tab>([tab]) });
+  if (visited.clientId !== clientId) setVisited({ clientId, tabs: new Set([tab]) });
+  else if (!visited.tabs.has(tab)) setVisited({ clientId, tabs: new Set([...visited.tabs, tab]) });
+  const opened = (value: Tab, content: ReactNode) =>
+    visited.clientId === clientId && visited.tabs.has(value) ? content : null;
 
   const loaded = client.data;
   useEffect(() => {
@@ -55,7 +63,7 @@ export function ClientPage() {
   return (
     <QueryState query={client}>
       {(record) => (
-        <Stack gap="md" maw={1200}>
+        <Stack gap="md" maw={1200} key={record.id}>
           <ClientHeader client={record} />
           <Tabs
             value={tab}
@@ -68,7 +76,6 @@ export function ClientPage() {
                 replace: true,
               })
             }
-            keepMounted={false}
           >
             <Tabs.List>
               {tabs.map(({ value }) => (
@@ -78,19 +85,19 @@ export function ClientPage() {
               ))}
             </Tabs.List>
             <Tabs.Panel value="overview" pt="md">
-              <OverviewTab client={record} />
+              {opened('overview', <OverviewTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="consents" pt="md">
-              <ConsentsTab client={record} />
+              {opened('consents', <ConsentsTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="care-team" pt="md">
-              <CareTeamTab client={record} />
+              {opened('care-team', <CareTeamTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="appointments" pt="md">
-              <AppointmentsTab client={record} />
+              {opened('appointments', <AppointmentsTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="follow-ups" pt="md">
-              <FollowUpsTab client={record} />
+              {opened('follow-ups', <FollowUpsTab client={record} />)}
             </Tabs.Panel>
           </Tabs>
         </Stack>
