@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
+import type { FollowUp } from '../follow-ups/types';
 import type { ClientPatch } from './client-form';
 import type { ConsentMethod, ConsentType } from './consents';
 
@@ -195,23 +196,48 @@ export function useClientAppointments(
   });
 }
 
-/** The client's follow-up tasks: the open ones (by due time) and the latest closed ones. */
+/** The most the follow-up route answers at once. */
+const FOLLOW_UP_PAGE = 200;
+
+/** Every task of the client with `status`, page after page (by due time, as the API lists). */
+async function clientTasks(
+  clientId: string,
+  status: 'open' | 'done' | 'cancelled',
+): Promise<FollowUp[]> {
+  const found: FollowUp[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(
+      api.GET('/api/v1/follow-ups', {
+        params: { query: { clientId, status, limit: FOLLOW_UP_PAGE, cursor } },
+      }),
+    );
+    found.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+/** When a closed task was done or cancelled (its due time if neither is known). */
+const closedAt = (task: FollowUp) => task.completedAt ?? task.cancelledAt ?? task.dueAt;
+
+/**
+ * The client's follow-up tasks: the open ones by due time, and the done and cancelled ones,
+ * the most recently closed first. The API lists by due time only, oldest first, with no
+ * order of its own to ask for: each status is asked for separately and read to its last page
+ * (a client's tasks are tens, not thousands), and the closed ones are ordered here.
+ */
 export function useClientFollowUps(clientId: string) {
   return useQuery({
     queryKey: clientKeys.followUps(clientId),
     queryFn: async () => {
-      const [open, all] = await Promise.all([
-        unwrap(
-          api.GET('/api/v1/follow-ups', {
-            params: { query: { clientId, status: 'open', limit: 200 } },
-          }),
-        ),
-        unwrap(api.GET('/api/v1/follow-ups', { params: { query: { clientId, limit: 200 } } })),
+      const [open, done, cancelled] = await Promise.all([
+        clientTasks(clientId, 'open'),
+        clientTasks(clientId, 'done'),
+        clientTasks(clientId, 'cancelled'),
       ]);
-      return {
-        open: open.data,
-        closed: all.data.filter((task) => task.status !== 'open'),
-      };
+      const closed = [...done, ...cancelled].sort((a, b) => closedAt(b).localeCompare(closedAt(a)));
+      return { open, closed };
     },
   });
 }
