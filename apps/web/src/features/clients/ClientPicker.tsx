@@ -1,10 +1,10 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
+import { SEARCH_MIN_LENGTH, useClientSearch } from './queries';
 
 export type ClientSummary = Pick<
   Schemas['ClientResponse'],
@@ -31,18 +31,8 @@ export function ClientPicker({ value, onChange, ...props }: Props) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 150);
   const selectedLabel = value ? clientLabel(value, format.date) : '';
-  const typing = debounced.length >= 2 && debounced !== selectedLabel;
-  const results = useQuery({
-    queryKey: ['clients', 'search', debounced, 'active'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/clients', {
-          params: { query: { search: debounced, status: 'active', limit: 10 } },
-        }),
-      ),
-    enabled: typing,
-    placeholderData: keepPreviousData,
-  });
+  const typing = debounced.length >= SEARCH_MIN_LENGTH && debounced !== selectedLabel;
+  const results = useClientSearch(debounced, { status: 'active', limit: 10, enabled: typing });
   const found = useMemo(() => {
     const byId = new Map<string, ClientSummary>();
     if (value) byId.set(value.id, value);

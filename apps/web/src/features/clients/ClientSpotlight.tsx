@@ -2,13 +2,12 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { displayPhone } from './client-form';
+import { SEARCH_MIN_LENGTH, useClientSearch } from './queries';
 import { useRecentClients } from './recent-clients';
 
 /**
@@ -29,20 +28,14 @@ export function ClientSpotlight() {
   const recent = useRecentClients();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
-  const results = useQuery({
-    queryKey: ['clients', 'search', debounced],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/clients', { params: { query: { search: debounced, limit: 8 } } })),
-    enabled: debounced.length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
+  // Archived clients too: the desk looks up who called, whatever their status.
+  const results = useClientSearch(debounced, { limit: 8 });
 
   const open = (id: string) => {
     void navigate({ to: '/clients/$clientId', params: { clientId: id } });
   };
 
-  const searching = query.trim().length >= 2;
+  const searching = query.trim().length >= SEARCH_MIN_LENGTH;
   const found = searching ? (results.data?.data ?? []) : [];
   return (
     <Spotlight.Root

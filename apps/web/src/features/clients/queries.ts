@@ -20,6 +20,8 @@ export type ClientStatus = Client['status'];
 export const clientKeys = {
   all: ['clients'] as const,
   list: (status: ClientStatus, search: string) => ['clients', 'list', status, search] as const,
+  search: (term: string, status: ClientStatus | 'any', limit: number) =>
+    ['clients', 'search', term, status, limit] as const,
   one: (id: string) => ['clients', 'one', id] as const,
   consents: (clientId: string) => ['consents', clientId] as const,
   careTeam: (clientId: string) => ['care-team', clientId] as const,
@@ -63,6 +65,33 @@ export function useClientList(status: ClientStatus, search: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Search terms shorter than this find too much to be of use, and are not sent. */
+export const SEARCH_MIN_LENGTH = 2;
+
+/**
+ * Clients a search finds (a misspelled name, client number, phone as typed, date of birth
+ * `dd-mm-jjjj`), ranked by the API: `limit` of them, of one status or any. `term` is what the
+ * caller debounced; each search is a row in the access log, so not every keystroke asks.
+ */
+export function useClientSearch(
+  term: string,
+  options: { status?: ClientStatus; limit: number; enabled?: boolean },
+) {
+  const { status, limit, enabled = true } = options;
+  return useQuery({
+    queryKey: clientKeys.search(term, status ?? 'any', limit),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/clients', {
+          params: { query: { search: term, limit, ...(status ? { status } : {}) } },
+        }),
+      ),
+    enabled: enabled && term.length >= SEARCH_MIN_LENGTH,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
   });
 }
 
