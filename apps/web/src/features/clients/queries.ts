@@ -95,6 +95,16 @@ export function useClientSearch(
   });
 }
 
+/**
+ * The PATCH body as sent. The API clears an optional field sent as null, which its OpenAPI
+ * document does not say (no `nullable`); this is the one place that bridges the two, for the
+ * nulls only: keys and value types stay checked against `UpdateClientDto` through
+ * {@link ClientPatch}.
+ */
+function patchBody(body: ClientPatch): Schemas['UpdateClientDto'] {
+  return body as Schemas['UpdateClientDto'];
+}
+
 /** A change of the record, sent with the version it was made on (412 when that is not current). */
 export function useUpdateClient(id: string) {
   const queryClient = useQueryClient();
@@ -103,9 +113,9 @@ export function useUpdateClient(id: string) {
       unwrap(
         api.PATCH('/api/v1/clients/{id}', {
           params: { path: { id }, header: ifMatch(version) },
-          body,
-        } as never),
-      ) as Promise<Client>,
+          body: patchBody(body),
+        }),
+      ),
     onSuccess: (client) => {
       queryClient.setQueryData(clientKeys.one(id), client);
       void queryClient.invalidateQueries({ queryKey: clientKeys.all, predicate: isListOrSearch });

@@ -14,7 +14,7 @@ import { IconChecks, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpsSearch } from '../../app/router';
+import { FOLLOW_UP_LISTS, type FollowUpsSearch } from '../../app/router';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
 import { useNow } from '../../lib/use-now';
@@ -47,7 +47,6 @@ const CreateFollowUpModal = lazy(() =>
   loadCreateForm().then((module) => ({ default: module.CreateFollowUpModal })),
 );
 
-const LISTS: readonly FollowUpList[] = ['queue', 'mine', 'all'];
 const PAGE_SIZE = 50;
 
 /**
@@ -96,7 +95,7 @@ export function FollowUpsPage() {
         onChange={(value) => value && setSearch({ list: value as FollowUpList }, false)}
       >
         <Tabs.List aria-label={t('lists.label')}>
-          {LISTS.map((value) => (
+          {FOLLOW_UP_LISTS.map((value) => (
             <Tabs.Tab
               key={value}
               value={value}
@@ -106,7 +105,7 @@ export function FollowUpsPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {LISTS.map((value) => (
+        {FOLLOW_UP_LISTS.map((value) => (
           <Tabs.Panel key={value} value={value} pt="sm">
             {value === list && (
               <TaskList
