@@ -256,8 +256,8 @@ describe.each(LANGUAGES)('Clients (%s)', (language) => {
     expect(await captureScreen(page, `client-appointments-${language}`)).toEqual([]);
 
     await page.getByRole('tab', { name: text('clients:tabs.follow-ups') }).click();
-    await page.getByText(text('clients:followUps.overdue'), { exact: true }).waitFor();
-    const taskLink = page.getByRole('link', { name: text('clients:followUps.types.call') });
+    await page.getByText(text('followUps:statuses.overdue'), { exact: true }).waitFor();
+    const taskLink = page.getByRole('link', { name: text('followUps:types.call') });
     expect(await taskLink.getAttribute('href')).toBe(`/follow-ups?task=${task.body.id}`);
     expect(await captureScreen(page, `client-follow-ups-${language}`)).toEqual([]);
 

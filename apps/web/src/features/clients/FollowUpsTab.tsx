@@ -1,23 +1,28 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconExternalLink } from '@tabler/icons-react';
+import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconExternalLink } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
+import { useNow } from '../../lib/use-now';
 import { QueryState } from '../../ui/QueryState';
+import { FollowUpStatusBadge, UrgentBadge } from '../follow-ups/badges';
+import { OVERDUE_COLOR } from '../follow-ups/colors';
+import { isOverdue } from '../follow-ups/follow-up-time';
+import type { FollowUp } from '../follow-ups/types';
+import { useAssigneeName } from '../follow-ups/use-assignee-options';
+import { useFollowUpFormat } from '../follow-ups/use-follow-up-format';
 import type { Client } from './client-form';
 import { useClientFollowUps } from './queries';
-import { ToneBadge } from './ToneBadge';
-
-type Task = Schemas['FollowUpResponse'];
 
 /**
  * The client's follow-up tasks, open ones first (overdue ones marked), then the ones done or
- * cancelled. Tasks are worked on the follow-ups page; each links there.
+ * cancelled, the latest first. Tasks are worked on the follow-ups page; each links there. Types,
+ * states, colours and due times are the follow-ups page's own.
  */
 export function FollowUpsTab({ client }: { client: Client }) {
   const { t } = useTranslation('clients');
   const tasks = useClientFollowUps(client.id);
+  const now = useNow();
   return (
     <QueryState query={tasks}>
       {({ open, closed }) => (
@@ -32,7 +37,7 @@ export function FollowUpsTab({ client }: { client: Client }) {
                   {t('followUps.noneOpen')}
                 </Text>
               ) : (
-                <TaskTable tasks={open} />
+                <TaskTable tasks={open} now={now} />
               )}
             </Stack>
           </Paper>
@@ -46,7 +51,7 @@ export function FollowUpsTab({ client }: { client: Client }) {
                   {t('followUps.noneClosed')}
                 </Text>
               ) : (
-                <TaskTable tasks={closed} />
+                <TaskTable tasks={closed} now={now} />
               )}
             </Stack>
           </Paper>
@@ -56,98 +61,72 @@ export function FollowUpsTab({ client }: { client: Client }) {
   );
 }
 
-function TaskTable({ tasks }: { tasks: Task[] }) {
-  const { t } = useTranslation('clients');
+function TaskTable({ tasks, now }: { tasks: FollowUp[]; now: number }) {
+  const { t } = useTranslation(['clients', 'followUps']);
   const { format } = useClinic();
+  const when = useFollowUpFormat(now);
+  const assigneeName = useAssigneeName();
   return (
     <Table.ScrollContainer minWidth={680}>
       <Table verticalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('followUps.task')}</Table.Th>
-            <Table.Th>{t('followUps.due')}</Table.Th>
-            <Table.Th>{t('followUps.assignee')}</Table.Th>
+            <Table.Th>{t('followUps:table.due')}</Table.Th>
+            <Table.Th>{t('followUps:table.assignee')}</Table.Th>
             <Table.Th>{t('followUps.state')}</Table.Th>
-            <Table.Th>{t('followUps.note')}</Table.Th>
+            <Table.Th>{t('followUps:table.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {tasks.map((task) => (
-            <Table.Tr key={task.id}>
-              <Table.Td>
-                <Anchor
-                  size="sm"
-                  fw={500}
-                  renderRoot={(props) => (
-                    <Link {...props} to="/follow-ups" search={{ task: task.id }} />
-                  )}
-                >
-                  {t(`followUps.types.${task.type}`)}{' '}
-                  <IconExternalLink size={12} aria-hidden style={{ verticalAlign: 'middle' }} />
-                </Anchor>
-                {task.priority === 'urgent' && (
-                  <Badge ml={6} size="sm" tt="none" color="red.9" variant="filled">
-                    {t('followUps.urgent')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Group gap={6} wrap="nowrap">
-                  <Text
+          {tasks.map((task) => {
+            const overdue = isOverdue(task, now);
+            const closedAt = task.status === 'done' ? task.completedAt : task.cancelledAt;
+            return (
+              <Table.Tr key={task.id}>
+                <Table.Td>
+                  <Anchor
                     size="sm"
-                    c={task.overdue ? 'red.8' : undefined}
-                    fw={task.overdue ? 600 : 400}
+                    fw={500}
+                    renderRoot={(props) => (
+                      <Link {...props} to="/follow-ups" search={{ task: task.id }} />
+                    )}
                   >
-                    {format.dateTime(task.dueAt)}
+                    {t(`followUps:types.${task.type}`)}{' '}
+                    <IconExternalLink size={12} aria-hidden style={{ verticalAlign: 'middle' }} />
+                  </Anchor>
+                  {task.priority === 'urgent' && <UrgentBadge ml={6} size="sm" tt="none" />}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" c={overdue ? OVERDUE_COLOR : undefined} fw={overdue ? 600 : 400}>
+                    {when.due(task.dueAt)}
                   </Text>
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {task.assignee.queue ? t('followUps.receptionQueue') : (task.assignee.name ?? '—')}
-              </Table.Td>
-              <Table.Td>
-                <TaskState task={task} />
-              </Table.Td>
-              <Table.Td style={{ maxWidth: 280 }}>
-                {task.noteHidden ? (
-                  <Text size="sm" c="dimmed" fs="italic">
-                    {t('followUps.noteHidden')}
-                  </Text>
-                ) : (
-                  (task.note ?? '—')
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                </Table.Td>
+                <Table.Td>{assigneeName(task.assignee)}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2} align="flex-start">
+                    <FollowUpStatusBadge task={task} now={now} size="sm" tt="none" />
+                    {task.status !== 'open' && closedAt && (
+                      <Text size="xs" c="dimmed">
+                        {format.dateTime(closedAt)}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td style={{ maxWidth: 280 }}>
+                  {task.noteHidden ? (
+                    <Text size="sm" c="dimmed" fs="italic">
+                      {t('followUps:noteHidden')}
+                    </Text>
+                  ) : (
+                    (task.note ?? '—')
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function TaskState({ task }: { task: Task }) {
-  const { t } = useTranslation('clients');
-  const { format } = useClinic();
-  if (task.status === 'open') {
-    return task.overdue ? (
-      <ToneBadge color="red" icon={<IconAlertTriangle size={12} aria-hidden />}>
-        {t('followUps.overdue')}
-      </ToneBadge>
-    ) : (
-      <ToneBadge color="blue">{t('followUps.statuses.open')}</ToneBadge>
-    );
-  }
-  const when = task.status === 'done' ? task.completedAt : task.cancelledAt;
-  return (
-    <Stack gap={2}>
-      <ToneBadge color={task.status === 'done' ? 'teal' : 'gray'}>
-        {t(`followUps.statuses.${task.status}`)}
-      </ToneBadge>
-      {when && (
-        <Text size="xs" c="dimmed">
-          {format.dateTime(when)}
-        </Text>
-      )}
-    </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   DataList,
   Drawer,
@@ -16,26 +15,23 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
-  IconAlertTriangle,
   IconBell,
   IconCheck,
   IconCircleX,
   IconPlus,
   IconRepeat,
   IconUsers,
-  IconFlag,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
-import { newIdempotencyKey } from '../../lib/idempotency';
-import { useNow } from '../../lib/use-now';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
+import { newIdempotencyKey } from '../../lib/idempotency';
+import { useNow } from '../../lib/use-now';
 import { showProblem } from '../../ui/problems';
 import { QueryState } from '../../ui/QueryState';
 import { assigneeOf, assigneeValue } from './assignee';
-import { isOverdue } from './follow-up-time';
 import { notifyRefusal } from '../../ui/notify';
 import { assigneeNotice, managerNotice, type NoticeLine } from './notices';
 import {
@@ -46,7 +42,8 @@ import {
   useRefreshFollowUp,
 } from './queries';
 import type { FollowUp } from './types';
-import { OVERDUE_COLOR, URGENT_COLOR } from './colors';
+import { FollowUpStatusBadge, UrgentBadge } from './badges';
+import { OVERDUE_COLOR } from './colors';
 import { useAssigneeName, useAssigneeOptions } from './use-assignee-options';
 import { useFollowUpFormat } from './use-follow-up-format';
 import classes from './FollowUps.module.css';
@@ -129,16 +126,8 @@ function TaskDetail({
   return (
     <Stack gap="md">
       <Group gap="xs">
-        <StatusBadge task={task} now={now} />
-        {task.priority === 'urgent' && (
-          <Badge
-            color={URGENT_COLOR}
-            variant="outline"
-            leftSection={<IconFlag size={12} aria-hidden />}
-          >
-            {t('urgent')}
-          </Badge>
-        )}
+        <FollowUpStatusBadge task={task} now={now} />
+        {task.priority === 'urgent' && <UrgentBadge />}
       </Group>
 
       {confirmation && <Confirmed confirmation={confirmation} onOpenTask={onOpenTask} />}
@@ -272,23 +261,6 @@ function Notice({ icon, line }: { icon: ReactNode; line: NoticeLine }) {
       <span style={{ marginTop: 2, flexShrink: 0, display: 'flex' }}>{icon}</span>
       <Text size="sm">{t(line.key, { when: line.when ? when.when(line.when) : undefined })}</Text>
     </Group>
-  );
-}
-
-function StatusBadge({ task, now }: { task: FollowUp; now: number }) {
-  const { t } = useTranslation('followUps');
-  if (isOverdue(task, now)) {
-    return (
-      <Badge color={OVERDUE_COLOR} leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-        {t('statuses.overdue')}
-      </Badge>
-    );
-  }
-  const color = { open: 'meridian', done: 'meridian.8', cancelled: 'gray.7' }[task.status];
-  return (
-    <Badge color={color} variant={task.status === 'open' ? 'light' : 'filled'}>
-      {t(`statuses.${task.status}`)}
-    </Badge>
   );
 }
 

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconRepeat, IconFlag } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRepeat } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from './follow-up-time';
 import { useAssigneeName } from './use-assignee-options';
 import { useFollowUpFormat } from './use-follow-up-format';
 import type { FollowUp } from './types';
-import { OVERDUE_COLOR, URGENT_COLOR } from './colors';
+import { UrgentBadge } from './badges';
+import { OVERDUE_COLOR } from './colors';
 import classes from './FollowUps.module.css';
 
 interface Props {
@@ -116,16 +117,11 @@ export function FollowUpTable({ tasks, now, showAssignee, selectedId, label, onO
                         />
                       )}
                       {task.priority === 'urgent' && (
-                        <Badge
-                          color={URGENT_COLOR}
-                          variant="outline"
+                        <UrgentBadge
                           size="sm"
                           tt="none"
                           style={{ flexShrink: 0, overflow: 'visible' }}
-                          leftSection={<IconFlag size={11} aria-hidden />}
-                        >
-                          {t('urgent')}
-                        </Badge>
+                        />
                       )}
                     </Group>
                   </Table.Td>
