@@ -39,6 +39,7 @@ import {
 } from './appointment-rules';
 import { isStale } from './appointment-problems';
 import classes from './AppointmentPanel.module.css';
+import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { clockLabel } from './grid-time';
 import { mergeMove, moveValuesOf, sameMove, type MoveField, type MoveValues } from './move-values';
 import {
@@ -47,7 +48,6 @@ import {
   useFetchLatestAppointment,
   useMoveAppointment,
 } from './queries';
-import { StatusIcon } from './StatusIcon';
 import { DurationSelect, TimeSelect } from './TimeFields';
 import { useProblemText } from './use-problem-text';
 import { notify } from '../../ui/notify';
@@ -169,16 +169,12 @@ function PanelBody({
         </Text>
       </div>
       {/* A live region: the status a click (or a colleague) gave the appointment is heard. */}
-      <span
+      <AppointmentStatusBadge
         ref={statusRef}
         role="status"
         tabIndex={-1}
-        className={classes.status}
-        data-status={appointment.status}
-      >
-        <StatusIcon status={appointment.status} size={16} />
-        {status}
-      </span>
+        status={appointment.status}
+      />
       <dl className={classes.facts}>
         <dt>{t('panel.date')}</dt>
         <dd>{format.longDate(date)}</dd>

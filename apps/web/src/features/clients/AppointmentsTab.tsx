@@ -3,23 +3,13 @@ import { IconCalendarEvent } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '../../api/client';
 import { useClinic } from '../../app/clinic-context';
 import { dayBounds, todayIn, zonedDate } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
+import type { Appointment } from '../calendar/appointment-rules';
+import { AppointmentStatusBadge } from '../calendar/AppointmentStatusBadge';
 import type { Client } from './client-form';
 import { useClientAppointments } from './queries';
-import { ToneBadge } from './ToneBadge';
-
-type Appointment = Schemas['AppointmentResponse'];
-
-const STATUS_COLOURS: Record<Appointment['status'], 'blue' | 'teal' | 'gray' | 'orange' | 'red'> = {
-  booked: 'blue',
-  arrived: 'teal',
-  completed: 'gray',
-  'no-show': 'orange',
-  cancelled: 'red',
-};
 
 /**
  * The client's appointments: from today on, and before today, a month at a time (the
@@ -115,7 +105,7 @@ function AppointmentList(props: {
 }
 
 function AppointmentTable({ appointments }: { appointments: Appointment[] }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'calendar']);
   const { format, timeZone } = useClinic();
   return (
     <Table verticalSpacing="xs" fz="sm">
@@ -137,12 +127,10 @@ function AppointmentTable({ appointments }: { appointments: Appointment[] }) {
                 {format.longDate(date)}, {format.time(appointment.startsAt)}–
                 {format.time(appointment.endsAt)}
               </Table.Td>
-              <Table.Td>{t(`appointments.types.${appointment.type}`)}</Table.Td>
+              <Table.Td>{t(`calendar:types.${appointment.type}`)}</Table.Td>
               <Table.Td>{appointment.practitioner.name}</Table.Td>
               <Table.Td>
-                <ToneBadge color={STATUS_COLOURS[appointment.status]}>
-                  {t(`appointments.statuses.${appointment.status}`)}
-                </ToneBadge>
+                <AppointmentStatusBadge size="sm" status={appointment.status} />
               </Table.Td>
               <Table.Td>
                 <Anchor
