@@ -80,11 +80,9 @@ export function AppointmentPanel({ id, ...props }: Props) {
       position="right"
       size={420}
       closeButtonProps={{ 'aria-label': tCommon('actions.close') }}
-      title={
-        <Title order={2} size="h4">
-          {t('panel.title')}
-        </Title>
-      }
+      // The drawer's title is its heading (an h2) already.
+      title={t('panel.title')}
+      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-h4-font-size)' } }}
     >
       {shownId && (
         <QueryState query={query}>
