@@ -86,6 +86,10 @@ export function CareTeamTab({ client }: { client: Client }) {
   );
 }
 
+/** React keys of the editor's rows (`crypto.randomUUID` is missing on a plain-http address). */
+let lastRowKey = 0;
+const rowKey = () => String(++lastRowKey);
+
 interface Row {
   key: string;
   userId: string | null;
@@ -107,7 +111,7 @@ function EditCareTeam({
   const put = usePutCareTeam(clientId);
   const [rows, setRows] = useState<Row[]>(() =>
     members.map((member) => ({
-      key: crypto.randomUUID(),
+      key: rowKey(),
       userId: member.userId,
       discipline: member.discipline,
     })),
@@ -209,7 +213,7 @@ function EditCareTeam({
                 onClick={() =>
                   setRows((current) => [
                     ...current,
-                    { key: crypto.randomUUID(), userId: null, discipline: null },
+                    { key: rowKey(), userId: null, discipline: null },
                   ])
                 }
               >
