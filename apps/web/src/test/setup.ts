@@ -23,3 +23,22 @@ class ResizeObserverStub {
 }
 Object.assign(window, { ResizeObserver: ResizeObserverStub });
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+
+// The API client asks for `/api/...` on its own origin; Node's Request (which the client takes
+// when it is made) wants absolute URLs, so requests in tests are made on localhost.
+const NodeRequest = globalThis.Request;
+globalThis.Request = class extends NodeRequest {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(
+      typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input,
+      init,
+    );
+  }
+} as typeof Request;
+
+// Mantine's autosizing Textarea listens for web fonts, which jsdom does not have.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}

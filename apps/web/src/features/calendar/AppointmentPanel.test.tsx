@@ -18,26 +18,6 @@ import { AppointmentPanel } from './AppointmentPanel';
 import type { Appointment } from './appointment-rules';
 import { calendarKeys } from './queries';
 
-// The API client asks for `/api/...` on its own origin; Node's Request wants absolute URLs.
-vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(
-        typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input,
-        init,
-      );
-    }
-  } as typeof Request;
-});
-
-// Mantine's autosizing Textarea (the cancel dialog) listens for web fonts, which jsdom lacks.
-if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', {
-    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-  });
-}
-
 const AMS = 'Europe/Amsterdam';
 /** Far enough ahead that every time on it is still to come. */
 const DAY = '2030-06-10';

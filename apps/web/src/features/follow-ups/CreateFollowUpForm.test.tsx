@@ -9,27 +9,6 @@ import type { Clinic, Me } from '../../app/session/session-store';
 import i18n from '../../i18n';
 import { CreateFollowUpModal } from './CreateFollowUpForm';
 
-// The app asks for `/api/...` on its own origin; Node's Request (which the API client takes
-// when it is made) wants absolute URLs, so requests in these tests are made on localhost.
-vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(
-        typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input,
-        init,
-      );
-    }
-  } as typeof Request;
-});
-
-// Mantine's autosizing Textarea listens for web fonts, which jsdom does not have.
-if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', {
-    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-  });
-}
-
 const me = {
   id: '0193aaaa-0000-7000-8000-000000000001',
   email: 'receptie@example.nl',

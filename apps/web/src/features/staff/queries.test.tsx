@@ -4,19 +4,6 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { byDiscipline, usePractitioners, useStaffDirectory, type StaffMember } from './queries';
 
-// The API client asks for `/api/...` on its own origin; Node's Request wants absolute URLs.
-vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(
-        typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input,
-        init,
-      );
-    }
-  } as typeof Request;
-});
-
 const member = (
   n: number,
   roles: StaffMember['roles'],
