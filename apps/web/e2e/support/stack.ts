@@ -4,8 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The web app's build, made by `npm run build:web` (the test script builds it first). */
-export const WEB_DIR = resolve(__dirname, '../../../../dist/web');
+/**
+ * The web app's build, made by `npm run build:web` (the test script builds it first); another
+ * build directory with MERIDIAN_WEB_BUILD (`vite build --outDir`), so that two people building
+ * and testing on one machine do not empty each other's.
+ */
+export const WEB_DIR = process.env.MERIDIAN_WEB_BUILD
+  ? resolve(process.env.MERIDIAN_WEB_BUILD)
+  : resolve(__dirname, '../../../../dist/web');
 
 export interface WebStack {
   /** Where the browser goes: the API serving the web app, as in production. */

@@ -35,8 +35,20 @@ export interface ClientsSearch {
   status?: 'active' | 'archived';
 }
 
+export const CLIENT_TABS = [
+  'notes',
+  'plans',
+  'outcomes',
+  'overview',
+  'consents',
+  'care-team',
+  'appointments',
+  'follow-ups',
+] as const;
 export interface ClientSearch {
-  tab?: 'overview' | 'consents' | 'care-team' | 'appointments' | 'follow-ups';
+  tab?: (typeof CLIENT_TABS)[number];
+  /** The chart's timeline filtered to one discipline. */
+  discipline?: string;
 }
 
 export const FOLLOW_UP_LISTS = ['queue', 'mine', 'all'] as const;
@@ -95,15 +107,45 @@ const clientRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/clients/$clientId',
   validateSearch: (search: Record<string, unknown>): ClientSearch => ({
-    tab: oneOf(search.tab, [
-      'overview',
-      'consents',
-      'care-team',
-      'appointments',
-      'follow-ups',
-    ] as const),
+    tab: oneOf(search.tab, CLIENT_TABS),
+    discipline: text(search.discipline),
   }),
   component: lazyRouteComponent(() => import('../features/clients/ClientPage'), 'ClientPage'),
+});
+
+const todayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/today',
+  component: lazyRouteComponent(() => import('../features/today/TodayPage'), 'TodayPage'),
+});
+
+const noteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/notes/$noteId',
+  component: lazyRouteComponent(() => import('../features/notes/NotePage'), 'NotePage'),
+});
+
+export interface PlanSearch {
+  /** An earlier version of the plan shown (its history). */
+  version?: number;
+}
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/plans/$planId',
+  validateSearch: (search: Record<string, unknown>): PlanSearch => ({
+    version:
+      typeof search.version === 'number' && Number.isInteger(search.version) && search.version > 0
+        ? search.version
+        : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/plans/PlanPage'), 'PlanPage'),
+});
+
+const newPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/clients/$clientId/plans/new',
+  component: lazyRouteComponent(() => import('../features/plans/NewPlanPage'), 'NewPlanPage'),
 });
 
 const followUpsRoute = createRoute({
@@ -130,10 +172,14 @@ const accountRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  todayRoute,
   calendarRoute,
   clientsRoute,
   newClientRoute,
   clientRoute,
+  newPlanRoute,
+  noteRoute,
+  planRoute,
   followUpsRoute,
   accountRoute,
 ]);

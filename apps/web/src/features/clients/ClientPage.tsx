@@ -7,6 +7,9 @@ import type { ClientSearch } from '../../app/router';
 import { QueryState } from '../../ui/QueryState';
 import { AppointmentsTab } from './AppointmentsTab';
 import { CareTeamTab } from './CareTeamTab';
+import { NotesTab } from '../notes/NotesTab';
+import { OutcomesTab } from '../outcomes/OutcomesTab';
+import { PlansTab } from '../plans/PlansTab';
 import { ClientHeader } from './ClientHeader';
 import { ConsentsTab } from './ConsentsTab';
 import { FollowUpsTab } from './FollowUpsTab';
@@ -18,8 +21,15 @@ const route = getRouteApi('/clients/$clientId');
 
 type Tab = NonNullable<ClientSearch['tab']>;
 
-/** Each tab and the permission it needs: a tab the role may not use is not there at all. */
+/**
+ * Each tab and the permission it needs: a tab the role may not use is not there at all. The
+ * chart (notes, plans, outcomes) comes first for the care team; the first tab shown is the one
+ * a bare link opens.
+ */
 const TABS: { value: Tab; permission: string }[] = [
+  { value: 'notes', permission: 'session-notes:read' },
+  { value: 'plans', permission: 'treatment-plans:write' },
+  { value: 'outcomes', permission: 'measurements:read' },
   { value: 'overview', permission: 'clients:read' },
   { value: 'consents', permission: 'consents:read' },
   { value: 'care-team', permission: 'care-team:read' },
@@ -41,7 +51,8 @@ export function ClientPage() {
   const navigate = route.useNavigate();
   const client = useClient(clientId);
   const tabs = TABS.filter((tab) => can(tab.permission));
-  const tab = tabs.some((t) => t.value === search.tab) ? search.tab! : 'overview';
+  const first = tabs[0]?.value ?? 'overview';
+  const tab = tabs.some((t) => t.value === search.tab) ? search.tab! : first;
   // The tabs opened so far, of this client: another client starts afresh.
   const [visited, setVisited] = useState({ clientId, tabs: new Set<Tab>([tab]) });
   if (visited.clientId !== clientId) setVisited({ clientId, tabs: new Set([tab]) });
@@ -71,7 +82,7 @@ export function ClientPage() {
               void navigate({
                 search: (prev) => ({
                   ...prev,
-                  tab: value === 'overview' ? undefined : (value as Tab),
+                  tab: value === first ? undefined : (value as Tab),
                 }),
                 replace: true,
               })
@@ -84,6 +95,15 @@ export function ClientPage() {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
+            <Tabs.Panel value="notes" pt="md">
+              {opened('notes', <NotesTab client={record} />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="plans" pt="md">
+              {opened('plans', <PlansTab client={record} />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="outcomes" pt="md">
+              {opened('outcomes', <OutcomesTab client={record} />)}
+            </Tabs.Panel>
             <Tabs.Panel value="overview" pt="md">
               {opened('overview', <OverviewTab client={record} />)}
             </Tabs.Panel>

@@ -1,0 +1,6 @@
+import type { Client } from '../clients/client-form';
+
+/** Placeholder while issue 19 is built: replaced by the real tab. */
+export function OutcomesTab(_props: { client: Client }) {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder while issue 19 is built: replaced by the real screen. */
+export function PlanPage() {
+  return null;
+}
