@@ -1,6 +1,7 @@
 import { api, unwrap, type Schemas } from '../../api/client';
 import i18n from '../../i18n';
 import { notifyRefusal } from '../../ui/notify';
+import { pendingDrafts } from '../../lib/pending-drafts';
 import {
   acceptTokens,
   currentAccessToken,
@@ -152,6 +153,7 @@ export async function signOut(): Promise<boolean> {
 
 function endLocally(): void {
   forgetTokens();
+  pendingDrafts.clear();
   reauthentication?.settle(false);
   reauthentication = null;
   set({ status: 'signed-out' });
