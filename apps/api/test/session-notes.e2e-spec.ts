@@ -269,7 +269,14 @@ describe('session notes', () => {
       .get('/api/v1/acupuncture/points?meridian=st&q=zusanli')
       .set(as(writer.acupuncture));
     expect(picker.status).toBe(200);
-    expect(picker.body.data).toEqual([{ code: 'ST36', pinyin: 'Zúsānlǐ', meridian: 'ST' }]);
+    expect(picker.body.data).toEqual([
+      { code: 'ST36', pinyin: 'Zúsānlǐ', english: 'Leg Three Miles', meridian: 'ST' },
+    ]);
+    const byEnglish = await t
+      .http()
+      .get('/api/v1/acupuncture/points?q=union%20valley')
+      .set(as(writer.acupuncture));
+    expect(byEnglish.body.data.map((point: { code: string }) => point.code)).toEqual(['LI4']);
     const all = await t.http().get('/api/v1/acupuncture/points').set(as(writer.acupuncture));
     expect(all.body.data).toHaveLength(361 + 48);
   });

@@ -15,12 +15,17 @@ export class AcupuncturePointsController {
   @ApiOperation({
     summary: 'The WHO acupuncture points, for pickers',
     description:
-      '361 standard points over 14 meridians and the 48 extra points (EX-HN, EX-CA, EX-B, EX-UE, EX-LE), filtered by meridian and by code prefix or pinyin.',
+      '361 standard points over 14 meridians and the 48 extra points (EX-HN, EX-CA, EX-B, EX-UE, EX-LE), filtered by meridian and by code prefix, pinyin or English name.',
   })
   @ApiOkResponse({ type: AcupuncturePointList })
   list(@Query() query: AcupuncturePointsQuery): AcupuncturePointList {
     return {
-      data: searchPoints(query).map(({ code, pinyin, meridian }) => ({ code, pinyin, meridian })),
+      data: searchPoints(query).map(({ code, pinyin, english, meridian }) => ({
+        code,
+        pinyin,
+        english,
+        meridian,
+      })),
     };
   }
 }

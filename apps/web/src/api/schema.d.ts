@@ -641,7 +641,7 @@ export interface paths {
         };
         /**
          * The WHO acupuncture points, for pickers
-         * @description 361 standard points over 14 meridians and the 48 extra points (EX-HN, EX-CA, EX-B, EX-UE, EX-LE), filtered by meridian and by code prefix or pinyin.
+         * @description 361 standard points over 14 meridians and the 48 extra points (EX-HN, EX-CA, EX-B, EX-UE, EX-LE), filtered by meridian and by code prefix, pinyin or English name.
          */
         get: operations["AcupuncturePointsController_list"];
         put?: never;
@@ -2501,6 +2501,11 @@ export interface components {
             code: string;
             /** @example Zúsānlǐ */
             pinyin: string;
+            /**
+             * @description The customary English translation of the point’s name; for reading, not a key.
+             * @example Leg Three Miles
+             */
+            english: string;
             /**
              * @description Meridian, or extra region for extra points.
              * @example ST
@@ -7421,7 +7426,7 @@ export interface operations {
             query?: {
                 /** @description A meridian (LU … CV) or extra region (EX-HN …). */
                 meridian?: string;
-                /** @description A code prefix (`st3`) or part of the pinyin name, tone marks optional. */
+                /** @description A code prefix (`st3`), or part of the pinyin name, tone marks optional (`zusanli`), or part of the English name (`three miles`); case-insensitive. */
                 q?: string;
             };
             header?: never;

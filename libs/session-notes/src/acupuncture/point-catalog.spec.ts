@@ -117,6 +117,78 @@ describe('the WHO point catalog', () => {
     expect(findPoint(code)?.pinyin).toBe(pinyin);
   });
 
+  it('gives every point an English name: trimmed, capitalised, letters and word marks only', () => {
+    const malformed = ACUPUNCTURE_POINTS.filter(
+      (point) =>
+        typeof point.english !== 'string' ||
+        point.english !== point.english.trim() ||
+        !/^[A-Z][A-Za-z' -]*[a-z]$/.test(point.english) ||
+        /\s{2}/.test(point.english),
+    );
+    expect(codes(malformed)).toEqual([]);
+  });
+
+  it('gives no two points the same English name, so a picker can list them by it', () => {
+    const byName = new Map<string, string[]>();
+    for (const point of ACUPUNCTURE_POINTS) {
+      const name = point.english.toLowerCase();
+      byName.set(name, [...(byName.get(name) ?? []), point.code]);
+    }
+    expect([...byName.values()].filter((shared) => shared.length > 1)).toEqual([]);
+  });
+
+  it.each([
+    ['LU1', 'Middle Palace'],
+    ['LU7', 'Broken Sequence'],
+    ['LI4', 'Union Valley'],
+    ['LI11', 'Pool at the Crook'],
+    ['ST36', 'Leg Three Miles'],
+    ['ST40', 'Abundant Bulge'],
+    ['SP6', 'Three Yin Intersection'],
+    ['SP9', 'Yin Mound Spring'],
+    ['HT7', 'Spirit Gate'],
+    ['SI3', 'Back Stream'],
+    ['BL23', 'Kidney Shu'],
+    ['BL40', 'Middle of the Crook'],
+    ['BL60', 'Kunlun Mountains'],
+    ['BL62', 'Extending Vessel'],
+    ['BL67', 'Reaching Yin'],
+    ['KI1', 'Gushing Spring'],
+    ['KI3', 'Supreme Stream'],
+    ['KI6', 'Shining Sea'],
+    ['PC6', 'Inner Pass'],
+    ['TE5', 'Outer Pass'],
+    ['GB20', 'Wind Pool'],
+    ['GB34', 'Yang Mound Spring'],
+    ['LR3', 'Great Surge'],
+    ['GV4', 'Gate of Life'],
+    ['GV20', 'Hundred Meetings'],
+    ['CV4', 'Gate of Origin'],
+    ['CV6', 'Sea of Qi'],
+    ['CV12', 'Middle Epigastrium'],
+    ['CV17', 'Chest Centre'],
+    ['EX-HN3', 'Hall of Impression'],
+    ['EX-HN5', 'Supreme Yang'],
+    ['EX-CA1', 'Palace of the Child'],
+    ['EX-UE9', 'Eight Pathogens'],
+    ['EX-LE10', 'Eight Winds'],
+  ])('calls %s %s in English', (code, english) => {
+    expect(findPoint(code)?.english).toBe(english);
+  });
+
+  // Points whose Chinese names share a syllable or sound alike, told apart in English too.
+  it.each([
+    ['HT4', 'Spirit Path', 'GV11', 'Spirit Pathway'],
+    ['CV19', 'Purple Palace', 'EX-CA1', 'Palace of the Child'],
+    ['CV7', 'Yin Intersection', 'GV28', 'Gum Intersection'],
+    ['LI2', 'Second Interval', 'EX-HN6', 'Ear Apex'],
+  ])('tells %s %s from %s %s', (firstCode, firstName, secondCode, secondName) => {
+    expect([findPoint(firstCode)?.english, findPoint(secondCode)?.english]).toEqual([
+      firstName,
+      secondName,
+    ]);
+  });
+
   // Different points whose names differ only in tone: a slip here would go unnoticed in
   // toneless search, so the tones are pinned.
   it.each([
@@ -149,7 +221,12 @@ describe('findPoint', () => {
 
   it('returns the catalog entry itself', () => {
     expect(findPoint('pc6')).toBe(ACUPUNCTURE_POINTS.find((point) => point.code === 'PC6'));
-    expect(findPoint('pc6')).toEqual({ code: 'PC6', pinyin: 'Nèiguān', meridian: 'PC' });
+    expect(findPoint('pc6')).toEqual({
+      code: 'PC6',
+      pinyin: 'Nèiguān',
+      english: 'Inner Pass',
+      meridian: 'PC',
+    });
   });
 
   it.each([
@@ -240,6 +317,55 @@ describe('searchPoints', () => {
       expect(codes(searchPoints({ q }))).toEqual(expected);
     });
 
+    it.each([
+      ['three miles', ['LI10', 'ST36']],
+      ['Leg Three Miles', ['ST36']],
+      ['LEG THREE', ['ST36']],
+      ['  union   valley ', ['LI4']],
+      ['great surge', ['LR3']],
+      ['wind pool', ['GB20']],
+      ['inner pass', ['PC6']],
+      ['hall of impression', ['EX-HN3']],
+      ['three yin', ['SP6']],
+      [
+        'bone hole',
+        [
+          'LI12',
+          'LI19',
+          'ST3',
+          'SI18',
+          'BL31',
+          'BL32',
+          'BL33',
+          'BL34',
+          'TE14',
+          'TE15',
+          'TE22',
+          'GB1',
+          'GB29',
+          'GV25',
+        ],
+      ],
+      ['ear harmony bone-hole', ['TE22']],
+      ['heavens pivot', ['ST25']],
+      ["heaven's tripod", ['LI17']],
+      ['Heaven’s Tripod', ['LI17']],
+      ['dyspnoea', ['EX-B1']],
+    ])(
+      'matches the English name %j in part, without regard to case or punctuation',
+      (q, expected) => {
+        expect(codes(searchPoints({ q }))).toEqual(expected);
+      },
+    );
+
+    it('matches codes, pinyin and English names at once, in catalog order', () => {
+      const found = codes(searchPoints({ q: 'lu' }));
+      // LU1 by its code, BL13 by its English name (Lung Shu), GB5 by its pinyin (Xuánlú).
+      expect(found).toEqual(expect.arrayContaining(['LU1', 'LU11', 'BL13', 'GB5']));
+      expect(found.indexOf('LU11')).toBeLessThan(found.indexOf('BL13'));
+      expect(found.indexOf('BL13')).toBeLessThan(found.indexOf('GB5'));
+    });
+
     it('does not read a code with a number as pinyin', () => {
       expect(codes(searchPoints({ q: 'gb2' }))).toEqual([
         'GB2',
@@ -263,7 +389,13 @@ describe('searchPoints', () => {
 
   describe('by meridian and q together', () => {
     it('keeps only the points matching both', () => {
-      expect(codes(searchPoints({ meridian: 'KI', q: 'fu' }))).toEqual(['KI7', 'KI20', 'KI27']);
+      // KI14 by its English name, Fourfold Fullness.
+      expect(codes(searchPoints({ meridian: 'KI', q: 'fu' }))).toEqual([
+        'KI7',
+        'KI14',
+        'KI20',
+        'KI27',
+      ]);
     });
 
     it('finds nothing for another meridian’s code', () => {

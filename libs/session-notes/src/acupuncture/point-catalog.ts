@@ -15,7 +15,10 @@ export {
 export interface PointFilter {
   /** A meridian ('ST') or extra-point region ('EX-HN') code, in any case. */
   meridian?: string;
-  /** The start of a code ('st3') or part of a pinyin name, with or without tones ('zusanli'). */
+  /**
+   * The start of a code ('st3'), or part of a pinyin name with or without tones ('zusanli') or
+   * of an English name ('three miles').
+   */
   q?: string;
 }
 
@@ -41,6 +44,20 @@ function foldPinyin(text: string): string {
     .replace(/[^a-z]/g, '');
 }
 
+/**
+ * English reduced to lower-case words separated by single spaces, so 'three miles' finds
+ * 'Leg Three Miles', 'bone hole' finds 'Bone-hole' and 'heavens' finds "Heaven's".
+ */
+function foldEnglish(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Built once: findPoint is called for every code in every note. */
 const POINTS_BY_CODE: ReadonlyMap<string, AcupuncturePoint> = new Map(
   ACUPUNCTURE_POINTS.map((point) => [point.code, point]),
@@ -48,6 +65,10 @@ const POINTS_BY_CODE: ReadonlyMap<string, AcupuncturePoint> = new Map(
 
 const FOLDED_PINYIN: ReadonlyMap<AcupuncturePoint, string> = new Map(
   ACUPUNCTURE_POINTS.map((point) => [point, foldPinyin(point.pinyin)]),
+);
+
+const FOLDED_ENGLISH: ReadonlyMap<AcupuncturePoint, string> = new Map(
+  ACUPUNCTURE_POINTS.map((point) => [point, foldEnglish(point.english)]),
 );
 
 const KNOWN_GROUPS: ReadonlySet<string> = new Set<string>([
@@ -65,8 +86,10 @@ export function findPoint(code: string): AcupuncturePoint | null {
  * by point number) so a picker lists ST3 before ST30. A blank filter is no filter; a
  * meridian that is not a WHO code matches nothing rather than everything.
  *
- * `q` matches either the start of a code ('st3': ST3 and ST30–ST39, not ST13) or any part of
- * a pinyin name without regard to tones or case ('sanli': ST36 Zúsānlǐ and LI10 Shǒusānlǐ).
+ * `q` matches the start of a code ('st3': ST3 and ST30–ST39, not ST13), any part of a pinyin
+ * name without regard to tones or case ('sanli': ST36 Zúsānlǐ and LI10 Shǒusānlǐ), or any part
+ * of an English name without regard to case or punctuation ('three miles': ST36 Leg Three
+ * Miles, LI10 Arm Three Miles).
  */
 export function searchPoints(filter: PointFilter): AcupuncturePoint[] {
   const meridian = canonicalCode(filter.meridian ?? '');
@@ -75,11 +98,14 @@ export function searchPoints(filter: PointFilter): AcupuncturePoint[] {
   const codePrefix = canonicalCode(filter.q ?? '');
   // A query with digits or hyphens can only be a code: 'st3' must not match pinyin 'st'.
   const pinyinPart = /^[\p{L}\p{M}\s']*$/u.test(filter.q ?? '') ? foldPinyin(filter.q ?? '') : '';
+  // No English name has a digit, but hyphens are theirs too ('bone-hole').
+  const englishPart = /\d/.test(filter.q ?? '') ? '' : foldEnglish(filter.q ?? '');
 
   return ACUPUNCTURE_POINTS.filter((point) => {
     if (meridian && point.meridian !== meridian) return false;
     if (!codePrefix) return true;
     if (point.code.startsWith(codePrefix)) return true;
-    return pinyinPart !== '' && (FOLDED_PINYIN.get(point) ?? '').includes(pinyinPart);
+    if (pinyinPart !== '' && (FOLDED_PINYIN.get(point) ?? '').includes(pinyinPart)) return true;
+    return englishPart !== '' && (FOLDED_ENGLISH.get(point) ?? '').includes(englishPart);
   });
 }

@@ -12,8 +12,9 @@ export class AcupuncturePointsQuery {
   meridian?: string;
 
   @ApiPropertyOptional({
-    example: 'zusanli',
-    description: 'A code prefix (`st3`) or part of the pinyin name, tone marks optional.',
+    example: 'three miles',
+    description:
+      'A code prefix (`st3`), or part of the pinyin name, tone marks optional (`zusanli`), or part of the English name (`three miles`); case-insensitive.',
   })
   @IsOptional()
   @IsString()
@@ -24,6 +25,11 @@ export class AcupuncturePointsQuery {
 export class AcupuncturePointResponse {
   @ApiProperty({ example: 'ST36' }) code!: string;
   @ApiProperty({ example: 'Zúsānlǐ' }) pinyin!: string;
+  @ApiProperty({
+    example: 'Leg Three Miles',
+    description: 'The customary English translation of the point’s name; for reading, not a key.',
+  })
+  english!: string;
   @ApiProperty({ example: 'ST', description: 'Meridian, or extra region for extra points.' })
   meridian!: string;
 }
