@@ -1,6 +1,103 @@
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClinic } from '../../app/clinic-context';
+import { QueryState } from '../../ui/QueryState';
 import type { Client } from '../clients/client-form';
+import { useStaffDirectory } from '../staff/queries';
+import { DISCIPLINES, isDiscipline } from './disciplines';
+import { NewNoteDialog } from './NewNoteDialog';
+import { NoteCard } from './NoteCard';
+import { useClientNotes } from './queries';
 
-/** Placeholder while issue 19 is built: replaced by the real tab. */
-export function NotesTab(_props: { client: Client }) {
-  return null;
+const route = getRouteApi('/clients/$clientId');
+
+/**
+ * The chart's timeline: the care team's notes of every discipline, newest session first,
+ * filtered to one discipline from the URL. Psychology notes read "restricted" for everyone but
+ * the psychologists; addenda sit under their note. A practitioner starts a note from here.
+ */
+export function NotesTab({ client }: { client: Client }) {
+  const { t } = useTranslation('notes');
+  const { t: tc } = useTranslation();
+  const { can, me } = useClinic();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const discipline = isDiscipline(search.discipline) ? search.discipline : undefined;
+  const notes = useClientNotes(client.id, discipline);
+  const staff = useStaffDirectory();
+  const nameOf = (id: string) => staff.data?.find((member) => member.id === id)?.displayName;
+  const [creating, setCreating] = useState(false);
+  const mayWrite =
+    can('session-notes:write') && me.disciplines.length > 0 && client.status === 'active';
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <SegmentedControl
+          aria-label={t('timeline.filter')}
+          value={discipline ?? 'all'}
+          data={[
+            { value: 'all', label: t('timeline.all') },
+            ...DISCIPLINES.map((value) => ({ value, label: tc(`disciplines.${value}`) })),
+          ]}
+          onChange={(value) =>
+            void navigate({
+              search: (prev) => ({ ...prev, discipline: value === 'all' ? undefined : value }),
+              replace: true,
+            })
+          }
+        />
+        {mayWrite && (
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
+            {t('timeline.newNote')}
+          </Button>
+        )}
+      </Group>
+      <QueryState
+        query={notes}
+        isEmpty={(data) => data.pages[0].data.length === 0}
+        empty={
+          <Text size="sm" c="gray.7" py="md">
+            {discipline
+              ? t('timeline.emptyDiscipline', { discipline: tc(`disciplines.${discipline}`) })
+              : t('timeline.empty')}
+          </Text>
+        }
+      >
+        {(data) => (
+          <Stack
+            gap="sm"
+            component="ol"
+            aria-label={t('timeline.label')}
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
+            {data.pages.flatMap((page) =>
+              page.data.map((note) => (
+                <NoteCard key={note.id} note={note} authorName={nameOf(note.practitionerId)} />
+              )),
+            )}
+          </Stack>
+        )}
+      </QueryState>
+      {notes.hasNextPage && (
+        <Button
+          variant="default"
+          w="fit-content"
+          loading={notes.isFetchingNextPage}
+          onClick={() => void notes.fetchNextPage()}
+        >
+          {tc('actions.loadMore')}
+        </Button>
+      )}
+      {mayWrite && (
+        <NewNoteDialog opened={creating} clientId={client.id} onClose={() => setCreating(false)} />
+      )}
+    </Stack>
+  );
 }

@@ -1,0 +1,116 @@
+import type { TFunction } from 'i18next';
+import { Group, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type {
+  AcupunctureContent,
+  NutritionContent,
+  PsychologyContent,
+  SessionNote,
+  TrainingContent,
+} from './editor';
+
+/** At most this much of a free text on the timeline: the note itself has the rest. */
+const EXCERPT = 240;
+const excerpt = (text: string | undefined) =>
+  text && text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : (text ?? '');
+
+/**
+ * A note in two lines on the chart's timeline, in its discipline's terms: the complaint and the
+ * points, the format and risk, the phase and reintroductions, the exercises and loads. A note
+ * the viewer may not read says only that the session took place.
+ */
+export function NoteSummary({ note }: { note: SessionNote }) {
+  const { t } = useTranslation('notes');
+  if (note.restricted || note.content === null) {
+    return (
+      <Group gap={6} c="gray.7" wrap="nowrap">
+        <IconLock size={14} aria-hidden />
+        <Text size="sm" c="gray.7">
+          {t('timeline.restricted')}
+        </Text>
+      </Group>
+    );
+  }
+  const lines = summaryLines(note, t);
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Text key={index} size="sm" c={index === 0 ? undefined : 'gray.7'} lineClamp={2}>
+          {line}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+type T = TFunction<'notes'>;
+
+function summaryLines(note: SessionNote, t: T): string[] {
+  switch (note.discipline) {
+    case 'acupuncture': {
+      const c = note.content as Partial<AcupunctureContent>;
+      const points = (c.points ?? []).map((point) => point.code).join(', ');
+      return [
+        excerpt(c.chiefComplaint),
+        [c.patterns?.join(', '), points && t('timeline.points', { points })]
+          .filter(Boolean)
+          .join(' · '),
+      ].filter(Boolean);
+    }
+    case 'psychology': {
+      const c = note.content as Partial<PsychologyContent>;
+      const first = Object.values(c.sections ?? {}).find(Boolean);
+      return [
+        [
+          c.format,
+          c.riskLevel && t('psychology.riskShown', { level: t(`psychology.risk.${c.riskLevel}`) }),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        excerpt(first),
+      ].filter(Boolean);
+    }
+    case 'nutrition': {
+      const c = note.content as Partial<NutritionContent>;
+      const challenges = (c.challenges ?? [])
+        .map((challenge) =>
+          challenge.severity
+            ? `${challenge.food} (${t(`nutrition.severities.${challenge.severity}`)})`
+            : challenge.food,
+        )
+        .filter(Boolean)
+        .join(', ');
+      return [
+        [
+          c.phase && t(`nutrition.phases.${c.phase}`),
+          c.protocol && t(`nutrition.protocols.${c.protocol}`),
+          c.weightKg !== undefined && t('nutrition.weightShown', { kg: c.weightKg }),
+          c.adherencePercent !== undefined &&
+            t('nutrition.adherenceShown', { percent: c.adherencePercent }),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        challenges && t('timeline.challenges', { list: challenges }),
+      ].filter(Boolean) as string[];
+    }
+    case 'training': {
+      const c = note.content as Partial<TrainingContent>;
+      return [
+        (c.exercises ?? [])
+          .map((e) =>
+            e.loadKg !== undefined
+              ? t('timeline.exerciseWithLoad', {
+                  name: e.name,
+                  sets: e.sets,
+                  reps: e.reps,
+                  kg: e.loadKg,
+                })
+              : t('timeline.exercise', { name: e.name, sets: e.sets, reps: e.reps }),
+          )
+          .join(' · '),
+        excerpt(c.notes),
+      ].filter(Boolean);
+    }
+  }
+}
