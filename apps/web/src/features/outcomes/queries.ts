@@ -1,0 +1,169 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { FollowUp } from '../follow-ups/types';
+import type { Instrument, Measurement, Plan, PlanProgress, RecordMeasurementBody } from './types';
+
+/**
+ * Keys start with the resource: recording a measurement refreshes every list of the client's
+ * measurements, and a plan's change (`treatment-plans`, whoever made it) its phases and goals
+ * here too.
+ */
+export const outcomeKeys = {
+  instruments: ['instruments'] as const,
+  measurements: (clientId: string) => ['measurements', clientId] as const,
+  plans: ['treatment-plans'] as const,
+  clientPlans: (clientId: string) => ['treatment-plans', 'client', clientId] as const,
+  plan: (planId: string) => ['treatment-plans', 'one', planId] as const,
+  progress: (planId: string) => ['treatment-plans', 'progress', planId] as const,
+  raisedFollowUp: (measurementId: string) => ['follow-ups', 'raised', measurementId] as const,
+};
+
+/** The clinic's catalog: it changes when an admin adds a scale, rarely. */
+export function useInstruments(enabled = true) {
+  return useQuery({
+    queryKey: outcomeKeys.instruments,
+    queryFn: async (): Promise<Instrument[]> => (await unwrap(api.GET('/api/v1/instruments'))).data,
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** As many as the API gives at once: a client has dozens of measurements, not thousands. */
+const PAGE = 200;
+
+/**
+ * Every measurement of the client, newest first, read to the last page: the list and the
+ * timeline show them all, and a first page would silently cut off the oldest, the baseline.
+ */
+export function useClientMeasurements(clientId: string, enabled = true) {
+  return useQuery({
+    queryKey: outcomeKeys.measurements(clientId),
+    queryFn: async (): Promise<Measurement[]> => {
+      const all: Measurement[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET('/api/v1/clients/{id}/measurements', {
+            params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
+          }),
+        );
+        all.push(...page.data);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    enabled,
+  });
+}
+
+/** The client's plans, newest first, read to the end (a client has a handful). */
+export function useClientPlans(clientId: string, enabled = true) {
+  return useQuery({
+    queryKey: outcomeKeys.clientPlans(clientId),
+    queryFn: async (): Promise<Plan[]> => {
+      const all: Plan[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(
+          api.GET('/api/v1/clients/{id}/treatment-plans', {
+            params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
+          }),
+        );
+        all.push(...page.data);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    enabled,
+  });
+}
+
+/** The active plan of a list, newest first: the one the timeline draws when none is named. */
+export function activePlanOf(plans: readonly Plan[]): Plan | null {
+  return plans.find((plan) => plan.status === 'active') ?? null;
+}
+
+export function usePlan(planId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: outcomeKeys.plan(planId ?? ''),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/treatment-plans/{id}', { params: { path: { id: planId! } } })),
+    enabled: enabled && planId !== undefined,
+  });
+}
+
+export function usePlanProgress(planId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: outcomeKeys.progress(planId ?? ''),
+    queryFn: (): Promise<PlanProgress> =>
+      unwrap(
+        api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id: planId! } } }),
+      ),
+    enabled: enabled && planId !== undefined,
+  });
+}
+
+/**
+ * Records a measurement; the server scores it. `idempotencyKey` is one per distinct body, so a
+ * retry after a lost answer does not record it twice.
+ */
+export function useRecordMeasurement(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: RecordMeasurementBody;
+      idempotencyKey: string;
+    }) =>
+      unwrap(
+        api.POST('/api/v1/clients/{id}/measurements', {
+          params: { path: { id: clientId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: outcomeKeys.measurements(clientId) });
+      // A plan's progress counts the client's measurements.
+      void queryClient.invalidateQueries({ queryKey: outcomeKeys.plans, refetchType: 'active' });
+    },
+  });
+}
+
+/** How long to look for the task the worker raises for a flagged measurement. */
+export const RAISED_WITHIN_MS = 60_000;
+
+/**
+ * The urgent task the server raises (through its worker, a moment after the save) for a
+ * PHQ-9 whose item 9 is above 0: the client's open urgent call created since the measurement
+ * was. Asked again every 2 seconds until it is there, for a minute at most.
+ */
+export function useRaisedFollowUp(measurement: Measurement | null, enabled: boolean) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: outcomeKeys.raisedFollowUp(measurement?.id ?? ''),
+    queryFn: async (): Promise<FollowUp | null> => {
+      const page = await unwrap(
+        api.GET('/api/v1/follow-ups', {
+          params: {
+            query: { clientId: measurement!.clientId, status: 'open', type: 'call', limit: 200 },
+          },
+        }),
+      );
+      const since = Date.parse(measurement!.createdAt) - 5_000;
+      const raised =
+        (page.data as FollowUp[]).find(
+          (task) => task.priority === 'urgent' && Date.parse(task.createdAt) >= since,
+        ) ?? null;
+      // The client's follow-ups tab shows it too.
+      if (raised) void queryClient.invalidateQueries({ queryKey: ['follow-ups', 'client'] });
+      return raised;
+    },
+    enabled: enabled && measurement !== null,
+    refetchInterval: (query) =>
+      query.state.data || Date.now() - Date.parse(measurement?.createdAt ?? '') > RAISED_WITHIN_MS
+        ? false
+        : 2_000,
+  });
+}
