@@ -15,16 +15,21 @@ const OUT_DIR = resolve(HERE, '../../dist/web');
  */
 function precompress(): Plugin {
   const compressible = /\.(js|css|html|svg|json|txt)$/;
+  // Where this build went: dist/web, or another directory given with --outDir.
+  let outDir = OUT_DIR;
   return {
     name: 'meridian-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => {
           const path = join(dir, name);
           return statSync(path).isDirectory() ? walk(path) : [path];
         });
-      for (const file of walk(OUT_DIR).filter((path) => compressible.test(path))) {
+      for (const file of walk(outDir).filter((path) => compressible.test(path))) {
         const body = readFileSync(file);
         if (body.length < 1024) continue;
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
