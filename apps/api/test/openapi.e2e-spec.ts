@@ -81,9 +81,13 @@ describe('OpenAPI document', () => {
     ]);
     expect(body.oneOf).toHaveLength(4);
     const schemas = document.components.schemas;
+    // A new note is a draft: its content may be half-written; signing asks for the whole.
     expect(schemas.AcupunctureNoteRequest.properties.content.$ref).toBe(
-      '#/components/schemas/AcupunctureContentDto',
+      '#/components/schemas/AcupunctureDraftContentDto',
     );
+    expect(schemas.AcupunctureDraftContentDto.required).toBeUndefined();
+    expect(schemas.PsychologyDraftContentDto.required).toEqual(['format']);
+    expect(schemas.AcupunctureContentDto.required).toEqual(['chiefComplaint']);
     expect(schemas.PsychologyContentDto.required).toEqual(
       expect.arrayContaining(['format', 'sections', 'riskLevel']),
     );

@@ -14,4 +14,5 @@ export * from './session-notes.repository';
 export * from './session-notes.service';
 export * from './dto/points.dto';
 export * from './dto/note-request.schema';
+export * from './dto/draft-content.schema';
 export * from './note-key-rotation';

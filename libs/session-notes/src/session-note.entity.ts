@@ -30,6 +30,14 @@ export type NoteStatus = (typeof NOTE_STATUSES)[number];
 @Entity({ name: 'session_notes' })
 @Unique('session_notes_clinic_id_id_key', ['clinicId', 'id'])
 @Index('session_notes_history_idx', ['clinicId', 'clientId', 'sessionDate', 'id'])
+@Index('session_notes_author_idx', [
+  'clinicId',
+  'practitionerId',
+  'status',
+  'sessionDate',
+  'createdAt',
+  'id',
+])
 @Index('session_notes_key_id_idx', ['keyId'], { where: 'key_id IS NOT NULL' })
 @Check(
   'session_notes_discipline_check',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, keysetPage, Page, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { SessionNoteAddendumEntity } from './session-note-addendum.entity';
-import { SessionNoteEntity } from './session-note.entity';
+import { NoteStatus, SessionNoteEntity } from './session-note.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,6 +16,51 @@ export interface NoteFilter {
 
 /** A note with the number of addenda it has, as a client's history lists it. */
 export type ListedNote = SessionNoteEntity & { addendaCount: number };
+
+/** Whose note it is, as a list across clients names them. */
+export interface NoteClient {
+  id: string;
+  clientNumber: number;
+  firstName: string;
+  lastName: string;
+}
+
+/** A note of one author's, with its addenda count and its client, as their own list shows it. */
+export interface AuthoredNote {
+  note: ListedNote;
+  client: NoteClient;
+}
+
+export interface AuthorFilter {
+  status?: NoteStatus;
+}
+
+/**
+ * Drafts are work owed, the oldest first; signed notes (or all) are a record, the newest
+ * first. Both keyset on (session date, creation time, id).
+ */
+const authorOrder = (filter: AuthorFilter): 'asc' | 'desc' =>
+  filter.status === 'draft' ? 'asc' : 'desc';
+
+/** A creation time to the microsecond, as PostgreSQL keeps it (a JS Date keeps milliseconds). */
+const MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** An author's notes with their clients; columns listed, rows mapped by hand (a hot list). */
+const AUTHORED_NOTES = `
+  SELECT n.id, n.clinic_id AS "clinicId", n.client_id AS "clientId",
+         n.practitioner_id AS "practitionerId", n.discipline,
+         to_char(n.session_date, 'YYYY-MM-DD') AS "sessionDate",
+         n.appointment_id AS "appointmentId", n.treatment_plan_id AS "treatmentPlanId",
+         n.status, n.content, n.sealed_content AS "sealedContent", n.key_id AS "keyId",
+         n.content_hash AS "contentHash", n.signed_at AS "signedAt", n.signed_by AS "signedBy",
+         n.created_at AS "createdAt", n.updated_at AS "updatedAt", n.version,
+         to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdKey",
+         (SELECT count(*)::int FROM session_note_addenda a
+           WHERE a.clinic_id = n.clinic_id AND a.note_id = n.id) AS "addendaCount",
+         c.client_number AS "clientNumber", c.first_name AS "firstName",
+         c.last_name AS "lastName"
+  FROM session_notes n
+  JOIN clients c ON c.clinic_id = n.clinic_id AND c.id = n.client_id`;
 
 /** Session notes and addenda, in the current tenant transaction. */
 /**
@@ -76,6 +121,60 @@ export class SessionNotesRepository {
       Object.assign(note, { addendaCount: raw[index].addenda_count }),
     );
     return keysetPage(rows, limit, (row) => [row.sessionDate, row.id]);
+  }
+
+  /**
+   * The notes `authorId` wrote, across clients, in {@link authorOrder}; keyset on (session
+   * date, creation time, id), the order being part of the cursor.
+   */
+  async ofAuthor(
+    authorId: string,
+    filter: AuthorFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<AuthoredNote>> {
+    const order = authorOrder(filter);
+    const params: unknown[] = [this.tx.clinicId, authorId, limit + 1];
+    const conditions = ['n.clinic_id = $1', 'n.practitioner_id = $2'];
+    if (filter.status) {
+      params.push(filter.status);
+      conditions.push(`n.status = $${params.length}`);
+    }
+    if (cursor) {
+      // A cursor of the other order would skip or repeat notes: it is refused as foreign.
+      const [, sessionDate, createdAt, id] = decodeCursor(cursor, 4, [
+        new RegExp(`^${order}$`),
+        DATE,
+        MICROS,
+        UUID_PATTERN,
+      ]);
+      params.push(sessionDate, createdAt, id);
+      const [d, c, i] = [params.length - 2, params.length - 1, params.length];
+      conditions.push(
+        `(n.session_date, n.created_at, n.id) ${order === 'asc' ? '>' : '<'} ($${d}::date, $${c}::timestamptz, $${i}::uuid)`,
+      );
+    }
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const rows = await this.tx.query<AuthoredRow>(
+      `${AUTHORED_NOTES} WHERE ${conditions.join(' AND ')}
+       ORDER BY n.session_date ${direction}, n.created_at ${direction}, n.id ${direction}
+       LIMIT $3`,
+      params,
+    );
+    const page = keysetPage(rows, limit, (row) => [order, row.sessionDate, row.createdKey, row.id]);
+    return { data: page.data.map(toAuthoredNote), nextCursor: page.nextCursor };
+  }
+
+  /** Of `clientIds`, those on whose care team `userId` is in psychology. */
+  async psychologyTeamsOf(userId: string, clientIds: readonly string[]): Promise<Set<string>> {
+    if (clientIds.length === 0) return new Set();
+    const rows = await this.tx.query<{ clientId: string }>(
+      `SELECT client_id AS "clientId" FROM care_team_members
+       WHERE clinic_id = $1 AND user_id = $2 AND discipline = 'psychology'
+         AND client_id = ANY($3::uuid[])`,
+      [this.tx.clinicId, userId, clientIds],
+    );
+    return new Set(rows.map((row) => row.clientId));
   }
 
   /** The client's latest signed acupuncture note before `sessionDate`, for its points. */
@@ -177,4 +276,41 @@ export class SessionNotesRepository {
   async deleteOf(clientId: string): Promise<void> {
     await this.tx.manager.delete(SessionNoteEntity, { clinicId: this.tx.clinicId, clientId });
   }
+}
+
+interface AuthoredRow extends ListedNote, Omit<NoteClient, 'id'> {
+  createdKey: string;
+}
+
+function toAuthoredNote(row: AuthoredRow): AuthoredNote {
+  const note = Object.assign(new SessionNoteEntity(), {
+    id: row.id,
+    clinicId: row.clinicId,
+    clientId: row.clientId,
+    practitionerId: row.practitionerId,
+    discipline: row.discipline,
+    sessionDate: row.sessionDate,
+    appointmentId: row.appointmentId,
+    treatmentPlanId: row.treatmentPlanId,
+    status: row.status,
+    content: row.content,
+    sealedContent: row.sealedContent,
+    keyId: row.keyId,
+    contentHash: row.contentHash,
+    signedAt: row.signedAt,
+    signedBy: row.signedBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    addendaCount: row.addendaCount,
+  });
+  return {
+    note,
+    client: {
+      id: row.clientId,
+      clientNumber: row.clientNumber,
+      firstName: row.firstName,
+      lastName: row.lastName,
+    },
+  };
 }

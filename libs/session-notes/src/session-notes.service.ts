@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuditAction, AuditLog } from '@meridian/audit';
+import { AuditAction, AuditLog, AuditPurpose } from '@meridian/audit';
 import { Discipline } from '@meridian/auth/access/role';
 import { ClinicalAccess, mayWriteNote } from '@meridian/auth/policies/clinical-access.policy';
 import {
@@ -7,12 +7,14 @@ import {
   ClientsException,
   ClientsRepository,
   ClientsService,
+  formatClientNumber,
 } from '@meridian/clients';
 import { ClinicsRepository } from '@meridian/clinics';
 import {
   Actor,
   addDays,
   FieldError,
+  RequestErrorCode,
   RequestException,
   staleVersion,
   notAfterToday,
@@ -23,12 +25,18 @@ import { FollowUpsRepository } from '@meridian/follow-ups/follow-ups.repository'
 import { OutcomesRepository } from '@meridian/outcomes';
 import { v7 as uuid } from 'uuid';
 import { findPoint } from './acupuncture/point-catalog';
-import { checkContent } from './content/note-content';
-import { AddendumResponse, SessionNotePage, SessionNoteResponse } from './dto/note.response';
+import { checkContent, Completeness } from './content/note-content';
+import {
+  AddendumResponse,
+  OwnSessionNotePage,
+  SessionNotePage,
+  SessionNoteResponse,
+} from './dto/note.response';
 import {
   CreateAddendumDto,
   CreateSessionNoteDto,
   FollowUpRequestDto,
+  ListOwnSessionNotesQuery,
   ListSessionNotesQuery,
   SignSessionNoteDto,
   UpdateSessionNoteDto,
@@ -105,6 +113,50 @@ export class SessionNotesService implements OnModuleInit {
     };
   }
 
+  /**
+   * The caller's own notes across their clients (their unsigned drafts, say), each with whose
+   * note it is. The author is always the caller: nobody lists another practitioner's notes.
+   * Content shows as the caller may read it now, decided for the page at once: with clinical
+   * access to the client (care team or broken glass), psychology only as a psychologist on
+   * the care team; else `restricted`, as for a colleague (an author taken off the care team
+   * still sees that the note exists, to know the work is there, not what it says).
+   *
+   * Logged as a search per purpose: the clients shown under treatment, under broken glass,
+   * and those shown without clinical access (administration).
+   */
+  async listOwn(actor: Actor, query: ListOwnSessionNotesQuery): Promise<OwnSessionNotePage> {
+    const page = await this.notes.ofAuthor(
+      actor.userId,
+      { status: query.status },
+      query.limit,
+      query.cursor,
+    );
+    const clientIds = [...new Set(page.data.map(({ note }) => note.clientId))];
+    const access = await this.clients.accessTo(actor, clientIds);
+    const psychologyClients = page.data
+      .filter(({ note }) => note.discipline === Discipline.Psychology)
+      .map(({ note }) => note.clientId);
+    const psychologistOn =
+      psychologyClients.length > 0 && actor.disciplines.includes(Discipline.Psychology)
+        ? await this.notes.psychologyTeamsOf(actor.userId, psychologyClients)
+        : new Set<string>();
+    await this.logSearch(clientIds, (clientId) => access.get(clientId) ?? null);
+    return {
+      data: page.data.map(({ note, client }) => {
+        const clinical = access.get(note.clientId) ?? null;
+        const mayRead =
+          clinical !== null &&
+          (note.discipline !== Discipline.Psychology ||
+            (clinical === 'treatment' && psychologistOn.has(note.clientId)));
+        return {
+          ...this.toResponse(note, mayRead, note.addendaCount),
+          client: { ...client, clientNumber: formatClientNumber(client.clientNumber) },
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   async get(actor: Actor, id: string): Promise<SessionNoteResponse> {
     const note = await this.require(actor, id);
     const access = await this.clients.requireClinicalAccess(actor, note.clientId);
@@ -138,7 +190,7 @@ export class SessionNotesService implements OnModuleInit {
         }
       }
     }
-    const content = await this.checkedContent(clientId, input.discipline, raw, errors);
+    const content = await this.checkedContent(clientId, input.discipline, raw, errors, 'draft');
     errors.push(...futureDates(input.sessionDate, content, timeZone));
     await this.checkPlan(clientId, input.treatmentPlanId ?? null, errors);
     await this.checkAppointment(clientId, input.appointmentId ?? null, errors);
@@ -177,7 +229,13 @@ export class SessionNotesService implements OnModuleInit {
     const errors: FieldError[] = [];
     let content: Record<string, unknown> | undefined;
     if (input.content !== undefined) {
-      content = await this.checkedContent(note.clientId, note.discipline, input.content, errors);
+      content = await this.checkedContent(
+        note.clientId,
+        note.discipline,
+        input.content,
+        errors,
+        'draft',
+      );
       Object.assign(note, this.noteCipher.sealContent(note.id, note.discipline, content));
     }
     errors.push(...futureDates(input.sessionDate, content, await this.clinics.timeZone()));
@@ -206,7 +264,9 @@ export class SessionNotesService implements OnModuleInit {
 
   /**
    * Freezes the draft: stores the SHA-256 of the canonical note with signer and time. May ask
-   * for a follow-up task for the signer, in the same transaction.
+   * for a follow-up task for the signer, in the same transaction. Only a complete note is
+   * signed: a draft may have been saved half-written, so its content is checked in full here,
+   * and a gap is a 400 naming each missing field, with the note left a draft.
    */
   async sign(
     actor: Actor,
@@ -216,19 +276,29 @@ export class SessionNotesService implements OnModuleInit {
   ): Promise<SessionNoteResponse> {
     const { note, access } = await this.requireOwnDraft(actor, id);
     if (version !== undefined && note.version !== version) throw staleVersion();
+    const gaps: FieldError[] = [];
+    const stored = this.noteCipher.openContent(note);
+    await this.checkedContent(note.clientId, note.discipline, stored, gaps, 'complete');
+    const errors = [...gaps];
+    if (input.followUp?.note !== undefined && note.discipline === Discipline.Psychology) {
+      // Follow-up tasks are read outside psychology (reception works the queue).
+      errors.push({
+        field: 'followUp.note',
+        message: 'is not allowed on a psychology note: its text would leave the sealed record',
+      });
+    }
+    if (gaps.length > 0) {
+      throw new RequestException(
+        RequestErrorCode.ValidationFailed,
+        'The note is not complete: fill in the fields named before signing it.',
+        errors,
+      );
+    }
+    if (errors.length > 0) throw RequestException.invalidFields(errors);
     note.contentHash = this.digestOf(note);
     note.status = 'signed';
     note.signedAt = new Date();
     note.signedBy = actor.userId;
-    if (input.followUp?.note !== undefined && note.discipline === Discipline.Psychology) {
-      // Follow-up tasks are read outside psychology (reception works the queue).
-      throw RequestException.invalidFields([
-        {
-          field: 'followUp.note',
-          message: 'is not allowed on a psychology note: its text would leave the sealed record',
-        },
-      ]);
-    }
     const saved = await this.notes.save(note);
     if (input.followUp) await this.raiseFollowUp(saved, actor, input.followUp);
     await this.log(AuditAction.Sign, saved, access);
@@ -275,22 +345,27 @@ export class SessionNotesService implements OnModuleInit {
     });
   }
 
-  /** Content as stored: valid for its discipline, point codes canonical, links the client's own. */
-  /** The session and any food challenge must have happened by the clinic's today. */
+  /**
+   * Content as stored: valid for its discipline (as a draft or complete), point codes
+   * canonical, links the client's own. Problems are added to `errors`.
+   */
   private async checkedContent(
     clientId: string,
     discipline: Discipline,
     raw: Record<string, unknown>,
     errors: FieldError[],
+    completeness: Completeness,
   ): Promise<Record<string, unknown>> {
-    const checked = checkContent(discipline, raw);
+    const checked = checkContent(discipline, raw, completeness);
     if (!checked.ok) {
       errors.push(...checked.errors);
       return {};
     }
     const content = checked.content;
     if (Array.isArray(content.points)) {
-      content.points = (content.points as { code: string }[]).map((point, index) => {
+      content.points = (content.points as { code?: string }[]).map((point, index) => {
+        // A draft's point may not have its code yet.
+        if (typeof point.code !== 'string') return point;
         const known = findPoint(point.code);
         if (!known) {
           errors.push({
@@ -509,6 +584,27 @@ export class SessionNotesService implements OnModuleInit {
       (discipline !== Discipline.Psychology ||
         (await this.isTeamPsychologist(actor, clientId, access)));
     if (!allowed) throw SessionNotesException.disciplineForbidden(discipline);
+  }
+
+  /** One search row per purpose the clients were shown under; one row for none at all. */
+  private async logSearch(
+    clientIds: readonly string[],
+    accessOf: (clientId: string) => ClinicalAccess | null,
+  ): Promise<void> {
+    const byPurpose = new Map<AuditPurpose, string[]>();
+    for (const clientId of clientIds) {
+      const purpose = accessOf(clientId) ?? 'administration';
+      byPurpose.set(purpose, [...(byPurpose.get(purpose) ?? []), clientId]);
+    }
+    if (byPurpose.size === 0) byPurpose.set('administration', []);
+    for (const [purpose, ids] of byPurpose) {
+      await this.audit.record({
+        action: AuditAction.Search,
+        resourceType: RESOURCE,
+        clientIds: ids,
+        purpose,
+      });
+    }
   }
 
   private async log(

@@ -27,9 +27,12 @@ import {
   CONTENT_MODELS,
   CreateAddendumDto,
   CreateSessionNoteDto,
+  DRAFT_CONTENT_MODELS,
+  ListOwnSessionNotesQuery,
   ListSessionNotesQuery,
   NOTE_REQUEST_MODELS,
   NOTE_REQUEST_SCHEMA,
+  OwnSessionNotePage,
   SessionNotePage,
   SessionNoteResponse,
   SessionNotesService,
@@ -52,7 +55,7 @@ const CLINICAL_ONLY = problemResponse(
 );
 
 @ApiTags('session-notes')
-@ApiExtraModels(...CONTENT_MODELS, ...NOTE_REQUEST_MODELS)
+@ApiExtraModels(...CONTENT_MODELS, ...DRAFT_CONTENT_MODELS, ...NOTE_REQUEST_MODELS)
 @Controller()
 export class SessionNotesController {
   constructor(private readonly notes: SessionNotesService) {}
@@ -81,14 +84,14 @@ export class SessionNotesController {
   @ApiOperation({
     summary: 'Write a draft note in one of your disciplines',
     description:
-      '`content` follows the discipline’s schema. Acupuncture points must be catalog codes (any case in, canonical out); `copyPointsFromPrevious` takes the last signed session’s points.',
+      '`content` is a draft of the discipline’s content (`*DraftContentDto`): it may be half-written, so any field may be left out (a psychology draft needs only its `format`), but what is sent must be valid; signing asks for the complete note. Leave a cleared field out: an empty string is refused. Acupuncture points must be catalog codes (any case in, canonical out); `copyPointsFromPrevious` takes the last signed session’s points.',
   })
   @ApiBody({ schema: NOTE_REQUEST_SCHEMA })
   @ApiCreatedResponse({ type: SessionNoteResponse })
   @ApiResponse(
     problemResponse(
       400,
-      'Invalid fields, named (`content.points[0].code`): unknown discipline, content of another discipline, an unknown point, a value out of range, a session date in the future, missing sections of the note’s format.',
+      'Invalid fields, named (`content.points[0].code`): unknown discipline, content of another discipline or unknown fields, an unknown point, a wrong type, enum value, length or range, a section outside the psychology format, a session date in the future. Nothing is stored.',
     ),
   )
   @ApiResponse(CLINICAL_ONLY)
@@ -103,6 +106,30 @@ export class SessionNotesController {
     const note = await this.notes.create(actor, id, body);
     void reply.header('location', `/api/v1/session-notes/${note.id}`);
     return note;
+  }
+
+  @Get('session-notes')
+  @RequirePermission(Permission.SessionNoteWrite)
+  @ApiOperation({
+    summary: 'Your own notes across your clients (your unsigned drafts: `?status=draft`)',
+    description:
+      'The notes you wrote, never another practitioner’s, each with its client (`id`, `clientNumber`, `firstName`, `lastName`) so a list can say whose it is. Drafts come the oldest session first, so the work owed longest is on top; signed notes, or all, the newest first. Content shows as on the client’s own list: `restricted: true, content: null` for a psychology note unless you are the psychologist on the client’s care team, and for a client whose care team you have left (without a break-the-glass grant). Logged as a search of the clients listed.',
+  })
+  @ApiOkResponse({ type: OwnSessionNotePage })
+  @ApiResponse(
+    problemResponse(400, 'An invalid `status`, `limit` or `cursor`; the field is named.'),
+  )
+  @ApiResponse(
+    problemResponse(
+      403,
+      'Not a practitioner: the roles lack `session-notes:write` (reception, managers, admins).',
+    ),
+  )
+  listOwn(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Query() query: ListOwnSessionNotesQuery,
+  ): Promise<OwnSessionNotePage> {
+    return this.notes.listOwn(actor, query);
   }
 
   @Get('session-notes/:id')
@@ -120,10 +147,14 @@ export class SessionNotesController {
 
   @Patch('session-notes/:id')
   @RequirePermission(Permission.SessionNoteWrite)
-  @ApiOperation({ summary: 'Change your draft (content is replaced whole)' })
+  @ApiOperation({
+    summary: 'Change your draft (content is replaced whole)',
+    description:
+      'For saving as the note is written: `content`, when sent, is checked as a draft, as for a create (any field may be left out, what is sent must be valid; leave a cleared field out rather than send an empty string).',
+  })
   @ApiIfMatch('The note')
   @ApiOkResponse({ type: SessionNoteResponse })
-  @ApiResponse(problemResponse(400, 'Invalid fields, named as for a create.'))
+  @ApiResponse(problemResponse(400, 'Invalid fields, named as for a create; nothing is changed.'))
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'The note is signed: add an addendum instead.'))
@@ -158,11 +189,17 @@ export class SessionNotesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign your draft: it is frozen with a SHA-256 of its content',
-    description: '`followUp` creates a follow-up task for you, due `inDays` from today.',
+    description:
+      'Only a complete note is signed: the stored content is checked against the discipline’s complete schema (`AcupunctureContentDto`, …: required fields, every section of a psychology format, a training session’s exercises). `followUp` creates a follow-up task for you, due `inDays` from today.',
   })
   @ApiOptionalIfMatch('The note')
   @ApiOkResponse({ type: SessionNoteResponse })
-  @ApiResponse(problemResponse(400, 'An invalid follow-up; the field is named.'))
+  @ApiResponse(
+    problemResponse(
+      400,
+      'The note is not complete: each missing or invalid field of the content is named (`content.chiefComplaint`, `content.sections.plan`), and the note stays a draft. Or an invalid follow-up, named (`followUp.inDays`).',
+    ),
+  )
   @ApiResponse(CLINICAL_ONLY)
   @ApiResponse(NOTE_NOT_FOUND)
   @ApiResponse(problemResponse(409, 'Already signed.'))

@@ -564,9 +564,29 @@ export interface paths {
         put?: never;
         /**
          * Write a draft note in one of your disciplines
-         * @description `content` follows the discipline’s schema. Acupuncture points must be catalog codes (any case in, canonical out); `copyPointsFromPrevious` takes the last signed session’s points.
+         * @description `content` is a draft of the discipline’s content (`*DraftContentDto`): it may be half-written, so any field may be left out (a psychology draft needs only its `format`), but what is sent must be valid; signing asks for the complete note. Leave a cleared field out: an empty string is refused. Acupuncture points must be catalog codes (any case in, canonical out); `copyPointsFromPrevious` takes the last signed session’s points.
          */
         post: operations["SessionNotesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own notes across your clients (your unsigned drafts: `?status=draft`)
+         * @description The notes you wrote, never another practitioner’s, each with its client (`id`, `clientNumber`, `firstName`, `lastName`) so a list can say whose it is. Drafts come the oldest session first, so the work owed longest is on top; signed notes, or all, the newest first. Content shows as on the client’s own list: `restricted: true, content: null` for a psychology note unless you are the psychologist on the client’s care team, and for a client whose care team you have left (without a break-the-glass grant). Logged as a search of the clients listed.
+         */
+        get: operations["SessionNotesController_listOwn"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -588,7 +608,10 @@ export interface paths {
         delete: operations["SessionNotesController_delete"];
         options?: never;
         head?: never;
-        /** Change your draft (content is replaced whole) */
+        /**
+         * Change your draft (content is replaced whole)
+         * @description For saving as the note is written: `content`, when sent, is checked as a draft, as for a create (any field may be left out, what is sent must be valid; leave a cleared field out rather than send an empty string).
+         */
         patch: operations["SessionNotesController_update"];
         trace?: never;
     };
@@ -603,7 +626,7 @@ export interface paths {
         put?: never;
         /**
          * Sign your draft: it is frozen with a SHA-256 of its content
-         * @description `followUp` creates a follow-up task for you, due `inDays` from today.
+         * @description Only a complete note is signed: the stored content is checked against the discipline’s complete schema (`AcupunctureContentDto`, …: required fields, every section of a psychology format, a training session’s exercises). `followUp` creates a follow-up task for you, due `inDays` from today.
          */
         post: operations["SessionNotesController_sign"];
         delete?: never;
@@ -2307,6 +2330,109 @@ export interface components {
             /** @example Knee stable; progress load next week */
             notes?: string;
         };
+        NeedledPointDraftDto: {
+            /**
+             * @description A WHO standard or extra point code from `GET /acupuncture/points`; any case in, canonical out.
+             * @example ST36
+             */
+            code?: string;
+            /** @enum {string} */
+            side?: "left" | "right" | "bilateral";
+            /** @example even, de qi obtained */
+            technique?: string;
+            /** @example 20 */
+            retentionMinutes?: number;
+        };
+        AcupunctureDraftContentDto: {
+            /** @example Tension headaches, three a week */
+            chiefComplaint?: string;
+            tongue?: components["schemas"]["TongueDto"];
+            pulse?: components["schemas"]["PulseDto"];
+            /**
+             * @example [
+             *       "Liver qi stagnation"
+             *     ]
+             */
+            patterns?: string[];
+            adjuncts?: ("moxibustion" | "cupping" | "electro-acupuncture" | "gua-sha")[];
+            /** @example Relaxed, headache eased during treatment */
+            response?: string;
+            /** @example Small haematoma at LI4 left */
+            adverseEvents?: string;
+            /** @description Left out with `copyPointsFromPrevious`, the last session’s points are taken. */
+            points?: components["schemas"]["NeedledPointDraftDto"][];
+        };
+        PsychologyDraftContentDto: {
+            /** @enum {string} */
+            format: "SOAP" | "DAP" | "BIRP";
+            /** @enum {string} */
+            riskLevel?: "none" | "low" | "moderate" | "high";
+            /** @description Measurements of this client the session discussed (PHQ-9, GAD-7, ...). */
+            linkedMeasurementIds?: string[];
+            /** @description Sections of the note’s format only (SOAP: subjective, objective, assessment, plan. DAP: data, assessment, plan. BIRP: behavior, intervention, response, plan); a draft may lack some. */
+            sections?: components["schemas"]["PsychologySectionsDto"];
+        };
+        ReintroductionChallengeDraftDto: {
+            /** @example dairy (yoghurt) */
+            food?: string;
+            /**
+             * @description When the food was eaten.
+             * @example 2026-11-20
+             */
+            date?: string;
+            /** @example Bloating the next morning, joint pain two days */
+            reaction?: string;
+            /** @enum {string} */
+            severity?: "none" | "mild" | "moderate" | "severe";
+        };
+        NutritionDraftContentDto: {
+            /**
+             * @example reintroduction
+             * @enum {string}
+             */
+            phase?: "elimination" | "reintroduction" | "maintenance" | "other";
+            /**
+             * @example carnivore
+             * @enum {string}
+             */
+            protocol?: "carnivore" | "ketogenic" | "aip" | "other";
+            /** @example 90 */
+            adherencePercent?: number;
+            /**
+             * @example [
+             *       "bloating",
+             *       "fatigue"
+             *     ]
+             */
+            symptoms?: string[];
+            /** @example 72.4 */
+            weightKg?: number;
+            challenges?: components["schemas"]["ReintroductionChallengeDraftDto"][];
+        };
+        ExerciseDraftDto: {
+            /** @example Back squat */
+            name?: string;
+            /** @example 3 */
+            sets?: number;
+            /**
+             * @description Per set.
+             * @example 5
+             */
+            reps?: number;
+            /** @example 80 */
+            loadKg?: number;
+            /**
+             * @description Borg CR10.
+             * @example 8
+             */
+            rpe?: number;
+        };
+        TrainingDraftContentDto: {
+            /** @example Knee stable; progress load next week */
+            notes?: string;
+            /** @description May be empty in a draft. */
+            exercises?: components["schemas"]["ExerciseDraftDto"][];
+        };
         AcupunctureNoteRequest: {
             /**
              * @description The day of the session; not in the future.
@@ -2327,7 +2453,7 @@ export interface components {
              * @enum {string}
              */
             discipline: "acupuncture";
-            content: components["schemas"]["AcupunctureContentDto"];
+            content: components["schemas"]["AcupunctureDraftContentDto"];
         };
         PsychologyNoteRequest: {
             /**
@@ -2349,7 +2475,7 @@ export interface components {
              * @enum {string}
              */
             discipline: "psychology";
-            content: components["schemas"]["PsychologyContentDto"];
+            content: components["schemas"]["PsychologyDraftContentDto"];
         };
         NutritionNoteRequest: {
             /**
@@ -2371,7 +2497,7 @@ export interface components {
              * @enum {string}
              */
             discipline: "nutrition";
-            content: components["schemas"]["NutritionContentDto"];
+            content: components["schemas"]["NutritionDraftContentDto"];
         };
         TrainingNoteRequest: {
             /**
@@ -2393,7 +2519,7 @@ export interface components {
              * @enum {string}
              */
             discipline: "training";
-            content: components["schemas"]["TrainingContentDto"];
+            content: components["schemas"]["TrainingDraftContentDto"];
         };
         SignatureResponse: {
             /** Format: date-time */
@@ -2441,8 +2567,8 @@ export interface components {
             version: number;
             /** @description True when the caller may know the session took place but not what was said: a psychology note for anyone but a psychologist on the care team. */
             restricted: boolean;
-            /** @description The content of the note’s discipline; null when `restricted`. */
-            content: (components["schemas"]["AcupunctureContentDto"] | components["schemas"]["PsychologyContentDto"] | components["schemas"]["NutritionContentDto"] | components["schemas"]["TrainingContentDto"]) | null;
+            /** @description The content of the note’s discipline; null when `restricted`. A signed note’s is complete (`AcupunctureContentDto`, …); a draft’s may be partial (`AcupunctureDraftContentDto`, …). */
+            content: (components["schemas"]["AcupunctureContentDto"] | components["schemas"]["PsychologyContentDto"] | components["schemas"]["NutritionContentDto"] | components["schemas"]["TrainingContentDto"] | components["schemas"]["AcupunctureDraftContentDto"] | components["schemas"]["PsychologyDraftContentDto"] | components["schemas"]["NutritionDraftContentDto"] | components["schemas"]["TrainingDraftContentDto"]) | null;
             signature: components["schemas"]["SignatureResponse"] | null;
             /** @example 1 */
             addendaCount: number;
@@ -2463,6 +2589,53 @@ export interface components {
             data: components["schemas"]["SessionNoteResponse"][];
             nextCursor: string | null;
         };
+        SessionNoteClientResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example C-000123 */
+            clientNumber: string;
+            /** @example Noor */
+            firstName: string;
+            /** @example de Vries */
+            lastName: string;
+        };
+        OwnSessionNoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            practitionerId: string;
+            /** @enum {string} */
+            discipline: "acupuncture" | "psychology" | "nutrition" | "training";
+            /** @example 2026-11-24 */
+            sessionDate: string;
+            /** Format: uuid */
+            appointmentId: string | null;
+            /** Format: uuid */
+            treatmentPlanId: string | null;
+            /** @enum {string} */
+            status: "draft" | "signed";
+            /** @description Its ETag for If-Match. */
+            version: number;
+            /** @description True when the caller may know the session took place but not what was said: a psychology note for anyone but a psychologist on the care team. */
+            restricted: boolean;
+            /** @description The content of the note’s discipline; null when `restricted`. A signed note’s is complete (`AcupunctureContentDto`, …); a draft’s may be partial (`AcupunctureDraftContentDto`, …). */
+            content: (components["schemas"]["AcupunctureContentDto"] | components["schemas"]["PsychologyContentDto"] | components["schemas"]["NutritionContentDto"] | components["schemas"]["TrainingContentDto"] | components["schemas"]["AcupunctureDraftContentDto"] | components["schemas"]["PsychologyDraftContentDto"] | components["schemas"]["NutritionDraftContentDto"] | components["schemas"]["TrainingDraftContentDto"]) | null;
+            signature: components["schemas"]["SignatureResponse"] | null;
+            /** @example 1 */
+            addendaCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            client: components["schemas"]["SessionNoteClientResponse"];
+        };
+        OwnSessionNotePage: {
+            /** @description Drafts (`status=draft`): the oldest session first, then the first written. Otherwise the newest session first. */
+            data: components["schemas"]["OwnSessionNoteResponse"][];
+            nextCursor: string | null;
+        };
         UpdateSessionNoteDto: {
             /** @example 2026-11-24 */
             sessionDate?: string;
@@ -2470,10 +2643,8 @@ export interface components {
             appointmentId?: string | null;
             /** Format: uuid */
             treatmentPlanId?: string | null;
-            /** @description The content of the note’s discipline (see the discipline schemas); validated against it, unknown fields refused. */
-            content?: {
-                [key: string]: unknown;
-            };
+            /** @description The content of the note’s discipline, as a draft (see the `*DraftContentDto` schemas): every field may be left out until the note is signed, but a field that is sent must be valid (types, enums, ranges, lengths; unknown fields refused) and a psychology draft needs its `format`. Leave a field out rather than send an empty string, which is refused. Replaces the draft’s content whole. */
+            content?: components["schemas"]["AcupunctureDraftContentDto"] | components["schemas"]["PsychologyDraftContentDto"] | components["schemas"]["NutritionDraftContentDto"] | components["schemas"]["TrainingDraftContentDto"];
         };
         FollowUpRequestDto: {
             /**
@@ -6776,7 +6947,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNoteResponse"];
                 };
             };
-            /** @description Invalid fields, named (`content.points[0].code`): unknown discipline, content of another discipline, an unknown point, a value out of range, a session date in the future, missing sections of the note’s format. */
+            /** @description Invalid fields, named (`content.points[0].code`): unknown discipline, content of another discipline or unknown fields, an unknown point, a wrong type, enum value, length or range, a section outside the psychology format, a session date in the future. Nothing is stored. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6841,6 +7012,76 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used with a different body. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Rate limited. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Unexpected failure; the body never carries internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SessionNotesController_listOwn: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description `draft`: your unsigned notes, the oldest session first (work owed). `signed`, or left out: the newest session first. */
+                status?: "draft" | "signed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnSessionNotePage"];
+                };
+            };
+            /** @description An invalid `status`, `limit` or `cursor`; the field is named. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, forged or not an access token). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not a practitioner: the roles lack `session-notes:write` (reception, managers, admins). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7073,7 +7314,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNoteResponse"];
                 };
             };
-            /** @description Invalid fields, named as for a create. */
+            /** @description Invalid fields, named as for a create; nothing is changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7202,7 +7443,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionNoteResponse"];
                 };
             };
-            /** @description An invalid follow-up; the field is named. */
+            /** @description The note is not complete: each missing or invalid field of the content is named (`content.chiefComplaint`, `content.sections.plan`), and the note stays a draft. Or an invalid follow-up, named (`followUp.inDays`). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,7 @@ import { FollowUpWork1795600000017 } from './1795600000017-FollowUpWork';
 import { Notifications1795600000018 } from './1795600000018-Notifications';
 import { ScheduledWork1795600000019 } from './1795600000019-ScheduledWork';
 import { DemoClinic1795600000020 } from './1795600000020-DemoClinic';
+import { SessionNoteAuthorIndex1795600000021 } from './1795600000021-SessionNoteAuthorIndex';
 
 export const MIGRATIONS = [
   Extensions1795600000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Notifications1795600000018,
   ScheduledWork1795600000019,
   DemoClinic1795600000020,
+  SessionNoteAuthorIndex1795600000021,
 ];

@@ -85,6 +85,18 @@ function refused(discipline: Discipline, raw: unknown): FieldError[] {
   return checked.errors;
 }
 
+function acceptedDraft(discipline: Discipline, raw: unknown): Record<string, unknown> {
+  const checked = checkContent(discipline, raw, 'draft');
+  if (!checked.ok) throw new Error(`expected a valid draft, got ${JSON.stringify(checked.errors)}`);
+  return checked.content;
+}
+
+function refusedDraft(discipline: Discipline, raw: unknown): FieldError[] {
+  const checked = checkContent(discipline, raw, 'draft');
+  if (checked.ok) throw new Error(`expected errors, got ${JSON.stringify(checked.content)}`);
+  return checked.errors;
+}
+
 /** The fields named by the errors, each once, in the order first named. */
 const fieldsOf = (errors: FieldError[]) => [...new Set(errors.map((error) => error.field))];
 
@@ -556,6 +568,149 @@ describe('checkContent', () => {
           refused(Discipline.Training, training({ exercises: [{ ...exercise, loadKg: 12.125 }] })),
         ),
       ).toEqual(['content.exercises[0].loadKg']);
+    });
+  });
+
+  describe('as a draft, half-written', () => {
+    it.each([
+      [Discipline.Acupuncture, {}],
+      [Discipline.Acupuncture, { tongue: { coating: 'thin white' } }],
+      [Discipline.Acupuncture, { points: [{ code: 'ST36' }, { side: 'left' }] }],
+      [Discipline.Psychology, { format: 'SOAP' }],
+      [Discipline.Psychology, { format: 'DAP', sections: { data: 'Slept 6 hours' } }],
+      [Discipline.Nutrition, { adherencePercent: 80 }],
+      [Discipline.Nutrition, { challenges: [{ food: 'eggs' }] }],
+      [Discipline.Training, { exercises: [] }],
+      [Discipline.Training, { exercises: [{ name: 'Back squat' }] }],
+    ])('accepts a %s draft with required fields left out: %j', (discipline, raw) => {
+      expect(acceptedDraft(discipline, raw)).toEqual(raw);
+    });
+
+    it.each([
+      [Discipline.Acupuncture, acupuncture()],
+      [Discipline.Psychology, psychology()],
+      [Discipline.Nutrition, nutrition()],
+      [Discipline.Training, training()],
+    ])('accepts a complete %s note as a draft too, unchanged', (discipline, raw) => {
+      expect(acceptedDraft(discipline, raw)).toEqual(raw);
+    });
+
+    it('trims what it keeps', () => {
+      expect(acceptedDraft(Discipline.Acupuncture, { chiefComplaint: '  Headache ' })).toEqual({
+        chiefComplaint: 'Headache',
+      });
+    });
+
+    it('refuses wrong types, enum values and ranges, naming each field', () => {
+      expect(
+        refusedDraft(Discipline.Acupuncture, {
+          chiefComplaint: 42,
+          pulse: { rate: 300 },
+          points: [{ code: 'ST36', side: 'up', retentionMinutes: 0 }],
+          adjuncts: ['laser'],
+        }),
+      ).toEqual([
+        {
+          field: 'content.chiefComplaint',
+          message:
+            'chiefComplaint must be longer than or equal to 1 and shorter than or equal to 2000 characters',
+        },
+        { field: 'content.chiefComplaint', message: 'chiefComplaint must be a string' },
+        { field: 'content.pulse.rate', message: 'rate must not be greater than 250' },
+        { field: 'content.points[0].side', message: 'side must be one of left, right, bilateral' },
+        {
+          field: 'content.points[0].retentionMinutes',
+          message: 'retentionMinutes must not be less than 1',
+        },
+        {
+          field: 'content.adjuncts',
+          message:
+            'each of adjuncts must be one of moxibustion, cupping, electro-acupuncture, gua-sha',
+        },
+      ]);
+    });
+
+    it('refuses fields of no schema, at any depth', () => {
+      expect(
+        fieldsOf(
+          refusedDraft(Discipline.Nutrition, {
+            mood: 'good',
+            challenges: [{ food: 'eggs', smell: 'sulphur' }],
+          }),
+        ),
+      ).toEqual(['content.mood', 'content.challenges[0].smell']);
+      expect(fieldsOf(refusedDraft(Discipline.Training, acupuncture()))).toEqual([
+        'content.chiefComplaint',
+        'content.tongue',
+        'content.pulse',
+        'content.patterns',
+        'content.points',
+        'content.adjuncts',
+        'content.response',
+      ]);
+    });
+
+    it('refuses an empty string: a cleared field is left out', () => {
+      expect(refusedDraft(Discipline.Acupuncture, { chiefComplaint: '  ' })).toEqual([
+        {
+          field: 'content.chiefComplaint',
+          message: 'chiefComplaint must be longer than or equal to 1 characters',
+        },
+      ]);
+    });
+
+    it('still refuses a food reintroduced on a day still to come', () => {
+      expect(
+        fieldsOf(
+          refusedDraft(Discipline.Nutrition, {
+            challenges: [{ food: 'eggs', date: dayAfterTomorrow() }],
+          }),
+        ),
+      ).toEqual(['content.challenges[0].date']);
+    });
+
+    it('needs a psychology draft’s format, which decides its sections', () => {
+      expect(refusedDraft(Discipline.Psychology, { riskLevel: 'low' })).toEqual([
+        {
+          field: 'content.format',
+          message: 'is required, in a draft too: it decides the note’s sections',
+        },
+      ]);
+      expect(fieldsOf(refusedDraft(Discipline.Psychology, { format: 'GIRP' }))).toEqual([
+        'content.format',
+      ]);
+    });
+
+    it('refuses a section outside the psychology draft’s format, not the ones still missing', () => {
+      expect(
+        refusedDraft(Discipline.Psychology, {
+          format: 'DAP',
+          sections: { data: 'Slept 6 hours', subjective: 'Feels better' },
+        }),
+      ).toEqual([
+        {
+          field: 'content.sections.subjective',
+          message: 'is not a section of a DAP note (data, assessment, plan)',
+        },
+      ]);
+    });
+
+    it('names every gap when the same content is checked as complete', () => {
+      const half = { format: 'SOAP', sections: { subjective: 'Tired' } };
+      expect(acceptedDraft(Discipline.Psychology, half)).toEqual(half);
+      expect(fieldsOf(refused(Discipline.Psychology, half))).toEqual([
+        'content.riskLevel',
+        'content.sections.objective',
+        'content.sections.assessment',
+        'content.sections.plan',
+      ]);
+      expect(refused(Discipline.Training, { exercises: [] })).toEqual([
+        { field: 'content.exercises', message: 'exercises must contain at least 1 elements' },
+      ]);
+      expect(fieldsOf(refused(Discipline.Acupuncture, { points: [{ code: 'ST36' }] }))).toEqual([
+        'content.chiefComplaint',
+        'content.points[0].side',
+      ]);
     });
   });
 });

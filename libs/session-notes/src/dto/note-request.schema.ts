@@ -1,35 +1,37 @@
 import { ApiProperty, getSchemaPath, OmitType } from '@nestjs/swagger';
-import { AcupunctureContentDto } from '../content/acupuncture.content';
-import { NutritionContentDto } from '../content/nutrition.content';
-import { PsychologyContentDto } from '../content/psychology.content';
-import { TrainingContentDto } from '../content/training.content';
+import {
+  AcupunctureDraftContentDto,
+  NutritionDraftContentDto,
+  PsychologyDraftContentDto,
+  TrainingDraftContentDto,
+} from './draft-content.schema';
 import { CreateSessionNoteDto } from './write-note.dto';
 
 /*
  * The create request per discipline, for the OpenAPI document only: the body is validated as
- * CreateSessionNoteDto and its content by the discipline's DTO (see checkContent). These name
- * that pairing so that clients see a oneOf with `discipline` as discriminator.
+ * CreateSessionNoteDto and its content as a draft of the discipline (see checkContent). These
+ * name that pairing so that clients see a oneOf with `discipline` as discriminator.
  */
 class NoteRequestBase extends OmitType(CreateSessionNoteDto, ['discipline', 'content'] as const) {}
 
 export class AcupunctureNoteRequest extends NoteRequestBase {
   @ApiProperty({ enum: ['acupuncture'] }) discipline!: 'acupuncture';
-  @ApiProperty({ type: AcupunctureContentDto }) content!: AcupunctureContentDto;
+  @ApiProperty({ type: AcupunctureDraftContentDto }) content!: AcupunctureDraftContentDto;
 }
 
 export class PsychologyNoteRequest extends NoteRequestBase {
   @ApiProperty({ enum: ['psychology'] }) discipline!: 'psychology';
-  @ApiProperty({ type: PsychologyContentDto }) content!: PsychologyContentDto;
+  @ApiProperty({ type: PsychologyDraftContentDto }) content!: PsychologyDraftContentDto;
 }
 
 export class NutritionNoteRequest extends NoteRequestBase {
   @ApiProperty({ enum: ['nutrition'] }) discipline!: 'nutrition';
-  @ApiProperty({ type: NutritionContentDto }) content!: NutritionContentDto;
+  @ApiProperty({ type: NutritionDraftContentDto }) content!: NutritionDraftContentDto;
 }
 
 export class TrainingNoteRequest extends NoteRequestBase {
   @ApiProperty({ enum: ['training'] }) discipline!: 'training';
-  @ApiProperty({ type: TrainingContentDto }) content!: TrainingContentDto;
+  @ApiProperty({ type: TrainingDraftContentDto }) content!: TrainingDraftContentDto;
 }
 
 export const NOTE_REQUEST_MODELS = [

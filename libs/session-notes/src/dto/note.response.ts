@@ -1,12 +1,13 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { Discipline } from '@meridian/auth/access/role';
 import { AcupunctureContentDto } from '../content/acupuncture.content';
 import { NutritionContentDto } from '../content/nutrition.content';
 import { PsychologyContentDto } from '../content/psychology.content';
 import { TrainingContentDto } from '../content/training.content';
 import { NOTE_STATUSES } from '../session-note.entity';
+import { DRAFT_CONTENT_MODELS } from './draft-content.schema';
 
-/** The content schemas, for `@ApiExtraModels` and the oneOf below. */
+/** The complete content schemas (what signing asks for), for `@ApiExtraModels` and below. */
 export const CONTENT_MODELS = [
   AcupunctureContentDto,
   PsychologyContentDto,
@@ -56,8 +57,11 @@ export class SessionNoteResponse {
   restricted!: boolean;
   @ApiProperty({
     nullable: true,
-    description: 'The content of the note’s discipline; null when `restricted`.',
-    oneOf: CONTENT_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+    description:
+      'The content of the note’s discipline; null when `restricted`. A signed note’s is complete (`AcupunctureContentDto`, …); a draft’s may be partial (`AcupunctureDraftContentDto`, …).',
+    anyOf: [...CONTENT_MODELS, ...DRAFT_CONTENT_MODELS].map((model) => ({
+      $ref: getSchemaPath(model),
+    })),
   })
   content!: Record<string, unknown> | null;
   @ApiProperty({ type: SignatureResponse, nullable: true }) signature!: SignatureResponse | null;
@@ -80,5 +84,31 @@ export class SessionNoteResponse {
 export class SessionNotePage {
   @ApiProperty({ type: [SessionNoteResponse], description: 'Newest session first.' })
   data!: SessionNoteResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** Whose note it is: enough to list it, never more of the record. */
+export class SessionNoteClientResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'C-000123' }) clientNumber!: string;
+  @ApiProperty({ example: 'Noor' }) firstName!: string;
+  @ApiProperty({ example: 'de Vries' }) lastName!: string;
+}
+
+/** A note in the author's own list across clients: the note and whose it is. */
+export class OwnSessionNoteResponse extends OmitType(SessionNoteResponse, [
+  'addenda',
+  'copiedPointsFrom',
+] as const) {
+  @ApiProperty({ type: SessionNoteClientResponse }) client!: SessionNoteClientResponse;
+}
+
+export class OwnSessionNotePage {
+  @ApiProperty({
+    type: [OwnSessionNoteResponse],
+    description:
+      'Drafts (`status=draft`): the oldest session first, then the first written. Otherwise the newest session first.',
+  })
+  data!: OwnSessionNoteResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Discipline, DISCIPLINES } from '@meridian/auth/access/role';
 import { IsCalendarDate, IsOmittable, IsPastDate, PageQuery, Trim } from '@meridian/core';
 import { FOLLOW_UP_TYPES, FollowUpType } from '@meridian/follow-ups/follow-up-task.entity';
@@ -16,9 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NOTE_STATUSES, NoteStatus } from '../session-note.entity';
+import { DRAFT_CONTENT_MODELS } from './draft-content.schema';
 
 const CONTENT_DOC =
-  'The content of the note’s discipline (see the discipline schemas); validated against it, unknown fields refused.';
+  'The content of the note’s discipline, as a draft (see the `*DraftContentDto` schemas): every field may be left out until the note is signed, but a field that is sent must be valid (types, enums, ranges, lengths; unknown fields refused) and a psychology draft needs its `format`. Leave a field out rather than send an empty string, which is refused.';
 
 export class CreateSessionNoteDto {
   @ApiProperty({ enum: Discipline, description: 'One of your own disciplines.' })
@@ -69,7 +71,10 @@ export class UpdateSessionNoteDto {
   @IsUUID()
   treatmentPlanId?: string | null;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONTENT_DOC })
+  @ApiPropertyOptional({
+    description: `${CONTENT_DOC} Replaces the draft’s content whole.`,
+    anyOf: DRAFT_CONTENT_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+  })
   @IsOmittable()
   @IsObject()
   content?: Record<string, unknown>;
@@ -136,4 +141,16 @@ export class ListSessionNotesQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+}
+
+/** The caller's own notes across clients: by status, a page at a time. */
+export class ListOwnSessionNotesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: NOTE_STATUSES,
+    description:
+      '`draft`: your unsigned notes, the oldest session first (work owed). `signed`, or left out: the newest session first.',
+  })
+  @IsOptional()
+  @IsIn(NOTE_STATUSES, { message: `status must be one of ${NOTE_STATUSES.join(', ')}` })
+  status?: NoteStatus;
 }
