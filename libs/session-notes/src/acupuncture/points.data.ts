@@ -9,11 +9,11 @@
  * note can show Hégǔ while search still matches "hegu".
  *
  * The English names are the customary translations of the Chinese names, as English-language
- * practitioners know them from the standard references (mostly those of Deadman, Al-Khafaji
- * and Baker's "A Manual of Acupuncture", in British spelling; LI4 Union Valley and LR3 Great
- * Surge in their other common forms). WHO standardises no English names, so these are for
- * finding and reading a point, never for identifying it: that is the code's job. No two points
- * share one (HT4 Spirit Path, GV11 Spirit Pathway), so a picker can list them by name.
+ * practitioners know them from the standard references: mostly those of Deadman, Al-Khafaji
+ * and Baker's "A Manual of Acupuncture", in British spelling, with LI4 Union Valley and LR3
+ * Great Surge in their other common forms. Translations vary between books, so a name is for
+ * finding and reading a point, never for identifying it: that is the code's job. No two
+ * points share one (HT4 Spirit Path, GV11 Spirit Pathway), so a picker can list them by name.
  *
  * Plain data, one point per line in WHO number order: change a name here and nowhere else.
  */
@@ -24,7 +24,7 @@ export interface AcupuncturePoint {
   readonly code: string;
   /** Hanyu pinyin with tone marks, one word: 'Zúsānlǐ'. */
   readonly pinyin: string;
-  /** The customary English translation of the name, title case: 'Leg Three Miles'. */
+  /** The customary English translation of the name, capitalised as a title: 'Leg Three Miles'. */
   readonly english: string;
   readonly meridian: MeridianCode | ExtraRegionCode;
 }
