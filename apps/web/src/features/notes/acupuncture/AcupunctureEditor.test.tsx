@@ -297,14 +297,14 @@ describe('the acupuncture editor', { timeout: 60_000 }, () => {
       'snaarvormig{Enter}',
     );
     await user.click(screen.getByRole('checkbox', { name: 'Moxa' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Polsfrequentie (slagen/min)' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: 'Frequentie (slagen/min)' }), {
       target: { value: '72' },
     });
     expect(last()).toEqual({
       pulse: { left: { guan: ['snaarvormig'] }, rate: 72 },
       adjuncts: ['moxibustion'],
     });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Polsfrequentie (slagen/min)' }), {
+    fireEvent.change(screen.getByRole('textbox', { name: 'Frequentie (slagen/min)' }), {
       target: { value: '' },
     });
     expect(last()).toEqual({
@@ -338,7 +338,7 @@ describe('the acupuncture editor', { timeout: 60_000 }, () => {
       /must be shorter than or equal to 200 characters/,
     );
     expect(
-      screen.getByRole('textbox', { name: 'Polsfrequentie (slagen/min)' }),
+      screen.getByRole('textbox', { name: 'Frequentie (slagen/min)' }),
     ).toHaveAccessibleDescription(/must not be greater than 250/);
   });
 

@@ -127,7 +127,7 @@ const Adjuncts = memo(function Adjuncts(props: {
       aria-labelledby={labelId}
       aria-describedby={props.error ? errorId : undefined}
     >
-      <Text id={labelId} size="sm" fw={500} mb={6}>
+      <Text id={labelId} size="sm" fw={600} mb={6}>
         {t('sections.adjuncts')}
       </Text>
       <Chip.Group

@@ -39,7 +39,7 @@ export function AcupunctureSummary({ content }: { content: AcupunctureContent })
     tongueParts.length > 0 && (
       <Block key="tongue" title={t('sections.tongue')}>
         <Text size="sm">
-          {tongueParts.map(([label, value]) => `${t(`summary.${label}`)}: ${value}`).join(' · ')}
+          {tongueParts.map(([label, value]) => `${t(`fields.${label}`)}: ${value}`).join(' · ')}
         </Text>
       </Block>
     ),

@@ -154,6 +154,7 @@ const PointRow = memo(function PointRow(props: {
           <SegmentedControl
             aria-label={t('points.sideOf', { code })}
             size="xs"
+            fullWidth
             value={point.side}
             onChange={(side) => onEdit(index, { ...point, side: side as Side })}
             data={SIDES.map((side) => ({ value: side, label: t(`sides.${side}`) }))}

@@ -12,6 +12,22 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MERIDIAN_GROUPS, searchPoints, type PointIndex } from './point-search';
+import classes from './acupuncture.module.css';
+
+/** Room for about six results under the search field. */
+const ROOM_BELOW = 320;
+
+/**
+ * Scrolls the page so that the results fit under the search field: on a tablet the on-screen
+ * keyboard takes the lower half of the screen, where the list would otherwise open unseen.
+ */
+function revealRoomBelow(input: HTMLElement) {
+  const visible = window.visualViewport?.height ?? window.innerHeight;
+  const { top, bottom } = input.getBoundingClientRect();
+  const short = ROOM_BELOW - (visible - bottom);
+  // Not past the top of the screen, where the page's sticky header is.
+  if (short > 0) window.scrollBy({ top: Math.min(short, top - 80), behavior: 'smooth' });
+}
 
 /** Enough for the longest meridian (BL, 67 points) when one is chosen and nothing typed. */
 const SHOWN = 70;
@@ -62,8 +78,6 @@ export function PointPicker({ catalogue, loading, pickedCodes, onPick, inputRef 
           combobox.closeDropdown();
         }}
         shadow="md"
-        // The list stays within reach of a finger on a tablet; the page scrolls, not the list.
-        middlewares={{ flip: false, shift: false }}
       >
         <Combobox.Target withExpandedAttribute>
           <TextInput
@@ -83,7 +97,10 @@ export function PointPicker({ catalogue, loading, pickedCodes, onPick, inputRef 
               combobox.openDropdown();
             }}
             onClick={() => combobox.openDropdown()}
-            onFocus={() => combobox.openDropdown()}
+            onFocus={(event) => {
+              revealRoomBelow(event.currentTarget);
+              combobox.openDropdown();
+            }}
             onBlur={() => combobox.closeDropdown()}
             // Said under the field rather than as an empty list, which reads as broken.
             description={
@@ -100,7 +117,7 @@ export function PointPicker({ catalogue, loading, pickedCodes, onPick, inputRef 
             style={{ overflowY: 'auto' }}
           >
             {results.points.map((point) => (
-              <Combobox.Option key={point.code} value={point.code}>
+              <Combobox.Option key={point.code} value={point.code} className={classes.option}>
                 <Group gap="xs" wrap="nowrap">
                   <Text component="span" size="sm" fw={700} w="4.5rem" style={{ flexShrink: 0 }}>
                     {point.code}
@@ -109,7 +126,7 @@ export function PointPicker({ catalogue, loading, pickedCodes, onPick, inputRef 
                     {point.pinyin}
                   </Text>
                   {point.english && (
-                    <Text component="span" size="sm" c="dimmed" truncate>
+                    <Text component="span" size="sm" truncate className={classes.optionEnglish}>
                       {point.english}
                     </Text>
                   )}

@@ -48,7 +48,7 @@ export const PulseFields = memo(function PulseFields(props: {
         allowDecimal={false}
         allowNegative={false}
         clampBehavior="none"
-        w={200}
+        w={220}
         mb="sm"
       />
       <Text size="xs" c="dimmed" mb={6}>
@@ -100,6 +100,7 @@ function PulseRow(props: {
           error={errorOf(props.errors, `pulse.${wrist}.${position}`)}
           maxTags={LIMITS.pulseQualities}
           maxLength={LIMITS.pulseQuality}
+          classNames={{ inputField: classes.pillsField }}
           onChange={(qualities) => props.onChange(wrist, position, qualities)}
         />
       ))}

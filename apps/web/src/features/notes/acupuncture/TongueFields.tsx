@@ -5,6 +5,7 @@ import type { Update } from './AcupunctureEditor';
 import { LIMITS, type Tongue } from './content';
 import type { FieldErrors } from './errors';
 import { useSuggestions, type SuggestionGroup } from './suggestions';
+import classes from './acupuncture.module.css';
 
 const FIELDS = [
   { field: 'bodyColour', label: 'tongueColour', suggestions: 'tongueColour' },
@@ -25,7 +26,11 @@ export const TongueFields = memo(function TongueFields(props: {
   const { t } = useTranslation('acupuncture');
   const { tongue, update } = props;
   return (
-    <Fieldset legend={t('sections.tongue')} variant="unstyled">
+    <Fieldset
+      legend={t('sections.tongue')}
+      variant="unstyled"
+      classNames={{ legend: classes.legend }}
+    >
       <Text size="xs" c="dimmed" mb={6}>
         {t('fields.tongueHint')}
       </Text>
