@@ -68,7 +68,7 @@ export function MeasurementResult({ measurement, instrument, onAnother, onClose 
         <Button variant="default" onClick={onAnother}>
           {t('result.another')}
         </Button>
-        <Button onClick={onClose}>{t('common:actions.close')}</Button>
+        <Button onClick={onClose}>{t('result.done')}</Button>
       </Group>
     </Stack>
   );

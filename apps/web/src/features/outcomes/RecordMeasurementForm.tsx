@@ -30,6 +30,7 @@ import {
   type RecordValues,
 } from './record-request';
 import type { Instrument, Measurement, Plan } from './types';
+import classes from './Outcomes.module.css';
 
 interface Props {
   clientId: string;
@@ -224,7 +225,7 @@ export function RecordMeasurementForm(props: Props) {
         {instrument && texts && (
           <Stack gap={0}>
             {texts.stem && (
-              <Text size="sm" fw={500} mb={4}>
+              <Text size="sm" fw={500} mb="xs">
                 {texts.stem}
               </Text>
             )}
@@ -261,7 +262,7 @@ export function RecordMeasurementForm(props: Props) {
             {t('record.serverScores')}
           </Text>
         )}
-        <Group justify="flex-end" gap="sm">
+        <Group justify="flex-end" gap="sm" className={classes.actions}>
           <Button variant="default" onClick={props.onCancel} disabled={record.isPending}>
             {tc('actions.cancel')}
           </Button>
