@@ -38,6 +38,18 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Light badges and alerts write in their hue on a pale tint of it: Mantine's default text
+    // shades (yellow and orange above all) read under 4.5:1 there, so each is darker.
+    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-violet-light-color': 'var(--mantine-color-violet-9)',
+    '--mantine-color-grape-light-color': 'var(--mantine-color-grape-9)',
+    '--mantine-color-orange-light-color': '#9c3a05',
+    '--mantine-color-yellow-light-color': '#765300',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    // White on Mantine's red 6 reads at 3.6:1: a destructive button is a shade darker.
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': '#a61e1e',
   },
   dark: {},
 });

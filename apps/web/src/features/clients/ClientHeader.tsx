@@ -9,6 +9,7 @@ import { notifyProblem } from '../../ui/problems';
 import { notifyDone } from '../../ui/notify';
 import type { Client } from './client-form';
 import { useSetArchived } from './queries';
+import { ClinicalSummary } from './ClinicalSummary';
 import { StatusBadge } from './StatusBadge';
 
 /** Whole years from a date of birth to `today` (both `YYYY-MM-DD`). */
@@ -63,6 +64,7 @@ export function ClientHeader({ client }: { client: Client }) {
               born: format.date(client.dateOfBirth),
             })}
           </Text>
+          {client.view === 'clinical' && <ClinicalSummary client={client} />}
         </Stack>
         {mayArchive && !archived && (
           <Button

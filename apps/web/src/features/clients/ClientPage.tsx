@@ -10,7 +10,10 @@ import { CareTeamTab } from './CareTeamTab';
 import { NotesTab } from '../notes/NotesTab';
 import { OutcomesTab } from '../outcomes/OutcomesTab';
 import { PlansTab } from '../plans/PlansTab';
+import { BreakGlassPanel } from './BreakGlassPanel';
+import type { Client } from './client-form';
 import { ClientHeader } from './ClientHeader';
+import classes from './clients.module.css';
 import { ConsentsTab } from './ConsentsTab';
 import { FollowUpsTab } from './FollowUpsTab';
 import { OverviewTab } from './OverviewTab';
@@ -59,6 +62,9 @@ export function ClientPage() {
   else if (!visited.tabs.has(tab)) setVisited({ clientId, tabs: new Set([...visited.tabs, tab]) });
   const opened = (value: Tab, content: ReactNode) =>
     visited.clientId === clientId && visited.tabs.has(value) ? content : null;
+  // The chart's tabs of a client outside the user's care team: closed, and the ways in.
+  const clinical = (value: Tab, record: Client, content: ReactNode) =>
+    opened(value, record.view === 'identity' ? <BreakGlassPanel client={record} /> : content);
 
   const loaded = client.data;
   useEffect(() => {
@@ -75,7 +81,9 @@ export function ClientPage() {
     <QueryState query={client}>
       {(record) => (
         <Stack gap="md" maw={1200} key={record.id}>
-          <ClientHeader client={record} />
+          <div className={record.view === 'clinical' ? classes.chartHeader : undefined}>
+            <ClientHeader client={record} />
+          </div>
           <Tabs
             value={tab}
             onChange={(value) =>
@@ -96,13 +104,13 @@ export function ClientPage() {
               ))}
             </Tabs.List>
             <Tabs.Panel value="notes" pt="md">
-              {opened('notes', <NotesTab client={record} />)}
+              {clinical('notes', record, <NotesTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="plans" pt="md">
-              {opened('plans', <PlansTab client={record} />)}
+              {clinical('plans', record, <PlansTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="outcomes" pt="md">
-              {opened('outcomes', <OutcomesTab client={record} />)}
+              {clinical('outcomes', record, <OutcomesTab client={record} />)}
             </Tabs.Panel>
             <Tabs.Panel value="overview" pt="md">
               {opened('overview', <OverviewTab client={record} />)}

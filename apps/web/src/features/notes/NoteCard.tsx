@@ -34,7 +34,7 @@ export const NoteCard = memo(function NoteCard({
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="xs" wrap="wrap">
-            <Badge variant="light" color={color} c={`${color}.9`}>
+            <Badge variant="light" color={color}>
               {tc(`disciplines.${note.discipline}`)}
             </Badge>
             <Anchor
@@ -51,7 +51,7 @@ export const NoteCard = memo(function NoteCard({
             </Text>
           </Group>
           {note.status === 'draft' && (
-            <Badge variant="light" color="yellow" c="yellow.9">
+            <Badge variant="light" color="yellow">
               {t('status.draft')}
             </Badge>
           )}

@@ -86,11 +86,7 @@ function NoteScreen({ note }: { note: SessionNote }) {
               author: author ?? '…',
             })}
           </Text>
-          <Badge
-            variant="light"
-            color={note.status === 'signed' ? 'teal' : 'yellow'}
-            c={note.status === 'signed' ? 'teal.9' : 'yellow.9'}
-          >
+          <Badge variant="light" color={note.status === 'signed' ? 'teal' : 'yellow'}>
             {t(`status.${note.status}`)}
           </Badge>
         </Group>

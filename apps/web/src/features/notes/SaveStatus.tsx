@@ -22,7 +22,11 @@ export function SaveStatus({ state }: { state: SaveState }) {
       case 'saving':
         return [<Loader key="i" size={12} aria-hidden />, t('save.saving'), 'gray.7'];
       case 'offline':
-        return [<IconCloudOff key="i" size={16} aria-hidden />, t('save.offline'), 'orange.9'];
+        return [
+          <IconCloudOff key="i" size={16} aria-hidden />,
+          t('save.offline'),
+          'var(--mantine-color-orange-light-color)',
+        ];
       case 'invalid':
         return [<IconAlertTriangle key="i" size={16} aria-hidden />, t('save.invalid'), 'red.9'];
       case 'conflict':

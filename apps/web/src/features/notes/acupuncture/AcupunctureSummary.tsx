@@ -134,7 +134,8 @@ export function pointLine(
   t: TFunction<'acupuncture'>,
 ): string {
   const details = [
-    t(`sides.${point.side}`).toLowerCase(),
+    // A draft may hold a point whose side is not chosen yet.
+    point.side && t(`sides.${point.side}`).toLowerCase(),
     point.technique,
     point.retentionMinutes !== undefined
       ? t('summary.retention', { minutes: point.retentionMinutes })

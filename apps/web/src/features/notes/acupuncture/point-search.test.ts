@@ -40,6 +40,14 @@ describe('searching the point catalogue', () => {
     expect(codes('st', 'LI')).toEqual([]);
   });
 
+  it('takes a number alone as a point on the chosen meridian, a whole code as meant', () => {
+    expect(codes('36', 'ST')).toEqual(['ST36']);
+    expect(codes('3', 'ST')).toEqual(['ST3', 'ST36', 'ST37']);
+    expect(codes('3', 'EX-HN')).toEqual(['EX-HN3']);
+    expect(codes('36')).toEqual([]);
+    expect(codes('li4', 'ST')).toEqual(['LI4']);
+  });
+
   it('says how many matched when the list is cut', () => {
     const results = searchPoints(index, { text: '', meridian: '', limit: 5 });
     expect(results.points).toHaveLength(5);

@@ -1,10 +1,7 @@
 import type { Schemas } from '../../../api/client';
 
-/**
- * A point of the WHO catalogue. `english` (the WHO English name) is optional until the API
- * sends it with every point.
- */
-export type CataloguePoint = Schemas['AcupuncturePointResponse'] & { english?: string };
+/** A point of the WHO catalogue, with its pinyin and customary English name. */
+export type CataloguePoint = Schemas['AcupuncturePointResponse'];
 
 /** The 14 meridians in the flow of qi, then the 5 extra-point regions (the catalogue's order). */
 export const MERIDIAN_GROUPS = [
@@ -75,7 +72,7 @@ export function buildPointIndex(points: readonly CataloguePoint[]): PointIndex {
       point,
       code: codeKey(point.code),
       pinyin: foldPinyin(point.pinyin),
-      english: foldWords(point.english ?? ''),
+      english: foldWords(point.english),
     })),
     byCode: new Map(points.map((point) => [codeKey(point.code), point])),
   };
@@ -119,14 +116,20 @@ function rank(entry: IndexedPoint, code: string, pinyin: string, words: string):
  * Catalogue points matching what was typed (code prefix, pinyin with or without tones, or
  * English name) on the chosen meridian, best first and in catalogue order within a rank.
  * Nothing typed lists the meridian's points (or the catalogue) in order.
+ *
+ * With a meridian chosen, a number alone is a point on it ('36' on ST finds ST36: quick on a
+ * tablet's number pad); a whole code ('li4') is taken as meant, whatever meridian is chosen.
  */
 export function searchPoints(index: PointIndex, query: PointQuery): PointResults {
-  const code = codeKey(query.text);
+  const typed = codeKey(query.text);
+  const numberOnly = /^\d+$/.test(typed);
+  const code = numberOnly && query.meridian ? codeKey(query.meridian) + typed : typed;
+  const meridian = /\d/.test(typed) && !numberOnly ? '' : query.meridian;
   const pinyin = foldPinyin(query.text);
   const words = foldWords(query.text);
   const ranked: { point: CataloguePoint; rank: number; order: number }[] = [];
   index.entries.forEach((entry, order) => {
-    if (query.meridian && entry.point.meridian !== query.meridian) return;
+    if (meridian && entry.point.meridian !== meridian) return;
     const found = code === '' ? 0 : rank(entry, code, pinyin, words);
     if (found !== null) ranked.push({ point: entry.point, rank: found, order });
   });

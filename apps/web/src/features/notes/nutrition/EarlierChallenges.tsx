@@ -52,11 +52,7 @@ export function EarlierChallenges(props: {
                     <Table.Td>{format.date(challenge.date)}</Table.Td>
                     <Table.Td>{challenge.reaction}</Table.Td>
                     <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={SEVERITY_COLOR[challenge.severity]}
-                        c={`${SEVERITY_COLOR[challenge.severity]}.9`}
-                      >
+                      <Badge variant="light" color={SEVERITY_COLOR[challenge.severity]}>
                         {t(`nutrition.severities.${challenge.severity}`)}
                       </Badge>
                     </Table.Td>

@@ -153,9 +153,14 @@ export function NutritionEditor(props: EditorProps<NutritionContent>) {
                           error={at('food')}
                         />
                         {before && (
-                          <Group gap={4} mt={4} wrap="nowrap" c="orange.9">
+                          <Group
+                            gap={4}
+                            mt={4}
+                            wrap="nowrap"
+                            c="var(--mantine-color-orange-light-color)"
+                          >
                             <IconAlertTriangle size={14} aria-hidden />
-                            <Text size="xs" c="orange.9">
+                            <Text size="xs" c="var(--mantine-color-orange-light-color)">
                               {t('nutrition.alreadyChallenged', {
                                 date: format.date(before.date),
                                 severity: t(`nutrition.severities.${before.severity}`),

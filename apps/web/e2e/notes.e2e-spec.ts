@@ -1,0 +1,181 @@
+import type { TestUser } from '@meridian/testing';
+import type { Page } from 'playwright-core';
+import { addDays, todayIn } from '../src/lib/clinic-time';
+import {
+  captureScreen,
+  eventually,
+  exactly,
+  LANGUAGES,
+  registerClients,
+  signInThroughPage,
+  webSuite,
+} from './support';
+import { prepareChart, signedNote } from './support/chart';
+
+jest.setTimeout(240_000);
+
+const ZONE = 'Europe/Amsterdam';
+
+/**
+ * The note editors of psychology, nutrition and training as their practitioners use them:
+ * each started from the chart, written, saved by itself, shown again after a reload and
+ * signed; the nutrition coach warned at a food the client reintroduced before; the strength
+ * coach shown last session's loads and starting from them; a note signed while incomplete
+ * refused at its fields.
+ */
+describe.each(LANGUAGES)('Notes of psychology, nutrition and training (%s)', (language) => {
+  const suite = webSuite(language);
+  const { text } = suite;
+  const today = todayIn(ZONE);
+  let client: string;
+  let sanne: TestUser;
+  let noor: TestUser;
+  let thijs: TestUser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    [, sanne, noor, thijs] = suite.clinic.practitioners;
+    ({ 'Eva Visser': client } = await registerClients(suite, [['Eva', 'Visser', '1985-06-17']]));
+    await prepareChart(suite, client, [
+      { user: sanne, discipline: 'psychology' },
+      { user: noor, discipline: 'nutrition' },
+      { user: thijs, discipline: 'training' },
+    ]);
+    await signedNote(suite, noor, client, 'nutrition', addDays(today, -14), {
+      phase: 'reintroduction',
+      protocol: 'carnivore',
+      challenges: [
+        { food: 'Eggs', date: addDays(today, -16), reaction: 'Bloating', severity: 'moderate' },
+      ],
+    });
+    await signedNote(suite, thijs, client, 'training', addDays(today, -7), {
+      exercises: [{ name: 'Back squat', sets: 3, reps: 5, loadKg: 80, rpe: 8 }],
+    });
+    ({ page, errors } = await suite.open());
+  });
+
+  afterAll(() => expect(errors).toEqual([]));
+
+  async function startNote(user: TestUser, discipline: string) {
+    await page.context().clearCookies();
+    await signInThroughPage(page, suite.stack, user, language, `/clients/${client}`);
+    await page.getByRole('button', { name: text('notes:timeline.newNote') }).click();
+    const dialog = page.getByRole('dialog', { name: text('notes:newNote.title') });
+    const name = text('common:disciplines.' + discipline).toLocaleLowerCase();
+    await dialog
+      .getByRole('button', { name: text('notes:newNote.start', { discipline: name }) })
+      .click();
+    await page.waitForURL(/\/notes\//);
+    return new URL(page.url()).pathname.split('/').pop()!;
+  }
+
+  async function noteOf(user: TestUser, id: string) {
+    const response = await suite
+      .api()
+      .get(`/api/v1/session-notes/${id}`)
+      .set(await suite.as(user));
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  async function sign() {
+    await page.getByRole('button', { name: exactly(text('notes:sign.action')) }).click();
+    const dialog = page.getByRole('dialog', { name: text('notes:sign.title') });
+    await dialog.getByRole('button', { name: exactly(text('notes:sign.confirm')) }).click();
+  }
+
+  const saved = () =>
+    page.getByText(text('notes:save.savedAt', { time: '' }).trim(), { exact: false }).waitFor();
+
+  it('psychology: refused at its fields while incomplete, signed in full', async () => {
+    const id = await startNote(sanne, 'psychology');
+    const subjective = page.getByRole('textbox', {
+      name: text('notes:psychology.sections.subjective'),
+    });
+    await subjective.fill('Slaapt slecht sinds de verhuizing');
+    await saved();
+    await sign();
+    // Objective, assessment, plan and the risk level are missing: shown at their fields.
+    await page.getByText(text('notes:sign.incompleteTitle')).waitFor();
+    await eventually(async () =>
+      expect(
+        await page
+          .getByRole('textbox', { name: text('notes:psychology.sections.objective') })
+          .getAttribute('aria-invalid'),
+      ).toBe('true'),
+    );
+    expect((await noteOf(sanne, id)).status).toBe('draft');
+    expect(await captureScreen(page, `note-psychology-${language}`)).toEqual([]);
+
+    for (const section of ['objective', 'assessment', 'plan']) {
+      await page
+        .getByRole('textbox', { name: text(`notes:psychology.sections.${section}`) })
+        .fill(`${section}: ok`);
+    }
+    await page.getByRole('radio', { name: text('notes:psychology.risk.low') }).check();
+    await saved();
+    await page.reload();
+    await expect(subjective.inputValue()).resolves.toBe('Slaapt slecht sinds de verhuizing');
+    await sign();
+    await page.getByText(text('notes:status.signed'), { exact: true }).first().waitFor();
+    const note = await noteOf(sanne, id);
+    expect(note).toMatchObject({
+      status: 'signed',
+      content: { format: 'SOAP', riskLevel: 'low', sections: { plan: 'plan: ok' } },
+    });
+  });
+
+  it('nutrition: a reintroduction table that warns at a food reintroduced before', async () => {
+    const id = await startNote(noor, 'nutrition');
+    await page
+      .getByRole('combobox', { name: text('notes:nutrition.phase') })
+      .selectOption('reintroduction');
+    await page.getByRole('textbox', { name: text('notes:nutrition.weight') }).fill('72,4');
+    await page.getByRole('button', { name: text('notes:nutrition.addChallenge') }).click();
+    await page
+      .getByRole('textbox', { name: text('notes:nutrition.foodOf', { n: 1 }) })
+      .fill('eggs');
+    await page
+      .getByText(
+        new RegExp(text('notes:nutrition.alreadyChallenged', { date: '.*', severity: '.*' })),
+      )
+      .waitFor();
+    await page
+      .getByRole('textbox', { name: text('notes:nutrition.foodOf', { n: 1 }) })
+      .fill('Yoghurt');
+    await page
+      .getByRole('textbox', { name: text('notes:nutrition.reactionOf', { n: 1 }) })
+      .fill('Geen');
+    await page
+      .getByRole('combobox', { name: text('notes:nutrition.severityOf', { n: 1 }) })
+      .selectOption('none');
+    await page.getByRole('cell', { name: 'Eggs' }).waitFor();
+    await saved();
+    expect(await captureScreen(page, `note-nutrition-${language}`)).toEqual([]);
+    await sign();
+    await page.getByText(text('notes:status.signed'), { exact: true }).first().waitFor();
+    expect((await noteOf(noor, id)).content).toEqual({
+      phase: 'reintroduction',
+      weightKg: 72.4,
+      challenges: [{ food: 'Yoghurt', date: today, reaction: 'Geen', severity: 'none' }],
+    });
+  });
+
+  it('training: last session’s loads beside each exercise, started from last session', async () => {
+    const id = await startNote(thijs, 'training');
+    const copyLast = text('notes:training.copyLast_one', { count: 1, date: '' })
+      .split('(')[0]
+      .trim();
+    await page.getByRole('button', { name: new RegExp(`^${copyLast}`) }).click();
+    await page.getByText(/80 kg/).first().waitFor();
+    await page.getByRole('textbox', { name: text('notes:training.loadOf', { n: 1 }) }).fill('82,5');
+    await saved();
+    expect(await captureScreen(page, `note-training-${language}`)).toEqual([]);
+    await sign();
+    await page.getByText(text('notes:status.signed'), { exact: true }).first().waitFor();
+    expect((await noteOf(thijs, id)).content.exercises).toEqual([
+      { name: 'Back squat', sets: 3, reps: 5, loadKg: 82.5, rpe: 8 },
+    ]);
+  });
+});
