@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,9 @@ import i18n from '../../../i18n';
 import type { AcupunctureContent, SessionNote } from '../editor';
 import { AcupunctureEditor } from './AcupunctureEditor';
 import { CATALOGUE, draftNote } from './test-fixtures';
+
+// Five people share two cores here: the answers of the stubbed API can take a while to show.
+configure({ asyncUtilTimeout: 5000 });
 
 const me = {
   id: '0193aaaa-0000-7000-8000-000000000002',
@@ -112,7 +115,7 @@ function typeSearch(text: string) {
 }
 
 async function ready() {
-  await waitFor(() => expect(search()).toBeEnabled(), { timeout: 5000 });
+  await waitFor(() => expect(search()).toBeEnabled());
 }
 
 describe('the acupuncture editor', { timeout: 60_000 }, () => {
