@@ -39,6 +39,9 @@ describe.each(LANGUAGES)('Outcomes (%s)', (language) => {
       year: 'numeric',
     }).format(new Date(`${date}T00:00:00Z`));
   const client = nl ? 'Lotte Jansen' : 'Grace Holloway';
+  /** A client of hers with nothing measured yet and no plan. */
+  const newcomer = nl ? 'Bram Kuipers' : 'Oliver Brandt';
+  let newcomerId = '';
   const weight = nl ? 'Gewicht' : 'Weight';
   let clientId = '';
   let sanne: (typeof suite.clinic.practitioners)[number];
@@ -57,15 +60,18 @@ describe.each(LANGUAGES)('Outcomes (%s)', (language) => {
 
   beforeAll(async () => {
     sanne = suite.clinic.practitioners[1];
-    ({ [client]: clientId } = await registerClients(suite, [
+    ({ [client]: clientId, [newcomer]: newcomerId } = await registerClients(suite, [
       [client.split(' ')[0], client.split(' ')[1], '1986-05-14'],
+      [newcomer.split(' ')[0], newcomer.split(' ')[1], '1993-09-02'],
     ]));
-    const team = await suite
-      .api()
-      .put(`/api/v1/clients/${clientId}/care-team`)
-      .set(await suite.as(suite.clinic.admin))
-      .send({ members: [{ userId: sanne.id, discipline: 'psychology' }] });
-    expect(team.status).toBe(200);
+    for (const id of [clientId, newcomerId]) {
+      const team = await suite
+        .api()
+        .put(`/api/v1/clients/${id}/care-team`)
+        .set(await suite.as(suite.clinic.admin))
+        .send({ members: [{ userId: sanne.id, discipline: 'psychology' }] });
+      expect(team.status).toBe(200);
+    }
     // The clinic's own scale, as its admin adds it.
     await post(
       '/api/v1/instruments',
@@ -267,6 +273,8 @@ describe.each(LANGUAGES)('Outcomes (%s)', (language) => {
       `+2 (${o('list.trend.worse')})`,
     );
     expect(await captureScreen(page, `outcomes-tab-after-${language}`)).toEqual([]);
+    await page.getByRole('heading', { name: o('list.title') }).scrollIntoViewIfNeeded();
+    expect(await captureScreen(page, `outcomes-list-${language}`)).toEqual([]);
 
     // The API holds the answers as given, scored by the server, and the urgent task for Sanne.
     const auth = await suite.as(sanne);
@@ -295,5 +303,14 @@ describe.each(LANGUAGES)('Outcomes (%s)', (language) => {
           task.priority === 'urgent' && task.type === 'call' && task.assignee.userId === sanne.id,
       ),
     ).toHaveLength(1);
+  });
+
+  it('says so when nothing is measured yet and no plan is active', async () => {
+    await page.goto(`${suite.stack.url}/clients/${newcomerId}?tab=outcomes`);
+    await page.getByText(o('timeline.noPlan')).waitFor();
+    await page.getByText(o('timeline.empty')).waitFor();
+    await page.getByText(o('list.emptyRecord')).waitFor();
+    await page.getByRole('button', { name: o('record.open') }).waitFor();
+    expect(await captureScreen(page, `outcomes-empty-${language}`)).toEqual([]);
   });
 });

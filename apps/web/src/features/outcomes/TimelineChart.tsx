@@ -49,7 +49,7 @@ const PANEL_HEIGHT = 132;
 const PANEL_TOP = 12;
 const PANEL_BOTTOM = 10;
 const STRIP_HEIGHT = 28;
-const AXIS_HEIGHT = 40;
+const AXIS_HEIGHT = 42;
 /** Roughly the width of a character of the 12 px labels, to decide what fits in a band. */
 const CHAR_PX = 6.8;
 
@@ -121,13 +121,13 @@ export function TimelineChart({
         <Button
           variant="default"
           size="xs"
-          aria-pressed={tables}
           onClick={() => setTables((shown) => !shown)}
         >
           {tables ? t('timeline.hideTables') : t('timeline.showTables')}
         </Button>
       </Group>
       <div ref={ref} className={classes.chart}>
+        {width > 0 && <TimeAxis geometry={geometry} domain={domain} dates={dates} position="top" />}
         {width > 0 && phases.length > 0 && <PhaseStrip geometry={geometry} />}
         {panels.map((panel) => (
           <PanelView
@@ -142,7 +142,9 @@ export function TimelineChart({
             tableShown={tables}
           />
         ))}
-        {width > 0 && <TimeAxis geometry={geometry} domain={domain} dates={dates} />}
+        {width > 0 && panels.length > 2 && (
+          <TimeAxis geometry={geometry} domain={domain} dates={dates} position="bottom" />
+        )}
       </div>
     </Stack>
   );
@@ -308,18 +310,24 @@ function PhaseStrip({ geometry }: { geometry: Geometry }) {
   );
 }
 
-/** The shared calendar axis under the panels, and where today is. */
+/**
+ * The shared calendar axis: over the panels, where the eye starts, with where today is; again
+ * under them when there are more than two, so the bottom panel's dates are not a scroll away.
+ */
 function TimeAxis({
   geometry,
   domain,
   dates,
+  position,
 }: {
   geometry: Geometry;
   domain: TimeDomain;
   dates: TimelineDates;
+  position: 'top' | 'bottom';
 }) {
   const { t } = useTranslation('outcomes');
   const { width, ticks, x, todayX } = geometry;
+  const top = position === 'top';
   const todayLabel = t('timeline.today');
   const anchorOf = (at: number, text: string): 'start' | 'middle' | 'end' => {
     const half = (text.length * CHAR_PX) / 2;
@@ -327,14 +335,19 @@ function TimeAxis({
     if (at + half > width) return 'end';
     return 'middle';
   };
-  const inView = todayX >= x(domain.from) && todayX <= x(domain.to);
+  const inView = top && todayX >= x(domain.from) && todayX <= x(domain.to);
+  const height = top ? AXIS_HEIGHT : 24;
+  // Top: today's label, the dates, the tick marks down to the axis line. Bottom: mirrored.
+  const baseline = top ? height - 0.5 : 0.5;
+  const [markFrom, markTo] = top ? [height - 6, height] : [0, 5];
+  const labelAt = top ? height - 11 : 17;
   return (
-    <svg width={width} height={AXIS_HEIGHT} aria-hidden className={classes.svg}>
+    <svg width={width} height={height} aria-hidden className={classes.svg}>
       <line
         x1={x(domain.from)}
         x2={x(domain.to)}
-        y1={0.5}
-        y2={0.5}
+        y1={baseline}
+        y2={baseline}
         stroke="var(--mantine-color-gray-5)"
       />
       {ticks.map((tick, index) => {
@@ -342,24 +355,32 @@ function TimeAxis({
         const label = dates.tick(tick, index === 0);
         return (
           <g key={tick.day}>
-            <line x1={at} x2={at} y1={0} y2={5} stroke="var(--mantine-color-gray-6)" />
-            <text x={at} y={17} textAnchor={anchorOf(at, label)} fontSize={11} fill={TICK_TEXT}>
+            <line x1={at} x2={at} y1={markFrom} y2={markTo} stroke="var(--mantine-color-gray-6)" />
+            <text
+              x={at}
+              y={labelAt}
+              textAnchor={anchorOf(at, label)}
+              fontSize={11}
+              fill={TICK_TEXT}
+            >
               {label}
             </text>
           </g>
         );
       })}
       {inView && (
-        <text
-          x={todayX}
-          y={34}
-          textAnchor={anchorOf(todayX, todayLabel)}
-          fontSize={11}
-          fontWeight={700}
-          fill={TODAY}
-        >
-          ▲ {todayLabel}
-        </text>
+        <g fill={TODAY}>
+          <text
+            x={todayX}
+            y={10}
+            textAnchor={anchorOf(todayX, todayLabel)}
+            fontSize={11}
+            fontWeight={700}
+          >
+            {todayLabel}
+          </text>
+          <path d={`M${todayX - 4},13 L${todayX + 4},13 L${todayX},18 Z`} />
+        </g>
       )}
     </svg>
   );
