@@ -113,19 +113,15 @@ export function TimelineChart({
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Stack gap={6}>
-          {phases.length > 0 && <PhaseLegend phases={phases} today={today} dates={dates} />}
+      <Stack gap={6}>
+        {phases.length > 0 && <PhaseLegend phases={phases} today={today} dates={dates} />}
+        <Group justify="space-between" align="center" gap="sm">
           <ChartKey />
-        </Stack>
-        <Button
-          variant="default"
-          size="xs"
-          onClick={() => setTables((shown) => !shown)}
-        >
-          {tables ? t('timeline.hideTables') : t('timeline.showTables')}
-        </Button>
-      </Group>
+          <Button variant="default" size="xs" onClick={() => setTables((shown) => !shown)}>
+            {tables ? t('timeline.hideTables') : t('timeline.showTables')}
+          </Button>
+        </Group>
+      </Stack>
       <div ref={ref} className={classes.chart}>
         {width > 0 && <TimeAxis geometry={geometry} domain={domain} dates={dates} position="top" />}
         {width > 0 && phases.length > 0 && <PhaseStrip geometry={geometry} />}

@@ -60,7 +60,9 @@ export function TimelineView({ clientId, planId, headingOrder = 3 }: TimelineVie
         <QueryState query={instruments}>
           {(catalog) => (
             <Stack gap="sm">
-              <PlanLine plan={plan} planFailed={mayReadPlans && planQuery.isError} />
+              {(plan || all.length > 0) && (
+                <PlanLine plan={plan} planFailed={mayReadPlans && planQuery.isError} />
+              )}
               {mayReadPlans && planQuery.isError && (
                 <Alert color="red" role="alert" title={t('timeline.planFailed')}>
                   <Group gap="sm">
