@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
@@ -67,6 +67,14 @@ export function EditPlan({
     values: valuesOf(plan, i18n.language),
   }));
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The form is long: a colleague's change is brought into view, whatever was scrolled to.
+  useEffect(() => {
+    if (conflict) {
+      conflictRef.current?.scrollIntoView({ block: 'center' });
+      conflictRef.current?.focus({ preventScroll: true });
+    }
+  }, [conflict]);
   const form = useForm<PlanValues>({
     name: 'edit-plan',
     initialValues: base.values,
@@ -128,6 +136,8 @@ export function EditPlan({
 
   const notice = conflict && (
     <Alert
+      ref={conflictRef}
+      tabIndex={-1}
       color="yellow"
       variant="light"
       role="alert"

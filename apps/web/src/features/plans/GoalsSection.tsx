@@ -1,9 +1,11 @@
-import { Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconTarget, IconTrendingUp } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { problemMessage } from '../../app/session/problem-message';
+import { ToneBadge } from '../clients/ToneBadge';
 import { goalFraction, worsened } from './goal-progress';
 import type { Goal, GoalProgress, Instrument, PlanProgress } from './types';
 import { usePlanFormat } from './use-plan-format';
@@ -86,9 +88,9 @@ function GoalItem({
           {goal.description}
         </Text>
         {goal.status !== 'open' && (
-          <Badge size="sm" variant="light" color="gray.8" tt="none">
+          <ToneBadge color={goal.status === 'achieved' ? 'teal' : 'gray'}>
             {t(`goalStatus.${goal.status}`)}
-          </Badge>
+          </ToneBadge>
         )}
       </Group>
       <Text size="sm" c="dimmed">
@@ -151,19 +153,19 @@ function GoalItem({
       {withProgress && progress && (
         <Group gap="xs">
           {progress.targetReached && (
-            <Badge size="sm" color="teal.8" tt="none">
+            <ToneBadge color="teal" icon={<IconTarget size={12} aria-hidden />}>
               {t('view.targetReached')}
-            </Badge>
+            </ToneBadge>
           )}
           {progress.meaningful && (
-            <Badge size="sm" variant="light" color="blue.9" tt="none">
+            <ToneBadge color="blue" icon={<IconTrendingUp size={12} aria-hidden />}>
               {t('view.meaningful')}
-            </Badge>
+            </ToneBadge>
           )}
           {worsened(goal.direction, progress.change) && (
-            <Badge size="sm" variant="outline" color="orange.9" tt="none">
+            <ToneBadge color="orange" icon={<IconAlertTriangle size={12} aria-hidden />}>
               {t('view.worsened')}
-            </Badge>
+            </ToneBadge>
           )}
         </Group>
       )}

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Fieldset, Grid, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { newIntervention, PER_WEEKS_MAX, SESSIONS_MAX } from './plan-form';
@@ -52,61 +43,73 @@ export function InterventionFields({
         return (
           <Fieldset key={item.key} legend={name} variant="default" p="sm" pt={4}>
             <Group align="flex-start" gap="sm" wrap="nowrap">
-              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" style={{ flex: 1 }}>
-                <NativeSelect
-                  label={t('form.interventions.discipline')}
-                  required
-                  data={[
-                    { value: '', label: t('form.interventions.pickDiscipline') },
-                    ...choices.map((value) => ({ value, label: tc(`disciplines.${value}`) })),
-                  ]}
-                  {...form.getInputProps(`${at}.discipline`)}
-                  onChange={(event) => {
-                    form.setFieldValue(`${at}.discipline`, event.currentTarget.value as never);
-                    form.setFieldValue(`${at}.practitionerId`, '');
-                  }}
-                />
-                <TextInput
-                  label={t('form.interventions.description')}
-                  placeholder={t('form.interventions.descriptionExample')}
-                  required
-                  maxLength={500}
-                  {...form.getInputProps(`${at}.description`)}
-                />
-                <NativeSelect
-                  label={t('form.interventions.practitioner')}
-                  data={[
-                    { value: '', label: t('form.interventions.anyone') },
-                    ...doers.map((person) => ({ value: person.id, label: person.name })),
-                  ]}
-                  {...form.getInputProps(`${at}.practitionerId`)}
-                />
-                <Group gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput
-                    type="number"
-                    inputMode="numeric"
-                    label={t('form.interventions.sessions')}
-                    min={1}
-                    max={SESSIONS_MAX}
-                    step={1}
-                    w={90}
+              <Grid gap="sm" style={{ flex: 1 }}>
+                <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                  <NativeSelect
+                    label={t('form.interventions.discipline')}
                     required
-                    {...form.getInputProps(`${at}.frequency.sessions`)}
+                    data={[
+                      { value: '', label: t('form.interventions.pickDiscipline') },
+                      ...choices.map((value) => ({ value, label: tc(`disciplines.${value}`) })),
+                    ]}
+                    {...form.getInputProps(`${at}.discipline`)}
+                    onChange={(event) => {
+                      form.setFieldValue(`${at}.discipline`, event.currentTarget.value as never);
+                      form.setFieldValue(`${at}.practitionerId`, '');
+                    }}
                   />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
                   <TextInput
-                    type="number"
-                    inputMode="numeric"
-                    label={t('form.interventions.perWeeks')}
-                    min={1}
-                    max={PER_WEEKS_MAX}
-                    step={1}
-                    w={90}
+                    label={t('form.interventions.description')}
+                    placeholder={t('form.interventions.descriptionExample')}
                     required
-                    description={whole ? t('frequency', { sessions, count: weeks }) : undefined}
-                    {...form.getInputProps(`${at}.frequency.perWeeks`)}
+                    maxLength={500}
+                    {...form.getInputProps(`${at}.description`)}
                   />
-                </Group>
-              </SimpleGrid>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                  <NativeSelect
+                    label={t('form.interventions.practitioner')}
+                    data={[
+                      { value: '', label: t('form.interventions.anyone') },
+                      ...doers.map((person) => ({ value: person.id, label: person.name })),
+                    ]}
+                    {...form.getInputProps(`${at}.practitionerId`)}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
+                  <Group gap="xs" align="flex-start" wrap="nowrap">
+                    <TextInput
+                      type="number"
+                      inputMode="numeric"
+                      label={t('form.interventions.sessions')}
+                      min={1}
+                      max={SESSIONS_MAX}
+                      step={1}
+                      w={96}
+                      required
+                      {...form.getInputProps(`${at}.frequency.sessions`)}
+                    />
+                    <TextInput
+                      type="number"
+                      inputMode="numeric"
+                      label={t('form.interventions.perWeeks')}
+                      min={1}
+                      max={PER_WEEKS_MAX}
+                      step={1}
+                      w={96}
+                      required
+                      {...form.getInputProps(`${at}.frequency.perWeeks`)}
+                    />
+                    {whole && (
+                      <Text size="sm" mt={32} c="dimmed">
+                        {t('frequency', { sessions, count: weeks })}
+                      </Text>
+                    )}
+                  </Group>
+                </Grid.Col>
+              </Grid>
               <RowActions
                 name={name}
                 index={index}

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Text } from '@mantine/core';
-import { IconHistory } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowRight, IconHistory } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
@@ -11,6 +11,7 @@ export function OldVersion({ plan, latest }: { plan: Plan; latest: number }) {
   const { t } = useTranslation('plans');
   const { format } = useClinic();
   const show = usePlanFormat();
+  const change = plan.change;
   return (
     <Alert
       color="blue"
@@ -19,21 +20,34 @@ export function OldVersion({ plan, latest }: { plan: Plan; latest: number }) {
       title={t('old.title', { version: plan.version, latest })}
       styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}
     >
-      <Text size="sm">
-        {plan.change
-          ? t('old.body', {
-              name: show.person(plan.change.changedBy),
-              time: format.dateTime(plan.change.changedAt),
-            })
-          : t('old.bodyPlain')}{' '}
-        <Anchor
-          renderRoot={(props) => (
-            <Link to="/plans/$planId" params={{ planId: plan.id }} search={{}} {...props} />
-          )}
-        >
-          {t('old.toCurrent')}
-        </Anchor>
-      </Text>
+      <Stack gap="xs">
+        <Text size="sm">
+          {change
+            ? t(plan.version === 1 ? 'old.bodyCreated' : 'old.body', {
+                name: show.person(change.changedBy),
+                time: format.dateTime(change.changedAt),
+              })
+            : t('old.bodyPlain')}
+        </Text>
+        <Group>
+          <Button
+            size="xs"
+            variant="white"
+            color="dark"
+            rightSection={<IconArrowRight size={14} aria-hidden />}
+            renderRoot={(props) => (
+              <Link
+                to="/plans/$planId"
+                params={{ planId: plan.id }}
+                search={{ version: undefined }}
+                {...props}
+              />
+            )}
+          >
+            {t('old.toCurrent')}
+          </Button>
+        </Group>
+      </Stack>
     </Alert>
   );
 }

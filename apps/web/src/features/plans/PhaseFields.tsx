@@ -92,6 +92,7 @@ export function PhaseFields({ form }: { form: PlanForm }) {
                   description={
                     valid ? t('timeline.days', { count: phaseLength(valid) }) : undefined
                   }
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
                   {...form.getInputProps(`${at}.endsOn`)}
                 />
               </SimpleGrid>

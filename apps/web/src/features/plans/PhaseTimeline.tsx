@@ -46,53 +46,60 @@ export function PhaseTimeline({ phases, label }: { phases: readonly Phase[]; lab
 
   return (
     <div className={classes.timeline}>
-      {geometry.today !== null && (
-        <>
-          <span
-            className={classes.todayLabel}
-            data-edge={edge}
-            style={{ left: `${geometry.today}%` }}
-            aria-hidden
-          >
-            {t('timeline.today')}
-          </span>
-          <span className={classes.today} style={{ left: `${geometry.today}%` }} aria-hidden />
-        </>
-      )}
-      <ol className={classes.band} aria-label={label}>
-        {geometry.segments.map(({ phase, left, width }, index) => {
-          const name = phaseName(phase, t);
-          const dates = t('timeline.dates', {
-            from: format.date(phase.startsOn),
-            to: format.date(phase.endsOn),
-            count: phaseLength(phase),
-          });
-          const narrow = width < NARROW;
-          const isCurrent = current.state === 'in' && current.number === index + 1;
-          return (
-            <li
-              key={phase.id}
-              className={`${classes.segment} ${classes[phase.kind]}`}
-              style={{ left: `${left}%`, width: `${width}%` }}
-              title={`${index + 1}. ${name}: ${dates}`}
-              data-current={isCurrent || undefined}
+      <div className={classes.bandFrame}>
+        {geometry.today !== null && (
+          <>
+            <span
+              className={classes.todayLabel}
+              data-edge={edge}
+              style={{ left: `${geometry.today}%` }}
+              aria-hidden
             >
-              <span className={classes.segmentName} aria-hidden>
-                {narrow ? index + 1 : `${index + 1}. ${name}`}
-              </span>
-              {!narrow && (
-                <span className={classes.segmentDays} aria-hidden>
-                  {t('timeline.days', { count: phaseLength(phase) })}
+              {t('timeline.today')}
+            </span>
+            <span className={classes.today} style={{ left: `${geometry.today}%` }} aria-hidden />
+          </>
+        )}
+        <ol className={classes.band} aria-label={label}>
+          {geometry.segments.map(({ phase, left, width }, index) => {
+            const name = phaseName(phase, t);
+            const dates = t('timeline.dates', {
+              from: format.date(phase.startsOn),
+              to: format.date(phase.endsOn),
+              count: phaseLength(phase),
+            });
+            const narrow = width < NARROW;
+            const isCurrent = current.state === 'in' && current.number === index + 1;
+            return (
+              <li
+                key={phase.id}
+                className={`${classes.segment} ${classes[phase.kind]}`}
+                style={{ left: `${left}%`, width: `${width}%` }}
+                title={`${index + 1}. ${name}: ${dates}`}
+                data-current={isCurrent || undefined}
+              >
+                <span className={classes.segmentName} aria-hidden>
+                  {narrow ? index + 1 : `${index + 1}. ${name}`}
                 </span>
-              )}
-              <VisuallyHidden>{`${index + 1}. ${name}: ${dates}`}</VisuallyHidden>
-            </li>
-          );
-        })}
-      </ol>
+                {!narrow && (
+                  <span className={classes.segmentDays} aria-hidden>
+                    {t('timeline.days', { count: phaseLength(phase) })}
+                  </span>
+                )}
+                <VisuallyHidden>{`${index + 1}. ${name}: ${dates}`}</VisuallyHidden>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
       <div className={classes.ticks} aria-hidden>
         {geometry.ticks.map((tick) => (
-          <span key={tick.date} className={classes.tick} style={{ left: `${tick.left}%` }}>
+          <span
+            key={tick.date}
+            className={classes.tick}
+            style={{ left: `${tick.left}%` }}
+            data-edge={tick.left > 88 ? 'end' : undefined}
+          >
             {month.format(new Date(`${tick.date}T00:00:00Z`))}
           </span>
         ))}

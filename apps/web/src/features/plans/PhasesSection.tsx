@@ -1,8 +1,9 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
 import { useNow } from '../../lib/use-now';
+import { ToneBadge } from '../clients/ToneBadge';
 import { phaseName } from './phase-text';
 import { phaseLength, phaseOn } from './phase-time';
 import { PhaseSwatch, PhaseTimeline } from './PhaseTimeline';
@@ -35,9 +36,9 @@ export function PhasesSection({ phases }: { phases: readonly Phase[] }) {
                       {index + 1}. {phaseName(phase, t)}
                     </Text>
                     {now.state === 'in' && now.number === index + 1 && (
-                      <Badge size="sm" variant="light" color="red.9" tt="none">
+                      <ToneBadge color="teal">
                         {t('view.currentDay', { day: now.day, days: now.days })}
-                      </Badge>
+                      </ToneBadge>
                     )}
                   </Group>
                   <Text size="sm" ml={20}>

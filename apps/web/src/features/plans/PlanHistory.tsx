@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { problemMessage } from '../../app/session/problem-message';
+import { ToneBadge } from '../clients/ToneBadge';
 import { summarizeVersion, type ListChange, type VersionSummary } from './history-diff';
 import { usePlanVersions } from './queries';
 import type { Plan } from './types';
@@ -104,9 +105,9 @@ export function PlanHistory({ plan, latest }: { plan: Plan; latest: number }) {
                       })}
                     </Text>
                     {viewing ? (
-                      <Badge size="xs" variant="light" color="gray.8" tt="none">
+                      <ToneBadge color="gray" size="xs">
                         {t('history.shown')}
-                      </Badge>
+                      </ToneBadge>
                     ) : (
                       <Anchor
                         renderRoot={(props) => (
@@ -118,7 +119,12 @@ export function PlanHistory({ plan, latest }: { plan: Plan; latest: number }) {
                           />
                         )}
                         size="xs"
-                        aria-label={t('history.openVersion', { version: number })}
+                        underline="always"
+                        aria-label={
+                          number === latest
+                            ? undefined
+                            : t('history.openVersion', { version: number })
+                        }
                       >
                         {number === latest ? t('history.openCurrent') : t('history.open')}
                       </Anchor>

@@ -30,15 +30,24 @@ export function PlanPage() {
   const { planId } = route.useParams();
   const { version } = route.useSearch();
   const plan = usePlan(planId, version);
+  // The plan now: how many versions there are, also when an earlier one is shown.
+  const current = usePlan(planId);
   const instruments = useInstruments();
+  // An earlier version is shown once it is known how many there are: never with the actions
+  // of the plan as it is now.
   return (
-    <QueryState query={plan}>
-      {(loaded) => (
-        <PlanView
-          key={`${loaded.id}/${version ?? 'current'}`}
-          plan={loaded}
-          instruments={instruments}
-        />
+    <QueryState query={current}>
+      {(now) => (
+        <QueryState query={plan}>
+          {(loaded) => (
+            <PlanView
+              key={`${loaded.id}/${version ?? 'current'}`}
+              plan={loaded}
+              latest={now.version}
+              instruments={instruments}
+            />
+          )}
+        </QueryState>
       )}
     </QueryState>
   );
@@ -46,16 +55,18 @@ export function PlanPage() {
 
 function PlanView({
   plan,
+  latest,
   instruments,
 }: {
   plan: Plan;
+  /** The newest version's number. */
+  latest: number;
   instruments: UseQueryResult<Instrument[]>;
 }) {
   const { can } = useClinic();
   const client = useClient(plan.clientId);
   const [editing, setEditing] = useState(false);
   const [consentMissing, setConsentMissing] = useState(false);
-  const latest = plan.latestVersion ?? plan.version;
   const older = latest !== plan.version;
   const mayWrite = can('treatment-plans:write') && !older && isOpen(plan.status);
   const withProgress = !older && can('treatment-plans:progress');

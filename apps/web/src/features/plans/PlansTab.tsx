@@ -106,7 +106,9 @@ function PlanRow({ plan }: { plan: Plan }) {
             date: format.date(zonedDate(new Date(plan.endedAt), timeZone)),
           })
         : null
-      : phaseNowText(phaseOn(phases, today), t, format);
+      : plan.status === 'draft'
+        ? t('list.notActive')
+        : phaseNowText(phaseOn(phases, today), t, format);
   return (
     <Paper component="li" withBorder p="md" className={classes.planRow} data-status={plan.status}>
       <Stack gap={4}>
