@@ -49,7 +49,7 @@ export function AppLayout() {
               variant="default"
               leftSection={<IconSearch size={16} aria-hidden />}
               rightSection={
-                <Box visibleFrom="md" component="span" aria-hidden>
+                <Box visibleFrom="lg" component="span" aria-hidden style={{ whiteSpace: 'nowrap' }}>
                   <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd> <Kbd size="xs">K</Kbd>
                 </Box>
               }

@@ -85,7 +85,10 @@ export function SignDialog(props: {
         if (Object.keys(atFollowUp).length > 0) {
           setFieldErrors(atFollowUp);
         } else {
-          props.saver.showErrors(errors);
+          // What signing misses, in the user's words (the API says it in English).
+          props.saver.showErrors(
+            Object.fromEntries(Object.keys(errors).map((field) => [field, t('sign.needed')])),
+          );
           props.onClose();
           notify({
             color: 'red',

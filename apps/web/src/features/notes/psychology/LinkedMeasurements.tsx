@@ -45,6 +45,22 @@ export function LinkedMeasurements(props: {
   );
   if (props.readOnly && props.value.length === 0) return null;
 
+  if (!props.readOnly && shown.length > 0) {
+    return (
+      <Checkbox.Group
+        value={[...props.value]}
+        onChange={(ids) => props.onChange?.(ids)}
+        error={props.error}
+        label={t('psychology.linked')}
+      >
+        <Stack gap={6} mt={4}>
+          {shown.slice(0, 8).map((m) => (
+            <Checkbox key={m.id} value={m.id} label={label(m)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    );
+  }
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>
@@ -60,26 +76,11 @@ export function LinkedMeasurements(props: {
           {t('psychology.noMeasurements')}
         </Text>
       )}
-      {props.readOnly ? (
-        shown.map((m) => (
-          <Text key={m.id} size="sm">
-            {label(m)}
-          </Text>
-        ))
-      ) : (
-        <Checkbox.Group
-          value={[...props.value]}
-          onChange={(ids) => props.onChange?.(ids)}
-          error={props.error}
-          aria-label={t('psychology.linked')}
-        >
-          <Stack gap={6}>
-            {shown.slice(0, 8).map((m) => (
-              <Checkbox key={m.id} value={m.id} label={label(m)} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
+      {shown.map((m) => (
+        <Text key={m.id} size="sm">
+          {label(m)}
+        </Text>
+      ))}
     </Stack>
   );
 }
