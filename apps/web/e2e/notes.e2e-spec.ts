@@ -80,9 +80,17 @@ describe.each(LANGUAGES)('Notes of psychology, nutrition and training (%s)', (la
     return response.body;
   }
 
-  async function sign() {
+  async function sign(followUp?: { inDays: string; note: string }) {
     await page.getByRole('button', { name: exactly(text('notes:sign.action')) }).click();
     const dialog = page.getByRole('dialog', { name: text('notes:sign.title') });
+    if (followUp) {
+      await dialog.getByRole('checkbox', { name: text('notes:sign.followUp') }).check();
+      await dialog.getByRole('textbox', { name: text('notes:sign.inDays') }).fill(followUp.inDays);
+      await dialog
+        .getByRole('textbox', { name: text('notes:sign.followUpNote') })
+        .fill(followUp.note);
+      expect(await captureScreen(page, `note-sign-follow-up-${language}`)).toEqual([]);
+    }
     await dialog.getByRole('button', { name: exactly(text('notes:sign.confirm')) }).click();
   }
 
@@ -176,10 +184,26 @@ describe.each(LANGUAGES)('Notes of psychology, nutrition and training (%s)', (la
       .fill(language === 'nl' ? '82,5' : '82.5');
     await saved();
     expect(await captureScreen(page, `note-training-${language}`)).toEqual([]);
-    await sign();
+    await sign({ inDays: '14', note: 'Squat 85 kg proberen' });
     await page.getByText(text('notes:status.signed'), { exact: true }).first().waitFor();
     expect((await noteOf(thijs, id)).content.exercises).toEqual([
       { name: 'Back squat', sets: 3, reps: 5, loadKg: 82.5, rpe: 8 },
     ]);
+    // The follow-up asked for at signing: Thijs's, due in 14 days.
+    const tasks = await suite
+      .api()
+      .get(`/api/v1/follow-ups?clientId=${client}`)
+      .set(await suite.as(thijs));
+    expect(tasks.body.data).toEqual([
+      expect.objectContaining({
+        type: 'call',
+        note: 'Squat 85 kg proberen',
+        assignee: expect.objectContaining({ userId: thijs.id }),
+      }),
+    ]);
+    const dueDay = new Date(tasks.body.data[0].dueAt).toLocaleDateString('sv-SE', {
+      timeZone: ZONE,
+    });
+    expect(dueDay).toBe(addDays(today, 14));
   });
 });

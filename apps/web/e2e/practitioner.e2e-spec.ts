@@ -178,6 +178,22 @@ describe.each(LANGUAGES)('A practitioner’s day (%s)', (language) => {
       page.getByRole('textbox', { name: text('acupuncture:fields.chiefComplaint') }).inputValue(),
     ).resolves.toBe('Hoofdpijn sinds drie weken');
     await page.getByText('LI4', { exact: false }).first().waitFor();
+
+    // The connection drops while she types: kept, said so, and saved once it is back.
+    await page.context().setOffline(true);
+    await page
+      .getByRole('textbox', { name: text('acupuncture:fields.response') })
+      .fill('Ontspannen na de behandeling');
+    await page.getByText(text('notes:save.offline')).first().waitFor();
+    expect(await captureScreen(page, `note-offline-${language}`)).toEqual([]);
+    await page.context().setOffline(false);
+    await eventually(async () => {
+      const response = await suite
+        .api()
+        .get(`/api/v1/session-notes/${noteId}`)
+        .set(await suite.as(mei));
+      expect(response.body.content.response).toBe('Ontspannen na de behandeling');
+    }, 20_000);
   });
 
   it('signs the note and adds an addendum; the note no longer changes', async () => {
