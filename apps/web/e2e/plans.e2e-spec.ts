@@ -204,8 +204,8 @@ describe.each(LANGUAGES)('Treatment plans (%s)', (language) => {
     await field(goal, 'form.goals.baseline').fill('14');
     await field(goal, 'form.goals.target').fill('4');
     // PHQ-9 scores lower-is-better: the direction is the questionnaire's.
-    expect(await field(goal, 'form.goals.direction').inputValue()).toBe('lower-is-better');
-    expect(await field(goal, 'form.goals.direction').isDisabled()).toBe(true);
+    await goal.getByText(plans('direction.lower-is-better'), { exact: true }).waitFor();
+    expect(await field(goal, 'form.goals.direction').count()).toBe(0);
 
     await button(form, 'form.interventions.add').click();
     const intervention = group(page, 'form.interventions.name', 1);
@@ -227,15 +227,20 @@ describe.each(LANGUAGES)('Treatment plans (%s)', (language) => {
     expect(new URL(page.url()).pathname).toBe(`/clients/${clientId}/plans/new`);
     await field(second, 'form.phases.startsOn').fill(addDays(elimination.endsOn, 1));
     expect(await captureScreen(page, `plans-new-${language}`)).toEqual([]);
+    await intervention.scrollIntoViewIfNeeded();
+    expect(await captureScreen(page, `plans-new-interventions-${language}`)).toEqual([]);
 
     await button(form, 'new.submit').click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     planId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByText(plans('created', { title })).waitFor();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    // Where the client stands today, on the clinic's calendar.
-    await page.getByText(dayTwelve, { exact: true }).first().waitFor();
     await page.getByText(plans('status.draft'), { exact: true }).first().waitFor();
+    await page
+      .getByRole('region', { name: plans('view.phases') })
+      .getByText(`1. ${phaseName('elimination', 'carnivore')}`, { exact: true })
+      .first()
+      .waitFor();
     expect(await captureScreen(page, `plans-draft-${language}`)).toEqual([]);
 
     const saved = await getPlan(planId);
@@ -302,6 +307,11 @@ describe.each(LANGUAGES)('Treatment plans (%s)', (language) => {
     await page.getByText(plans('status.active'), { exact: true }).first().waitFor();
     await page
       .getByText(plans('history.status.active', { name: 'Noor Bakker' }), { exact: true })
+      .waitFor();
+    // Where the client stands today, on the clinic's calendar.
+    await page
+      .getByRole('region', { name: plans('view.phases') })
+      .getByText(dayTwelve, { exact: true })
       .waitFor();
     // An active plan is completed, not activated again.
     expect(await button(page, 'actions.activate').count()).toBe(0);

@@ -2,6 +2,7 @@ import {
   Button,
   Fieldset,
   Group,
+  Input,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -14,6 +15,7 @@ import { newGoal } from './plan-form';
 import type { PlanForm } from './plan-form-types';
 import { RowActions } from './RowActions';
 import { DIRECTIONS, GOAL_STATUSES, type Instrument } from './types';
+import classes from './plans.module.css';
 
 /**
  * What the plan aims for, each measured with an instrument of the clinic: a questionnaire
@@ -96,17 +98,24 @@ export function GoalFields({ form, instruments }: { form: PlanForm; instruments:
                     required
                     {...form.getInputProps(`${at}.target`)}
                   />
-                  <NativeSelect
-                    label={t('form.goals.direction')}
-                    description={
-                      instrument?.kind === 'questionnaire'
-                        ? t('form.goals.directionFixed', { code: instrument.code })
-                        : undefined
-                    }
-                    disabled={instrument?.kind === 'questionnaire'}
-                    data={DIRECTIONS.map((value) => ({ value, label: t(`direction.${value}`) }))}
-                    {...form.getInputProps(`${at}.direction`)}
-                  />
+                  {instrument?.kind === 'questionnaire' ? (
+                    // A questionnaire scores one way only: said, not offered as a choice.
+                    <Input.Wrapper
+                      label={t('form.goals.direction')}
+                      description={t('form.goals.directionFixed', { code: instrument.code })}
+                    >
+                      <Text size="sm" className={classes.fixedValue}>
+                        {t(`direction.${instrument.direction}`)}
+                      </Text>
+                    </Input.Wrapper>
+                  ) : (
+                    <NativeSelect
+                      label={t('form.goals.direction')}
+                      description={t('form.goals.directionChoose')}
+                      data={DIRECTIONS.map((value) => ({ value, label: t(`direction.${value}`) }))}
+                      {...form.getInputProps(`${at}.direction`)}
+                    />
+                  )}
                   <TextInput
                     type="date"
                     label={t('form.goals.dueOn')}

@@ -18,7 +18,19 @@ const NARROW = 9;
  * the clinic's clock: where the client is in the plan at a glance. Each phase's full name and
  * dates are in its segment for screen readers (and in its tooltip), whatever its width.
  */
-export function PhaseTimeline({ phases, label }: { phases: readonly Phase[]; label: string }) {
+export function PhaseTimeline({
+  phases,
+  label,
+  markToday = true,
+  describeToday = true,
+}: {
+  phases: readonly Phase[];
+  label: string;
+  /** Today's line on the band: not for a plan that has ended. */
+  markToday?: boolean;
+  /** Where today falls, in words ("day 12 of 42"): for a running plan and while planning. */
+  describeToday?: boolean;
+}) {
   const { t } = useTranslation('plans');
   const { timeZone, format, language } = useClinic();
   const now = useNow(60_000);
@@ -47,7 +59,7 @@ export function PhaseTimeline({ phases, label }: { phases: readonly Phase[]; lab
   return (
     <div className={classes.timeline}>
       <div className={classes.bandFrame}>
-        {geometry.today !== null && (
+        {markToday && geometry.today !== null && (
           <>
             <span
               className={classes.todayLabel}
@@ -104,12 +116,14 @@ export function PhaseTimeline({ phases, label }: { phases: readonly Phase[]; lab
           </span>
         ))}
       </div>
-      <Group gap="xs" mt={4}>
-        <Text size="sm" fw={500}>
-          {t('timeline.todayIs')}
-        </Text>
-        <Text size="sm">{phaseNowText(current, t, format)}</Text>
-      </Group>
+      {describeToday && (
+        <Group gap="xs" mt={4}>
+          <Text size="sm" fw={500}>
+            {t('timeline.todayIs')}
+          </Text>
+          <Text size="sm">{phaseNowText(current, t, format)}</Text>
+        </Group>
+      )}
     </div>
   );
 }

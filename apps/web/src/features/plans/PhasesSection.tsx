@@ -7,10 +7,16 @@ import { ToneBadge } from '../clients/ToneBadge';
 import { phaseName } from './phase-text';
 import { phaseLength, phaseOn } from './phase-time';
 import { PhaseSwatch, PhaseTimeline } from './PhaseTimeline';
-import type { Phase } from './types';
+import { isOpen, type Phase, type PlanStatus } from './types';
 
 /** The phases on their band, then each with its dates, length and when it is done. */
-export function PhasesSection({ phases }: { phases: readonly Phase[] }) {
+export function PhasesSection({
+  phases,
+  status,
+}: {
+  phases: readonly Phase[];
+  status: PlanStatus;
+}) {
   const { t } = useTranslation('plans');
   const { format, timeZone } = useClinic();
   const now = phaseOn(phases, todayIn(timeZone, useNow(60_000)));
@@ -26,7 +32,12 @@ export function PhasesSection({ phases }: { phases: readonly Phase[] }) {
           </Text>
         ) : (
           <>
-            <PhaseTimeline phases={phases} label={t('view.timeline')} />
+            <PhaseTimeline
+              phases={phases}
+              label={t('view.timeline')}
+              markToday={isOpen(status)}
+              describeToday={status === 'active'}
+            />
             <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
               {phases.map((phase, index) => (
                 <li key={phase.id}>
@@ -35,7 +46,7 @@ export function PhasesSection({ phases }: { phases: readonly Phase[] }) {
                     <Text size="sm" fw={600}>
                       {index + 1}. {phaseName(phase, t)}
                     </Text>
-                    {now.state === 'in' && now.number === index + 1 && (
+                    {status === 'active' && now.state === 'in' && now.number === index + 1 && (
                       <ToneBadge color="teal">
                         {t('view.currentDay', { day: now.day, days: now.days })}
                       </ToneBadge>

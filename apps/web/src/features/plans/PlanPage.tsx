@@ -103,7 +103,7 @@ function PlanView({
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack gap="md">
-              <PhasesSection phases={plan.phases ?? []} />
+              <PhasesSection phases={plan.phases ?? []} status={plan.status} />
               <GoalsSection
                 goals={plan.goals ?? []}
                 instruments={catalog}
