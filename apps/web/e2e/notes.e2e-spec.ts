@@ -140,7 +140,9 @@ describe.each(LANGUAGES)('Notes of psychology, nutrition and training (%s)', (la
     await page
       .getByRole('combobox', { name: text('notes:nutrition.phase') })
       .selectOption('reintroduction');
-    await page.getByRole('textbox', { name: text('notes:nutrition.weight') }).fill('72,4');
+    await page
+      .getByRole('textbox', { name: text('notes:nutrition.weight') })
+      .fill(language === 'nl' ? '72,4' : '72.4');
     await page.getByRole('button', { name: text('notes:nutrition.addChallenge') }).click();
     await page
       .getByRole('textbox', { name: text('notes:nutrition.foodOf', { n: 1 }) })

@@ -244,9 +244,11 @@ describe.each(LANGUAGES)('A practitioner’s day (%s)', (language) => {
       .waitFor();
     expect(await captureScreen(page, `chart-${language}`)).toEqual([]);
 
+    // The filter is a segmented control: its labels are what a user clicks.
     await page
-      .getByRole('radio', { name: text('common:disciplines.psychology') })
-      .click({ force: true });
+      .locator('label')
+      .filter({ hasText: exactly(text('common:disciplines.psychology')) })
+      .click();
     await eventually(async () =>
       expect(new URL(page.url()).searchParams.get('discipline')).toBe('psychology'),
     );

@@ -2,7 +2,7 @@ import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem';
 import { recentClients } from '../features/clients/recent-clients';
@@ -74,7 +74,16 @@ function SessionGate() {
     case 'signed-in':
       return (
         <ClinicProvider me={session.me} clinic={session.clinic}>
-          <RouterProvider router={router} />
+          {/* A feature's strings arrive with the first screen that needs them (i18n/index.ts). */}
+          <Suspense
+            fallback={
+              <Center h="100vh">
+                <Loader aria-label={t('loading')} />
+              </Center>
+            }
+          >
+            <RouterProvider router={router} />
+          </Suspense>
           <ReauthModal opened={session.reauthenticating} email={session.me.email} />
         </ClinicProvider>
       );

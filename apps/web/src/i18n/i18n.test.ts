@@ -35,6 +35,14 @@ describe('the strings in Dutch and English', () => {
     expect(readdirSync(join(DIR, 'en')).sort()).toEqual(files);
   });
 
+  it('are each loaded with the first screen or with a group of feature screens', async () => {
+    const { CORE_NAMESPACES, FEATURE_GROUPS } = await import('./index');
+    const known = new Set([...CORE_NAMESPACES, ...Object.keys(FEATURE_GROUPS)]);
+    expect(files.map((file) => file.replace(/\.json$/, '')).filter((ns) => !known.has(ns))).toEqual(
+      [],
+    );
+  });
+
   it.each(files)('%s: the same keys, every string filled, the same placeholders', (file) => {
     const nl = read('nl', file);
     const en = read('en', file);

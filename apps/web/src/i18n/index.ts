@@ -8,20 +8,82 @@ export type Language = (typeof LANGUAGES)[number];
 export const LOCALE_OF: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /**
- * Every namespace's strings in both languages, found by file name (`nl/calendar.json`), so a
- * feature adds its own file and nothing else changes.
+ * The strings every screen needs from the first paint (the shell, sign-in, errors), in both
+ * languages. A feature's own strings (`nl/calendar.json`) load with its screens instead (see
+ * FEATURE_GROUPS): the first screen carries no feature's words, nor a language the user does
+ * not read. A component declares every namespace it reads (`useTranslation(['clients',
+ * 'plans'])`), so that it waits for their strings.
  */
-const files = import.meta.glob<Record<string, unknown>>('./*/*.json', {
-  eager: true,
-  import: 'default',
-});
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, strings] of Object.entries(files)) {
-  const [, language, file] = path.match(/^\.\/(\w+)\/([\w-]+)\.json$/) ?? [];
-  if (!language) continue;
-  (resources[language] ??= {})[file] = strings;
+export const CORE_NAMESPACES = ['common', 'session', 'ui'];
+
+const coreFiles = import.meta.glob<Record<string, unknown>>(
+  ['./*/common.json', './*/session.json', './*/ui.json'],
+  { eager: true, import: 'default' },
+);
+
+/** `{ nl: { common: {...} } }` from files found by name (`…/nl/common.json`). */
+export function byLanguage(
+  files: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, Record<string, unknown>>> {
+  const found: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [path, strings] of Object.entries(files)) {
+    const [, language, file] = path.match(/\/(\w+)\/([\w-]+)\.json$/) ?? [];
+    if (!language) continue;
+    (found[language] ??= {})[file] = strings;
+  }
+  return found;
 }
-export const NAMESPACES = Object.keys(resources.nl ?? {});
+
+const resources = byLanguage(coreFiles);
+
+type Strings = Promise<{ namespaces: Record<string, Record<string, unknown>> }>;
+
+/**
+ * Where each feature's strings are: the desk's screens and the practitioners' screens are two
+ * chunks per language, so reception never loads the clinical screens' words (PHQ-9's items,
+ * the point picker's) and a feature screen loads one chunk at most. A namespace not listed
+ * here is a mistake the i18n test catches.
+ */
+export const FEATURE_GROUPS: Record<string, 'desk' | 'clinical'> = {
+  calendar: 'desk',
+  clients: 'desk',
+  followUps: 'desk',
+  notes: 'clinical',
+  plans: 'clinical',
+  outcomes: 'clinical',
+  acupuncture: 'clinical',
+  today: 'clinical',
+};
+
+const CHUNKS: Record<string, Record<'desk' | 'clinical', () => Strings>> = {
+  nl: { desk: () => import('./desk-nl'), clinical: () => import('./clinical-nl') },
+  en: { desk: () => import('./desk-en'), clinical: () => import('./clinical-en') },
+};
+
+/** i18next's loader for a feature's namespace: its chunk in the language, fetched once. */
+const featureStrings = {
+  type: 'backend' as const,
+  init: () => undefined,
+  read(
+    language: string,
+    namespace: string,
+    callback: (error: unknown, strings: Record<string, unknown> | null) => void,
+  ) {
+    const chunks = CHUNKS[language] ?? CHUNKS.nl;
+    chunks[FEATURE_GROUPS[namespace] ?? 'desk']().then(
+      ({ namespaces }) => {
+        // The chunk's other namespaces are here too: a screen of the group reads them at once.
+        for (const [other, strings] of Object.entries(namespaces)) {
+          if (other !== namespace && !i18next.hasResourceBundle(language, other)) {
+            i18next.addResourceBundle(language, other, strings);
+          }
+        }
+        callback(null, namespaces[namespace] ?? {});
+      },
+      (error: unknown) => callback(error, null),
+    );
+  },
+};
 
 /** The user's own choice of language, kept on this device (it is not personal data). */
 const CHOICE_KEY = 'meridian.language';
@@ -38,15 +100,19 @@ function initialLanguage(): Language {
   return globalThis.navigator?.language?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
-  fallbackLng: 'nl',
-  ns: NAMESPACES,
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18next
+  .use(featureStrings)
+  .use(initReactI18next)
+  .init({
+    resources,
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'nl',
+    ns: CORE_NAMESPACES,
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export function currentLanguage(): Language {
   return (LANGUAGES.includes(i18next.language as Language) ? i18next.language : 'nl') as Language;

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import i18n, { byLanguage } from '../i18n';
 
 afterEach(() => cleanup());
 
@@ -41,4 +42,14 @@ if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {
     value: { addEventListener: () => undefined, removeEventListener: () => undefined },
   });
+}
+
+// The app loads a feature's strings with the feature; a component test has them all at once.
+const allStrings = byLanguage(
+  import.meta.glob<Record<string, unknown>>('../i18n/*/*.json', { eager: true, import: 'default' }),
+);
+for (const [language, namespaces] of Object.entries(allStrings)) {
+  for (const [namespace, strings] of Object.entries(namespaces)) {
+    i18n.addResourceBundle(language, namespace, strings, true, true);
+  }
 }

@@ -16,7 +16,8 @@ import { useConsents } from './queries';
  */
 export function ClinicalSummary({ client }: { client: Client }) {
   const { t } = useTranslation('clients');
-  const { t: tAll } = useTranslation();
+  // The plan's phase is said in the plans' words: wait for them too.
+  const { t: tAll } = useTranslation(['clients', 'plans']);
   const { timeZone, format } = useClinic();
   const plans = useClientPlans(client.id);
   const consents = useConsents(client.id);

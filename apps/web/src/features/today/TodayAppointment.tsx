@@ -78,7 +78,7 @@ export function TodayAppointment({
 }
 
 function PlanPhase({ clientId }: { clientId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['today', 'plans']);
   const { timeZone, format } = useClinic();
   const plans = useClientPlans(clientId);
   const active = plans.data?.find((plan) => plan.status === 'active');
