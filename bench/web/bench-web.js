@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:web [-- --only bundle,calendar,search,lighthouse] [--loads 12]`: the staff web
- * app in Debian's Chromium against the built API on the scale data set (seeded when missing,
- * reused otherwise): the first screen's JavaScript, a 60-appointment day rendered after its
- * data, client search after the last keystroke, and Lighthouse. Prints one table and writes it
+ * `npm run bench:web [-- --only bundle,calendar,search,chart,typing,lighthouse] [--loads 12]`:
+ * the staff web app in Debian's Chromium against the built API on the scale data set (seeded
+ * when missing, reused otherwise): the first screen's JavaScript, a 60-appointment day rendered
+ * after its data, client search after the last keystroke, a chart's 200 notes rendered after
+ * their data, typing in a note editor, and Lighthouse. Prints one table and writes it
  * to bench/results/web-latest.json and web-latest.md. A benchmark: nothing here is a test.
  */
 'use strict';
@@ -17,12 +18,15 @@ const { launchBrowser } = require('./browser');
 const { measureBundle, TARGET_KB } = require('./bundle');
 const { measureCalendar } = require('./calendar');
 const { calendarClinic, PASSWORD } = require('./calendar-clinic');
+const { measureChart } = require('./chart');
+const { chartClinic } = require('./chart-clinic');
 const { measureLighthouse } = require('./lighthouse');
 const { writeWebResults } = require('./results');
 const { measureSearch } = require('./search');
 const { apiClient, snapshotWebBuild, startApi } = require('./stack');
+const { measureTyping } = require('./typing');
 
-const PARTS = ['bundle', 'calendar', 'search', 'lighthouse'];
+const PARTS = ['bundle', 'calendar', 'search', 'chart', 'typing', 'lighthouse'];
 
 function options(argv) {
   const value = (flag, fallback) => {
@@ -109,6 +113,39 @@ async function main() {
       rows.push(search);
       for (const line of search.profiled ?? []) findings.push(`client search, ${line}`);
     }
+    if (opts.only.includes('chart') || opts.only.includes('typing')) {
+      step('the chart clinic');
+      const chart = await chartClinic(db, api);
+      const psychologistCookie = () => api.browserSessionCookie(chart.psychologist, PASSWORD);
+      if (opts.only.includes('chart')) {
+        step(`chart: ${opts.loads} openings of 200 notes, and as many of one page of 200`);
+        const timeline = await measureChart({
+          browser,
+          webDir,
+          appUrl,
+          cookie: await psychologistCookie(),
+          clientId: chart.clientId,
+          loads: opts.loads,
+        });
+        rows.push(timeline);
+        if (timeline.profiled) {
+          findings.push(`chart, notes' data to timeline painted: ${timeline.profiled}`);
+        }
+      }
+      if (opts.only.includes('typing')) {
+        step('typing in a psychology draft');
+        const typing = await measureTyping({
+          browser,
+          webDir,
+          appUrl,
+          api,
+          cookie: await psychologistCookie(),
+          chart,
+        });
+        rows.push(typing);
+        for (const line of typing.profiled ?? []) findings.push(`typing, ${line}`);
+      }
+    }
     await browser.close();
     browser = null;
     if (opts.only.includes('lighthouse')) {
@@ -134,7 +171,7 @@ async function main() {
     ...opts,
     minutes: (Date.now() - started) / 60000,
     loadAtStart,
-    dataSet: `${setting.SCALE_DATABASE}; calendar in a scratch clinic of its own there`,
+    dataSet: `${setting.SCALE_DATABASE}; calendar, chart and typing in scratch clinics of their own there`,
     findings,
   });
   process.stdout.write(`${text}\n`);

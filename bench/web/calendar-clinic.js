@@ -184,4 +184,4 @@ async function calendarClinic(db, api) {
   return { ...(await createClinic(api)), created: true };
 }
 
-module.exports = { calendarClinic, PASSWORD, APPOINTMENTS, PRACTITIONERS };
+module.exports = { adminSignIn, calendarClinic, PASSWORD, APPOINTMENTS, PRACTITIONERS };

@@ -90,6 +90,68 @@ function searchProbe({ nothingTexts }) {
 }
 
 /**
+ * The chart's timeline: the app marks `meridian:notes:data` when the notes (and the staff names)
+ * arrived and `meridian:notes:rendered` in a layout effect once their cards are in the DOM, once
+ * per page of notes. This records each pair with the cards counted at the mark and when the
+ * frame after it was painted, the clicks (on "load more") and the long tasks of the load.
+ */
+function notesProbe({ labels }) {
+  const cards = () => {
+    const list = [...document.querySelectorAll('ol[aria-label]')].find((ol) =>
+      labels.includes(ol.getAttribute('aria-label')),
+    );
+    return list ? list.querySelectorAll(':scope > li').length : 0;
+  };
+  const state = { rendered: [], longTasks: [], clicks: [] };
+  window.__benchNotes = state;
+  window.addEventListener('click', (event) => state.clicks.push(event.timeStamp), true);
+  let data = null;
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === 'meridian:notes:data') data = entry.startTime;
+    if (name === 'meridian:notes:rendered') {
+      const record = { data, at: entry.startTime, cards: cards(), paintedAt: null };
+      state.rendered.push(record);
+      afterNextPaint((time) => (record.paintedAt = time));
+    }
+    return entry;
+  };
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      state.longTasks.push({ start: task.startTime, duration: task.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/**
+ * Typing in a note: every keydown's time, every long task, and every input event's duration
+ * from the key to the frame that showed it (Event Timing, 16 ms and longer), installed before
+ * the app so that nothing of the typing goes unobserved.
+ */
+function typingProbe() {
+  const state = { keys: [], longTasks: [], events: [] };
+  window.__benchTyping = state;
+  window.addEventListener('keydown', (event) => state.keys.push(event.timeStamp), true);
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      state.longTasks.push({ start: task.startTime, duration: task.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const event of list.getEntries()) {
+      state.events.push({
+        name: event.name,
+        start: event.startTime,
+        duration: event.duration,
+        delay: event.processingStart - event.startTime,
+        processing: event.processingEnd - event.processingStart,
+      });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+}
+
+/**
  * The init script that runs `probe(argument)` with the helpers above beside it: a script of its
  * own text, since the app's Content-Security-Policy (rightly) refuses eval.
  */
@@ -97,4 +159,4 @@ function initScript(probe, argument) {
   return { content: `${afterNextPaint};\n(${probe})(${JSON.stringify(argument)});` };
 }
 
-module.exports = { calendarProbe, searchProbe, initScript };
+module.exports = { calendarProbe, initScript, notesProbe, searchProbe, typingProbe };

@@ -12,7 +12,10 @@ const { NODE_FLAGS } = require('../../scripts/node-flags');
 const children = require('../lib/children');
 const setting = require('../lib/setting');
 
-const WEB_BUILD = path.join(setting.ROOT, 'dist', 'web');
+/** `npm run build:web`'s output, or a build of one's own (`vite build --outDir`), as for e2e. */
+const WEB_BUILD = process.env.MERIDIAN_WEB_BUILD
+  ? path.resolve(process.env.MERIDIAN_WEB_BUILD)
+  : path.join(setting.ROOT, 'dist', 'web');
 
 /** A port nothing listens on now. */
 function freePort() {

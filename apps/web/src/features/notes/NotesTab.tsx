@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { QueryState } from '../../ui/QueryState';
@@ -32,6 +32,15 @@ export function NotesTab({ client }: { client: Client }) {
   const [creating, setCreating] = useState(false);
   const mayWrite =
     can('session-notes:write') && me.disciplines.length > 0 && client.status === 'active';
+  // For `npm run bench:web`: when the notes (and their authors' names) arrived, and when their
+  // cards are in the DOM.
+  useLayoutEffect(() => {
+    if (!notes.data || !staff.data) return;
+    const arrived = Math.max(notes.dataUpdatedAt, staff.dataUpdatedAt) - performance.timeOrigin;
+    // A wall clock set back since the page opened must not make the mark throw.
+    performance.mark('meridian:notes:data', { startTime: Math.max(0, arrived) });
+    performance.mark('meridian:notes:rendered');
+  }, [notes.data, staff.data]);
 
   return (
     <Stack gap="md">
