@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
@@ -9,6 +9,7 @@ import { useAppointments } from '../calendar/queries';
 import { DISCIPLINE_COLOR } from '../notes/disciplines';
 import { TodayAppointment } from './TodayAppointment';
 import { MyFollowUps } from './MyFollowUps';
+import { TodaySection } from './TodaySection';
 import { DRAFTS_SHOWN, useMyDrafts } from './queries';
 
 /**
@@ -32,42 +33,27 @@ export function TodayPage() {
         </Title>
         <Text c="gray.7">{format.longDate(today)}</Text>
       </Stack>
-      <Paper
-        withBorder
-        p={{ base: 'sm', sm: 'lg' }}
-        radius="md"
-        component="section"
-        aria-labelledby="today-appointments"
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="today-appointments">
-            {t('appointments.title')}
-          </Title>
-          <QueryState
-            query={appointments}
-            isEmpty={(list) => list.length === 0}
-            empty={
-              <Text size="sm" c="gray.7">
-                {t('appointments.none')}
-              </Text>
-            }
-          >
-            {(list) => (
-              <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {[...list]
-                  .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-                  .map((appointment) => (
-                    <TodayAppointment
-                      key={appointment.id}
-                      appointment={appointment}
-                      today={today}
-                    />
-                  ))}
-              </Stack>
-            )}
-          </QueryState>
-        </Stack>
-      </Paper>
+      <TodaySection title={t('appointments.title')}>
+        <QueryState
+          query={appointments}
+          isEmpty={(list) => list.length === 0}
+          empty={
+            <Text size="sm" c="gray.7">
+              {t('appointments.none')}
+            </Text>
+          }
+        >
+          {(list) => (
+            <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {[...list]
+                .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+                .map((appointment) => (
+                  <TodayAppointment key={appointment.id} appointment={appointment} today={today} />
+                ))}
+            </Stack>
+          )}
+        </QueryState>
+      </TodaySection>
       <Drafts />
       <MyFollowUps now={now} />
     </Stack>
@@ -80,62 +66,53 @@ function Drafts() {
   const { format } = useClinic();
   const drafts = useMyDrafts();
   return (
-    <Paper
-      withBorder
-      p={{ base: 'sm', sm: 'lg' }}
-      radius="md"
-      component="section"
-      aria-labelledby="today-drafts"
+    <TodaySection
+      title={t('drafts.title')}
+      badge={
+        drafts.data && drafts.data.data.length > 0 ? (
+          <Badge variant="light" color="yellow">
+            {drafts.data.nextCursor
+              ? t('drafts.countMore', { count: DRAFTS_SHOWN })
+              : drafts.data.data.length}
+          </Badge>
+        ) : null
+      }
     >
-      <Stack gap="sm">
-        <Group gap="sm">
-          <Title order={2} size="h4" id="today-drafts">
-            {t('drafts.title')}
-          </Title>
-          {drafts.data && drafts.data.data.length > 0 && (
-            <Badge variant="light" color="yellow">
-              {drafts.data.nextCursor
-                ? t('drafts.countMore', { count: DRAFTS_SHOWN })
-                : drafts.data.data.length}
-            </Badge>
-          )}
-        </Group>
-        <QueryState
-          query={drafts}
-          isEmpty={(page) => page.data.length === 0}
-          empty={
-            <Text size="sm" c="gray.7">
-              {t('drafts.none')}
-            </Text>
-          }
-        >
-          {(page) => (
-            <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {page.data.map((draft) => (
-                <Group key={draft.id} component="li" gap="sm" wrap="wrap">
-                  <Anchor
-                    fw={600}
-                    renderRoot={(props) => (
-                      <Link to="/notes/$noteId" params={{ noteId: draft.id }} {...props} />
-                    )}
-                  >
-                    {t('drafts.item', {
-                      name: `${draft.client.firstName} ${draft.client.lastName}`,
-                      date: format.date(draft.sessionDate),
-                    })}
-                  </Anchor>
-                  <Text size="sm" c="gray.7">
-                    {draft.client.clientNumber}
-                  </Text>
-                  <Badge variant="light" color={DISCIPLINE_COLOR[draft.discipline]}>
-                    {tc(`disciplines.${draft.discipline}`)}
-                  </Badge>
-                </Group>
-              ))}
-            </Stack>
-          )}
-        </QueryState>
-      </Stack>
-    </Paper>
+      <QueryState
+        query={drafts}
+        isEmpty={(page) => page.data.length === 0}
+        empty={
+          <Text size="sm" c="gray.7">
+            {t('drafts.none')}
+          </Text>
+        }
+      >
+        {(page) => (
+          <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {page.data.map((draft) => (
+              <Group key={draft.id} component="li" gap="sm" wrap="wrap">
+                <Anchor
+                  fw={600}
+                  renderRoot={(props) => (
+                    <Link to="/notes/$noteId" params={{ noteId: draft.id }} {...props} />
+                  )}
+                >
+                  {t('drafts.item', {
+                    name: `${draft.client.firstName} ${draft.client.lastName}`,
+                    date: format.date(draft.sessionDate),
+                  })}
+                </Anchor>
+                <Text size="sm" c="gray.7">
+                  {draft.client.clientNumber}
+                </Text>
+                <Badge variant="light" color={DISCIPLINE_COLOR[draft.discipline]}>
+                  {tc(`disciplines.${draft.discipline}`)}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+    </TodaySection>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Group,
   NativeSelect,
@@ -12,10 +11,11 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../../app/clinic-context';
 import { cleanContent, numberOrUndefined } from '../content-clean';
+import { RemoveRowButton } from '../RemoveRowButton';
 import type { EditorProps, NutritionContent } from '../editor';
 import { usePreviousNotes } from '../queries';
 import { EarlierChallenges } from './EarlierChallenges';
@@ -209,17 +209,12 @@ export function NutritionEditor(props: EditorProps<NutritionContent>) {
                         />
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          size="lg"
-                          aria-label={t('nutrition.removeChallenge', { n })}
+                        <RemoveRowButton
+                          label={t('nutrition.removeChallenge', { n })}
                           onClick={() =>
                             change({ challenges: challenges.filter((_, i) => i !== index) })
                           }
-                        >
-                          <IconTrash size={18} aria-hidden />
-                        </ActionIcon>
+                        />
                       </Table.Td>
                     </Table.Tr>
                   );

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Autocomplete,
   Button,
   Group,
@@ -10,10 +9,11 @@ import {
   Textarea,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconCopy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../../app/clinic-context';
 import { cleanContent, numberOrUndefined } from '../content-clean';
+import { RemoveRowButton } from '../RemoveRowButton';
 import type { EditorProps, TrainingContent } from '../editor';
 import { usePreviousNotes } from '../queries';
 import { lastLoadOf, lastLoads, lastSession, type Exercise, type LastLoad } from './last-loads';
@@ -189,17 +189,12 @@ export function TrainingEditor(props: EditorProps<TrainingContent>) {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        aria-label={t('training.removeExercise', { n })}
+                      <RemoveRowButton
+                        label={t('training.removeExercise', { n })}
                         onClick={() =>
                           change({ exercises: exercises.filter((_, i) => i !== index) })
                         }
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );
