@@ -227,7 +227,11 @@ describe.each(LANGUAGES)('Treatment plans (%s)', (language) => {
     expect(new URL(page.url()).pathname).toBe(`/clients/${clientId}/plans/new`);
     await field(second, 'form.phases.startsOn').fill(addDays(elimination.endsOn, 1));
     expect(await captureScreen(page, `plans-new-${language}`)).toEqual([]);
-    await intervention.scrollIntoViewIfNeeded();
+    // The interventions in view, clear of the app's header.
+    await intervention.evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -80);
+    });
     expect(await captureScreen(page, `plans-new-interventions-${language}`)).toEqual([]);
 
     await button(form, 'new.submit').click();
@@ -316,6 +320,24 @@ describe.each(LANGUAGES)('Treatment plans (%s)', (language) => {
     // An active plan is completed, not activated again.
     expect(await button(page, 'actions.activate').count()).toBe(0);
     await button(page, 'actions.complete').waitFor();
+    // A PHQ-9 of 8 today: 60% of the way from the baseline 14 to the target 4.
+    const measured = await suite
+      .api()
+      .post(`/api/v1/clients/${clientId}/measurements`)
+      .set(await suite.as(noor))
+      .send({
+        instrument: 'PHQ-9',
+        answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
+        takenOn: today,
+        treatmentPlanId: planId,
+      });
+    expect(measured.status).toBe(201);
+    await page.reload();
+    const goal = nl ? 'Minder depressieve klachten, naar mild' : 'Depressive symptoms down to mild';
+    await page
+      .getByRole('progressbar', { name: plans('view.progressLabel', { goal, percent: 60 }) })
+      .waitFor();
+    await page.getByText(plans('view.meaningful'), { exact: true }).waitFor();
     expect(await captureScreen(page, `plans-active-${language}`)).toEqual([]);
     const active = await getPlan(planId);
     expect(active.status).toBe('active');

@@ -80,7 +80,6 @@ export function PlanForm({
                 placeholder={t('form.plan.nameExample')}
                 required
                 maxLength={200}
-                data-autofocus
                 {...form.getInputProps('title')}
               />
               <NativeSelect
