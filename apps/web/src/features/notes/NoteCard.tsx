@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { DISCIPLINE_COLOR } from './disciplines';
 import type { SessionNote } from './editor';
+import classes from './NoteCard.module.css';
 import { NoteSummary } from './NoteSummary';
 import { useNote } from './queries';
 
@@ -15,58 +16,61 @@ import { useNote } from './queries';
 export const NoteCard = memo(function NoteCard({
   note,
   authorName,
+  labels,
 }: {
   note: SessionNote;
   authorName?: string;
+  /** Words every card shows, translated once per timeline rather than once per card. */
+  labels: TimelineLabels;
 }) {
-  const { t } = useTranslation('notes');
-  const { t: tc } = useTranslation();
   const { format } = useClinic();
   const color = DISCIPLINE_COLOR[note.discipline];
   return (
-    <Paper
-      component="li"
-      withBorder
-      p="sm"
-      radius="md"
-      style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}
-    >
-      <Stack gap={4}>
-        <Group justify="space-between" gap="xs" wrap="wrap">
-          <Group gap="xs" wrap="wrap">
-            <Badge variant="light" color={color}>
-              {tc(`disciplines.${note.discipline}`)}
-            </Badge>
-            <Anchor
-              fw={600}
-              size="sm"
-              renderRoot={(props) => (
-                <Link to="/notes/$noteId" params={{ noteId: note.id }} {...props} />
-              )}
-            >
-              {format.longDate(note.sessionDate)}
-            </Anchor>
-            <Text size="sm" c="gray.7">
-              {authorName ?? ''}
-            </Text>
-          </Group>
-          {note.status === 'draft' && (
-            <Badge variant="light" color="yellow">
-              {t('status.draft')}
-            </Badge>
-          )}
-        </Group>
-        <NoteSummary note={note} />
-        {note.addendaCount > 0 && !note.restricted && <AddendaUnder noteId={note.id} />}
-        {note.addendaCount > 0 && note.restricted && (
-          <Text size="xs" c="gray.7">
-            {t('timeline.addendaCount', { count: note.addendaCount })}
-          </Text>
+    <li className={classes.card} style={{ borderLeftColor: `var(--mantine-color-${color}-6)` }}>
+      <div className={classes.head}>
+        <div className={classes.meta}>
+          <span
+            className={classes.badge}
+            style={{
+              background: `var(--mantine-color-${color}-light)`,
+              color: `var(--mantine-color-${color}-light-color)`,
+            }}
+          >
+            {labels.disciplines[note.discipline]}
+          </span>
+          <Link to="/notes/$noteId" params={{ noteId: note.id }} className={classes.date}>
+            {format.longDate(note.sessionDate)}
+          </Link>
+          <span className={classes.author}>{authorName ?? ''}</span>
+        </div>
+        {note.status === 'draft' && (
+          <span
+            className={classes.badge}
+            style={{
+              background: 'var(--mantine-color-yellow-light)',
+              color: 'var(--mantine-color-yellow-light-color)',
+            }}
+          >
+            {labels.draft}
+          </span>
         )}
-      </Stack>
-    </Paper>
+      </div>
+      <NoteSummary note={note} />
+      {note.addendaCount > 0 && !note.restricted && <AddendaUnder noteId={note.id} />}
+      {note.addendaCount > 0 && note.restricted && (
+        <p className={`${classes.line} ${classes.secondary}`}>
+          {labels.addendaCount(note.addendaCount)}
+        </p>
+      )}
+    </li>
   );
 });
+
+export interface TimelineLabels {
+  disciplines: Record<SessionNote['discipline'], string>;
+  draft: string;
+  addendaCount(count: number): string;
+}
 
 /** A note's addenda under it (the list answers counts only; the note itself has them). */
 function AddendaUnder({ noteId }: { noteId: string }) {

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { Group, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -9,6 +8,7 @@ import type {
   SessionNote,
   TrainingContent,
 } from './editor';
+import classes from './NoteCard.module.css';
 
 /** At most this much of a free text on the timeline: the note itself has the rest. */
 const EXCERPT = 240;
@@ -24,21 +24,22 @@ export function NoteSummary({ note }: { note: SessionNote }) {
   const { t } = useTranslation('notes');
   if (note.restricted || note.content === null) {
     return (
-      <Group gap={6} c="gray.7" wrap="nowrap">
+      <p className={`${classes.line} ${classes.secondary} ${classes.restricted}`}>
         <IconLock size={14} aria-hidden />
-        <Text size="sm" c="gray.7">
-          {t('timeline.restricted')}
-        </Text>
-      </Group>
+        {t('timeline.restricted')}
+      </p>
     );
   }
   const lines = summaryLines(note, t);
   return (
     <>
       {lines.map((line, index) => (
-        <Text key={index} size="sm" c={index === 0 ? undefined : 'gray.7'} lineClamp={2}>
+        <p
+          key={index}
+          className={index === 0 ? classes.line : `${classes.line} ${classes.secondary}`}
+        >
           {line}
-        </Text>
+        </p>
       ))}
     </>
   );

@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { QueryState } from '../../ui/QueryState';
@@ -9,7 +9,7 @@ import type { Client } from '../clients/client-form';
 import { useStaffDirectory } from '../staff/queries';
 import { DISCIPLINES, isDiscipline } from './disciplines';
 import { NewNoteDialog } from './NewNoteDialog';
-import { NoteCard } from './NoteCard';
+import { NoteCard, type TimelineLabels } from './NoteCard';
 import { useClientNotes } from './queries';
 
 const route = getRouteApi('/clients/$clientId');
@@ -28,8 +28,22 @@ export function NotesTab({ client }: { client: Client }) {
   const discipline = isDiscipline(search.discipline) ? search.discipline : undefined;
   const notes = useClientNotes(client.id, discipline);
   const staff = useStaffDirectory();
-  const nameOf = (id: string) => staff.data?.find((member) => member.id === id)?.displayName;
+  const names = useMemo(
+    () => new Map((staff.data ?? []).map((member) => [member.id, member.displayName])),
+    [staff.data],
+  );
+  const nameOf = (id: string) => names.get(id);
   const [creating, setCreating] = useState(false);
+  const labels = useMemo<TimelineLabels>(
+    () => ({
+      disciplines: Object.fromEntries(
+        DISCIPLINES.map((value) => [value, tc(`disciplines.${value}`)]),
+      ) as TimelineLabels['disciplines'],
+      draft: t('status.draft'),
+      addendaCount: (count) => t('timeline.addendaCount', { count }),
+    }),
+    [t, tc],
+  );
   const mayWrite =
     can('session-notes:write') && me.disciplines.length > 0 && client.status === 'active';
   // For `npm run bench:web`: when the notes (and their authors' names) arrived, and when their
@@ -88,7 +102,12 @@ export function NotesTab({ client }: { client: Client }) {
           >
             {data.pages.flatMap((page) =>
               page.data.map((note) => (
-                <NoteCard key={note.id} note={note} authorName={nameOf(note.practitionerId)} />
+                <NoteCard
+                  key={note.id}
+                  note={note}
+                  authorName={nameOf(note.practitionerId)}
+                  labels={labels}
+                />
               )),
             )}
           </Stack>

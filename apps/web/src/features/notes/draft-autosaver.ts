@@ -172,38 +172,39 @@ export class DraftAutosaver<C> {
 
   private save(): Promise<void> {
     if (this.snapshot.state.kind === 'conflict') return Promise.resolve();
-    this.inFlight ??= this.saveUntilCurrent().finally(() => (this.inFlight = null));
+    this.inFlight ??= this.saveOnce().finally(() => (this.inFlight = null));
     return this.inFlight;
   }
 
-  /** Sends the content, and again while typing went on during the request. */
-  private async saveUntilCurrent(): Promise<void> {
-    for (;;) {
-      const sent = this.snapshot.content;
-      if (same(sent, this.saved)) {
-        pendingDrafts.remove(this.options.note.id);
-        const { state } = this.snapshot;
-        this.update({ state: { kind: 'saved', at: state.kind === 'saved' ? state.at : null } });
-        return;
-      }
-      let answer: SessionNote;
-      try {
-        answer = await this.options.save(this.snapshot.version, sent);
-      } catch (error) {
-        await this.refused(error);
-        return;
-      }
-      this.saved = sent;
-      this.options.onSaved?.(answer);
-      this.update({ version: answer.version, errors: {} });
-      if (same(this.snapshot.content, sent)) {
-        pendingDrafts.remove(this.options.note.id);
-        this.update({ state: { kind: 'saved', at: Date.now() } });
-        return;
-      }
-      // Typed on during the request: keep the newer typing at the new version, and send it.
-      this.keepLocally();
+  /** Sends the content; typing during the request goes with the next pause. */
+  private async saveOnce(): Promise<void> {
+    const sent = this.snapshot.content;
+    if (same(sent, this.saved)) {
+      pendingDrafts.remove(this.options.note.id);
+      const { state } = this.snapshot;
+      this.update({ state: { kind: 'saved', at: state.kind === 'saved' ? state.at : null } });
+      return;
     }
+    let answer: SessionNote;
+    try {
+      answer = await this.options.save(this.snapshot.version, sent);
+    } catch (error) {
+      await this.refused(error);
+      return;
+    }
+    this.saved = sent;
+    this.options.onSaved?.(answer);
+    this.update({ version: answer.version, errors: {} });
+    if (same(this.snapshot.content, sent)) {
+      pendingDrafts.remove(this.options.note.id);
+      this.update({ state: { kind: 'saved', at: Date.now() } });
+      return;
+    }
+    // Typed on during the request: keep the newer typing at the new version, and send it
+    // after the next pause rather than at once (a fast typist would otherwise send a save
+    // per answer, back to back).
+    this.keepLocally();
+    this.schedule(this.delayMs);
   }
 
   private async refused(error: unknown): Promise<void> {
