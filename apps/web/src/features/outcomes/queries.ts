@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { FollowUp } from '../follow-ups/types';
-import type { Instrument, Measurement, Plan, PlanProgress, RecordMeasurementBody } from './types';
+import type { Measurement, Plan, PlanProgress, RecordMeasurementBody } from './types';
+
+// The plans' own queries, under the same keys: one request and one cache entry for both.
+export { useClientPlans, useInstruments } from '../plans/queries';
 
 /**
  * Keys start with the resource: recording a measurement refreshes every list of the client's
@@ -9,24 +12,12 @@ import type { Instrument, Measurement, Plan, PlanProgress, RecordMeasurementBody
  * here too.
  */
 export const outcomeKeys = {
-  instruments: ['instruments'] as const,
   measurements: (clientId: string) => ['measurements', clientId] as const,
   plans: ['treatment-plans'] as const,
-  clientPlans: (clientId: string) => ['treatment-plans', 'client', clientId] as const,
   plan: (planId: string) => ['treatment-plans', 'one', planId] as const,
   progress: (planId: string) => ['treatment-plans', 'progress', planId] as const,
   raisedFollowUp: (measurementId: string) => ['follow-ups', 'raised', measurementId] as const,
 };
-
-/** The clinic's catalog: it changes when an admin adds a scale, rarely. */
-export function useInstruments(enabled = true) {
-  return useQuery({
-    queryKey: outcomeKeys.instruments,
-    queryFn: async (): Promise<Instrument[]> => (await unwrap(api.GET('/api/v1/instruments'))).data,
-    staleTime: 5 * 60_000,
-    enabled,
-  });
-}
 
 /** As many as the API gives at once: a client has dozens of measurements, not thousands. */
 const PAGE = 200;
@@ -44,28 +35,6 @@ export function useClientMeasurements(clientId: string, enabled = true) {
       do {
         const page = await unwrap(
           api.GET('/api/v1/clients/{id}/measurements', {
-            params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
-          }),
-        );
-        all.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
-    enabled,
-  });
-}
-
-/** The client's plans, newest first, read to the end (a client has a handful). */
-export function useClientPlans(clientId: string, enabled = true) {
-  return useQuery({
-    queryKey: outcomeKeys.clientPlans(clientId),
-    queryFn: async (): Promise<Plan[]> => {
-      const all: Plan[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/clients/{id}/treatment-plans', {
             params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
           }),
         );

@@ -23,8 +23,9 @@ export const planKeys = {
 const PAGE = 200;
 
 /** Every plan of the client, page after page, newest first as the API lists them. */
-export function useClientPlans(clientId: string) {
+export function useClientPlans(clientId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: planKeys.ofClient(clientId),
     queryFn: async () => {
       const plans: Plan[] = [];
@@ -85,8 +86,9 @@ export function usePlanProgress(id: string, enabled = true) {
 }
 
 /** The clinic's instruments (PHQ-9, GAD-7, MYMOP2 and its own scales), which change rarely. */
-export function useInstruments() {
+export function useInstruments(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: planKeys.instruments,
     queryFn: async () => (await unwrap(api.GET('/api/v1/instruments'))).data,
     staleTime: 10 * 60_000,
