@@ -2,11 +2,11 @@ import type { TFunction } from 'i18next';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type {
-  AcupunctureContent,
-  NutritionContent,
-  PsychologyContent,
+  AcupunctureDraft,
+  NutritionDraft,
+  PsychologyDraft,
   SessionNote,
-  TrainingContent,
+  TrainingDraft,
 } from './editor';
 import classes from './NoteCard.module.css';
 
@@ -50,7 +50,7 @@ type T = TFunction<'notes'>;
 function summaryLines(note: SessionNote, t: T): string[] {
   switch (note.discipline) {
     case 'acupuncture': {
-      const c = note.content as Partial<AcupunctureContent>;
+      const c = note.content as AcupunctureDraft;
       const points = (c.points ?? []).map((point) => point.code).join(', ');
       return [
         excerpt(c.chiefComplaint),
@@ -60,7 +60,7 @@ function summaryLines(note: SessionNote, t: T): string[] {
       ].filter(Boolean);
     }
     case 'psychology': {
-      const c = note.content as Partial<PsychologyContent>;
+      const c = note.content as PsychologyDraft;
       const first = Object.values(c.sections ?? {}).find(Boolean);
       return [
         [
@@ -73,7 +73,7 @@ function summaryLines(note: SessionNote, t: T): string[] {
       ].filter(Boolean);
     }
     case 'nutrition': {
-      const c = note.content as Partial<NutritionContent>;
+      const c = note.content as NutritionDraft;
       const challenges = (c.challenges ?? [])
         .map((challenge) =>
           challenge.severity
@@ -96,7 +96,7 @@ function summaryLines(note: SessionNote, t: T): string[] {
       ].filter(Boolean) as string[];
     }
     case 'training': {
-      const c = note.content as Partial<TrainingContent>;
+      const c = note.content as TrainingDraft;
       return [
         (c.exercises ?? [])
           .map((e) =>

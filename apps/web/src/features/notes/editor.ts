@@ -6,6 +6,11 @@ export type AcupunctureContent = Schemas['AcupunctureContentDto'];
 export type PsychologyContent = Schemas['PsychologyContentDto'];
 export type NutritionContent = Schemas['NutritionContentDto'];
 export type TrainingContent = Schemas['TrainingContentDto'];
+/** A draft's content as the API takes it: half-written, any field (even in a row) left out. */
+export type AcupunctureDraft = Schemas['AcupunctureDraftContentDto'];
+export type PsychologyDraft = Partial<Schemas['PsychologyDraftContentDto']>;
+export type NutritionDraft = Schemas['NutritionDraftContentDto'];
+export type TrainingDraft = Schemas['TrainingDraftContentDto'];
 
 /**
  * What the note page gives each discipline's editor. The page owns the draft (autosave with

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClinicProvider } from '../../../app/clinic-context';
 import type { Clinic, Me } from '../../../app/session/session-store';
 import i18n from '../../../i18n';
-import type { AcupunctureContent, SessionNote } from '../editor';
+import type { AcupunctureContent, AcupunctureDraft, SessionNote } from '../editor';
 import { AcupunctureEditor } from './AcupunctureEditor';
 import { CATALOGUE, draftNote } from './test-fixtures';
 
@@ -81,7 +81,7 @@ function Harness(props: {
 }
 
 function renderEditor(
-  initial: Partial<AcupunctureContent> = {},
+  initial: AcupunctureDraft = {},
   options: { errors?: Record<string, string>; readOnly?: boolean } = {},
 ) {
   const onChange = vi.fn<(content: AcupunctureContent) => void>();

@@ -1,7 +1,7 @@
 import { Alert, Chip, Group, List, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { memo, useCallback, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AcupunctureContent, EditorProps } from '../editor';
+import type { AcupunctureContent, AcupunctureDraft, EditorProps } from '../editor';
 import { AcupunctureSummary } from './AcupunctureSummary';
 import { ADJUNCTS, compactContent, LIMITS, type Adjunct } from './content';
 import { errorOf, unplacedErrors, type FieldErrors } from './errors';
@@ -10,7 +10,7 @@ import { PulseFields } from './PulseFields';
 import { TagsField } from './TagsField';
 import { TongueFields } from './TongueFields';
 
-export type Update = (patch: Partial<AcupunctureContent>) => void;
+export type Update = (patch: AcupunctureDraft) => void;
 
 /**
  * The acupuncture note: what was seen (tongue, pulse), the pattern, the points needled and how

@@ -1,5 +1,5 @@
 import type { Schemas } from '../../../api/client';
-import type { AcupunctureContent } from '../editor';
+import type { AcupunctureContent, AcupunctureDraft } from '../editor';
 
 export type NeedledPoint = Schemas['NeedledPointDto'];
 export type Side = NeedledPoint['side'];
@@ -65,7 +65,7 @@ export function compact<T>(value: T): T | undefined {
  * A draft may lack even the chief complaint (the API checks completeness when the note is
  * signed), so the compacted content is typed as the contract's content.
  */
-export function compactContent(content: Partial<AcupunctureContent>): AcupunctureContent {
+export function compactContent(content: AcupunctureDraft): AcupunctureContent {
   return (compact(content) ?? {}) as AcupunctureContent;
 }
 

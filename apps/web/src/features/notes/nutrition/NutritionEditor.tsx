@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../../app/clinic-context';
 import { cleanContent, numberOrUndefined } from '../content-clean';
 import { RemoveRowButton } from '../RemoveRowButton';
-import type { EditorProps, NutritionContent } from '../editor';
+import type { EditorProps, NutritionContent, NutritionDraft } from '../editor';
 import { usePreviousNotes } from '../queries';
 import { EarlierChallenges } from './EarlierChallenges';
 import { alreadyChallenged, earlierChallenges, type Challenge } from './earlier-challenges';
@@ -43,11 +43,11 @@ const SEVERITIES: Challenge['severity'][] = ['none', 'mild', 'moderate', 'severe
 export function NutritionEditor(props: EditorProps<NutritionContent>) {
   const { t } = useTranslation('notes');
   const { format, language } = useClinic();
-  const content = (props.content ?? {}) as Partial<NutritionContent>;
+  const content = (props.content ?? {}) as NutritionDraft;
   const previous = usePreviousNotes(props.note.clientId, 'nutrition', props.note.id, 50);
   const earlier = earlierChallenges(previous.data ?? []);
   const challenges = content.challenges ?? [];
-  const change = (next: Partial<NutritionContent>) =>
+  const change = (next: NutritionDraft) =>
     props.onChange(cleanContent({ ...content, ...next }) as NutritionContent);
   const setChallenge = (index: number, next: Partial<Challenge>) =>
     change({
@@ -239,7 +239,7 @@ export function NutritionEditor(props: EditorProps<NutritionContent>) {
   );
 }
 
-function NutritionSummary({ content }: { content: Partial<NutritionContent> }) {
+function NutritionSummary({ content }: { content: NutritionDraft }) {
   const { t } = useTranslation('notes');
   const { format } = useClinic();
   const facts = [

@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanContent } from '../content-clean';
-import type { EditorProps, PsychologyContent } from '../editor';
+import type { EditorProps, PsychologyContent, PsychologyDraft } from '../editor';
 import { LinkedMeasurements } from './LinkedMeasurements';
 
 type Format = PsychologyContent['format'];
@@ -29,7 +29,7 @@ const FORMATS = Object.keys(FORMAT_SECTIONS) as Format[];
 const RISK_LEVELS: RiskLevel[] = ['none', 'low', 'moderate', 'high'];
 
 /** The sections a switch of format would drop with text in them. */
-export function sectionsLost(content: Partial<PsychologyContent>, to: Format): Section[] {
+export function sectionsLost(content: PsychologyDraft, to: Format): Section[] {
   const kept = new Set(FORMAT_SECTIONS[to]);
   return (Object.entries(content.sections ?? {}) as [Section, string | undefined][])
     .filter(([section, text]) => !kept.has(section) && (text ?? '').trim() !== '')
@@ -44,11 +44,11 @@ export function sectionsLost(content: Partial<PsychologyContent>, to: Format): S
 export function PsychologyEditor(props: EditorProps<PsychologyContent>) {
   const { t } = useTranslation('notes');
   const { t: tc } = useTranslation();
-  const content = (props.content ?? {}) as Partial<PsychologyContent>;
+  const content = (props.content ?? {}) as PsychologyDraft;
   const format: Format = content.format ?? 'SOAP';
   const sections = content.sections ?? {};
   const [switching, setSwitching] = useState<Format | null>(null);
-  const change = (next: Partial<PsychologyContent>) =>
+  const change = (next: PsychologyDraft) =>
     props.onChange(cleanContent({ ...content, format, ...next }) as PsychologyContent);
 
   const switchTo = (to: Format) => {

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../../app/clinic-context';
 import { cleanContent, numberOrUndefined } from '../content-clean';
 import { RemoveRowButton } from '../RemoveRowButton';
-import type { EditorProps, TrainingContent } from '../editor';
+import type { EditorProps, TrainingContent, TrainingDraft } from '../editor';
 import { usePreviousNotes } from '../queries';
 import { lastLoadOf, lastLoads, lastSession, type Exercise, type LastLoad } from './last-loads';
 
@@ -26,13 +26,13 @@ import { lastLoadOf, lastLoads, lastSession, type Exercise, type LastLoad } from
 export function TrainingEditor(props: EditorProps<TrainingContent>) {
   const { t } = useTranslation('notes');
   const { format, language } = useClinic();
-  const content = (props.content ?? {}) as Partial<TrainingContent>;
+  const content = (props.content ?? {}) as TrainingDraft;
   const exercises = content.exercises ?? [];
   const previous = usePreviousNotes(props.note.clientId, 'training', props.note.id, 20);
   const loads = lastLoads(previous.data ?? []);
   const last = lastSession(previous.data ?? []);
   const names = [...new Set([...loads.values()].map((load) => load.name))];
-  const change = (next: Partial<TrainingContent>) =>
+  const change = (next: TrainingDraft) =>
     props.onChange(cleanContent({ ...content, ...next }) as TrainingContent);
   const setExercise = (index: number, next: Partial<Exercise>) =>
     change({ exercises: exercises.map((row, i) => (i === index ? { ...row, ...next } : row)) });
