@@ -38,7 +38,7 @@ export function TimelineView({ clientId, planId, headingOrder = 3 }: TimelineVie
   const measurements = useClientMeasurements(clientId);
   const instruments = useInstruments();
   const clientPlans = useClientPlans(clientId, mayReadPlans && planId === undefined);
-  const namedPlan = usePlan(planId, mayReadPlans);
+  const namedPlan = usePlan(planId, { enabled: mayReadPlans });
   const planQuery = planId === undefined ? clientPlans : namedPlan;
   const plan: Plan | null =
     (planId === undefined ? activePlanOf(clientPlans.data ?? []) : namedPlan.data) ?? null;

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, fetchAllPages, unwrap } from '../../api/client';
 import type { FollowUp } from '../follow-ups/types';
-import type { Measurement, Plan, PlanProgress, RecordMeasurementBody } from './types';
+import type { Measurement, Plan, RecordMeasurementBody } from './types';
 
 // The plans' own queries, under the same keys: one request and one cache entry for both.
-export { useClientPlans, useInstruments } from '../plans/queries';
+export { useClientPlans, useInstruments, usePlan, usePlanProgress } from '../plans/queries';
 
 /**
  * Keys start with the resource: recording a measurement refreshes every list of the client's
@@ -14,8 +14,6 @@ export { useClientPlans, useInstruments } from '../plans/queries';
 export const outcomeKeys = {
   measurements: (clientId: string) => ['measurements', clientId] as const,
   plans: ['treatment-plans'] as const,
-  plan: (planId: string) => ['treatment-plans', 'one', planId] as const,
-  progress: (planId: string) => ['treatment-plans', 'progress', planId] as const,
   raisedFollowUp: (measurementId: string) => ['follow-ups', 'raised', measurementId] as const,
 };
 
@@ -29,20 +27,12 @@ const PAGE = 200;
 export function useClientMeasurements(clientId: string, enabled = true) {
   return useQuery({
     queryKey: outcomeKeys.measurements(clientId),
-    queryFn: async (): Promise<Measurement[]> => {
-      const all: Measurement[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/clients/{id}/measurements', {
-            params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
-          }),
-        );
-        all.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
+    queryFn: (): Promise<Measurement[]> =>
+      fetchAllPages((cursor) =>
+        api.GET('/api/v1/clients/{id}/measurements', {
+          params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
+        }),
+      ),
     enabled,
   });
 }
@@ -50,26 +40,6 @@ export function useClientMeasurements(clientId: string, enabled = true) {
 /** The active plan of a list, newest first: the one the timeline draws when none is named. */
 export function activePlanOf(plans: readonly Plan[]): Plan | null {
   return plans.find((plan) => plan.status === 'active') ?? null;
-}
-
-export function usePlan(planId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: outcomeKeys.plan(planId ?? ''),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/treatment-plans/{id}', { params: { path: { id: planId! } } })),
-    enabled: enabled && planId !== undefined,
-  });
-}
-
-export function usePlanProgress(planId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: outcomeKeys.progress(planId ?? ''),
-    queryFn: (): Promise<PlanProgress> =>
-      unwrap(
-        api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id: planId! } } }),
-      ),
-    enabled: enabled && planId !== undefined,
-  });
 }
 
 /**

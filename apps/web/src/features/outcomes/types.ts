@@ -8,7 +8,6 @@ export type RecordMeasurementBody = Schemas['RecordMeasurementDto'];
 export type Plan = Schemas['TreatmentPlanResponse'];
 export type Phase = Schemas['PhaseResponse'];
 export type Goal = Schemas['GoalResponse'];
-export type PlanProgress = Schemas['TreatmentPlanProgressResponse'];
 export type GoalProgress = Schemas['GoalProgressResponse'];
 
 /** PHQ-9 item 9 above 0: the server raises an urgent follow-up for the psychologist. */

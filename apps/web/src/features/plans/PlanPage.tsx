@@ -29,7 +29,7 @@ const route = getRouteApi('/plans/$planId');
 export function PlanPage() {
   const { planId } = route.useParams();
   const { version } = route.useSearch();
-  const plan = usePlan(planId, version);
+  const plan = usePlan(planId, { version });
   // The plan now: how many versions there are, also when an earlier one is shown.
   const current = usePlan(planId);
   const instruments = useInstruments();

@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '../../api/client';
+import { api, fetchAllPages, ifMatch, unwrap } from '../../api/client';
 import type { CreatePlanBody, Plan, UpdatePlanBody } from './types';
 
 /** Every key starts with the resource, so a change refreshes every list and view of plans. */
@@ -27,20 +27,12 @@ export function useClientPlans(clientId: string, enabled = true) {
   return useQuery({
     enabled,
     queryKey: planKeys.ofClient(clientId),
-    queryFn: async () => {
-      const plans: Plan[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/clients/{id}/treatment-plans', {
-            params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
-          }),
-        );
-        plans.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return plans;
-    },
+    queryFn: (): Promise<Plan[]> =>
+      fetchAllPages((cursor) =>
+        api.GET('/api/v1/clients/{id}/treatment-plans', {
+          params: { path: { id: clientId }, query: { limit: PAGE, cursor } },
+        }),
+      ),
   });
 }
 
@@ -53,12 +45,20 @@ export async function fetchPlan(id: string, version?: number): Promise<Plan> {
   );
 }
 
-/** The plan now, or as it was at `version` (read-only). */
-export function usePlan(id: string, version?: number) {
+/**
+ * The plan now, or as it was at `version` (read-only). Asked for only when `id` is known and
+ * `enabled` (the outcome timeline names a plan only sometimes, and not for every role).
+ */
+export function usePlan(
+  id: string | undefined,
+  { version, enabled = true }: { version?: number; enabled?: boolean } = {},
+) {
+  const key = id ?? '';
   return useQuery({
-    queryKey: version === undefined ? planKeys.current(id) : planKeys.version(id, version),
-    queryFn: () => fetchPlan(id, version),
+    queryKey: version === undefined ? planKeys.current(key) : planKeys.version(key, version),
+    queryFn: () => fetchPlan(key, version),
     staleTime: version === undefined ? 0 : Infinity,
+    enabled: enabled && id !== undefined,
   });
 }
 
@@ -76,12 +76,15 @@ export function usePlanVersions(id: string, versions: readonly number[]) {
   });
 }
 
-export function usePlanProgress(id: string, enabled = true) {
+/** The plan's goals against their measurements; asked for only when `id` is known. */
+export function usePlanProgress(id: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: planKeys.progress(id),
+    queryKey: planKeys.progress(id ?? ''),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id } } })),
-    enabled,
+      unwrap(
+        api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id: id! } } }),
+      ),
+    enabled: enabled && id !== undefined,
   });
 }
 
