@@ -50,3 +50,29 @@ export async function unwrap<T>(
 export function ifMatch(version: number): { 'If-Match': string } {
   return { 'If-Match': `"${version}"` };
 }
+
+/** One page of a keyset-paged list, as the API answers it. */
+interface Paged<T> {
+  data: T[];
+  nextCursor?: string | null;
+}
+
+/**
+ * Every item of a keyset-paged list, read page after page: for the lists a screen shows whole
+ * (a client's plans, a day's appointments, the staff directory), where stopping at the first
+ * page would silently leave out the rest. `page` asks for the page at `cursor`.
+ */
+export async function fetchAllPages<T>(
+  page: (
+    cursor: string | undefined,
+  ) => Promise<{ data?: Paged<T>; error?: unknown; response: Response }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await unwrap(page(cursor));
+    all.push(...answer.data);
+    cursor = answer.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

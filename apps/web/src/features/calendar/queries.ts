@@ -6,7 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, ifMatch, unwrap } from '../../api/client';
+import { api, fetchAllPages, ifMatch, unwrap } from '../../api/client';
 import type { Appointment, AppointmentAction, AppointmentType } from './appointment-rules';
 
 /**
@@ -34,22 +34,14 @@ export function useAppointments(
   return useQuery({
     enabled,
     queryKey: calendarKeys.range(range.from, range.to, practitionerId),
-    queryFn: async () => {
-      const found: Appointment[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET('/api/v1/appointments', {
-            params: {
-              query: { from: range.from, to: range.to, practitionerId, limit: PAGE, cursor },
-            },
-          }),
-        );
-        found.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return found;
-    },
+    queryFn: () =>
+      fetchAllPages((cursor) =>
+        api.GET('/api/v1/appointments', {
+          params: {
+            query: { from: range.from, to: range.to, practitionerId, limit: PAGE, cursor },
+          },
+        }),
+      ),
     refetchInterval: REFRESH_MS,
     staleTime: REFRESH_MS,
     // The previous day stays on screen while the next loads; its blocks fall outside the new

@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, ifMatch, unwrap, type Schemas } from '../../api/client';
+import { api, fetchAllPages, ifMatch, unwrap, type Schemas } from '../../api/client';
 import type { FollowUp } from '../follow-ups/types';
 import type { ClientPatch } from './client-form';
 import type { ConsentMethod, ConsentType } from './consents';
@@ -243,18 +243,11 @@ async function clientTasks(
   clientId: string,
   status: 'open' | 'done' | 'cancelled',
 ): Promise<FollowUp[]> {
-  const found: FollowUp[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await unwrap(
-      api.GET('/api/v1/follow-ups', {
-        params: { query: { clientId, status, limit: FOLLOW_UP_PAGE, cursor } },
-      }),
-    );
-    found.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
+  return fetchAllPages((cursor) =>
+    api.GET('/api/v1/follow-ups', {
+      params: { query: { clientId, status, limit: FOLLOW_UP_PAGE, cursor } },
+    }),
+  );
 }
 
 /** When a closed task was done or cancelled (its due time if neither is known). */

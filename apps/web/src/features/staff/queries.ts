@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../api/client';
+import { api, fetchAllPages, type Schemas } from '../../api/client';
 
 /**
  * A colleague as the staff directory shows them: name, roles, disciplines and status, what
@@ -18,18 +18,18 @@ const PAGE = 200;
 
 /** The whole directory, page after page, deactivated colleagues included, by name. */
 async function fetchDirectory(): Promise<StaffMember[]> {
-  const staff: StaffMember[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await unwrap(
-      api.GET('/api/v1/users', { params: { query: { limit: PAGE, cursor } } }),
-    );
-    for (const { id, displayName, roles, disciplines, status } of page.data) {
-      staff.push({ id, displayName, roles, disciplines, status });
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return staff.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const users = await fetchAllPages((cursor) =>
+    api.GET('/api/v1/users', { params: { query: { limit: PAGE, cursor } } }),
+  );
+  return users
+    .map(({ id, displayName, roles, disciplines, status }) => ({
+      id,
+      displayName,
+      roles,
+      disciplines,
+      status,
+    }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 /** Colleagues who still work at the clinic. */
