@@ -51,26 +51,41 @@ export function useClientNotes(clientId: string, discipline: Discipline | undefi
 }
 
 /**
- * The client's signed notes of one discipline before `noteId`, newest first: the previous
- * session's points, loads or reintroduction challenges beside the one being written.
+ * The client's signed notes of the note's discipline, newest session first, the note itself
+ * left out: the previous session's points, loads or reintroduction challenges beside the one
+ * being written. With `upTo`, only sessions on or before that day (a note written afterwards
+ * for an earlier day compares with what came before it).
  */
-export function usePreviousNotes(
-  clientId: string,
-  discipline: Discipline,
-  noteId: string,
-  limit = 20,
+export function usePreviousNotes<T = SessionNote[]>(
+  note: Pick<SessionNote, 'id' | 'clientId' | 'discipline'>,
+  {
+    limit = 20,
+    upTo,
+    enabled = true,
+    select,
+  }: {
+    limit?: number;
+    upTo?: string;
+    enabled?: boolean;
+    select?: (notes: SessionNote[]) => T;
+  } = {},
 ) {
-  return useQuery({
-    queryKey: [...noteKeys.previous(clientId, discipline), noteId, limit],
+  return useQuery<SessionNote[], Error, T>({
+    queryKey: [...noteKeys.previous(note.clientId, note.discipline), note.id, upTo, limit],
     queryFn: async () => {
       const page = (await unwrap(
         api.GET('/api/v1/clients/{id}/session-notes', {
-          params: { path: { id: clientId }, query: { discipline, limit } },
+          params: {
+            path: { id: note.clientId },
+            query: { discipline: note.discipline, to: upTo, limit },
+          },
         }),
       )) as { data: SessionNote[] };
-      return page.data.filter((note) => note.id !== noteId && note.status === 'signed');
+      return page.data.filter((earlier) => earlier.id !== note.id && earlier.status === 'signed');
     },
+    select,
     staleTime: 60_000,
+    enabled,
   });
 }
 

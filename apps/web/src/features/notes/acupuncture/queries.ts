@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { AcupunctureContent, SessionNote } from '../editor';
+import { usePreviousNotes } from '../queries';
 import type { NeedledPoint } from './content';
 import { buildPointIndex, type CataloguePoint, type PointIndex } from './point-search';
 
@@ -27,45 +28,28 @@ export interface LastSessionPoints {
   points: NeedledPoint[];
 }
 
-/** Enough to pass the practitioner's own drafts and a session or two without needles. */
+/** Enough to pass a session or two without needles. */
 const LOOK_BACK = 20;
 
+/** The first of the notes (newest first) with points. */
+function lastPointsOf(notes: SessionNote[]): LastSessionPoints | null {
+  for (const earlier of notes) {
+    const points = (earlier.content as AcupunctureContent | null)?.points ?? [];
+    if (points.length > 0) return { noteId: earlier.id, sessionDate: earlier.sessionDate, points };
+  }
+  return null;
+}
+
 /**
- * The points of the client's latest signed acupuncture session on or before this note's day
- * (the API lists newest session first), other than this note itself. Sessions without points
- * (cupping only, say) are passed over: there is nothing in them to copy.
- *
- * The key starts with 'session-notes', so signing any note refreshes it with the notes' lists.
+ * The points of the client's latest signed acupuncture session on or before this note's day,
+ * other than this note itself. Sessions without points (cupping only, say) are passed over:
+ * there is nothing in them to copy.
  */
 export function useLastSessionPoints(note: SessionNote, enabled = true) {
-  return useQuery({
-    queryKey: [
-      'session-notes',
-      'previous',
-      note.clientId,
-      'acupuncture',
-      note.id,
-      note.sessionDate,
-    ],
-    queryFn: async (): Promise<LastSessionPoints | null> => {
-      const page = await unwrap(
-        api.GET('/api/v1/clients/{id}/session-notes', {
-          params: {
-            path: { id: note.clientId },
-            query: { discipline: 'acupuncture', to: note.sessionDate, limit: LOOK_BACK },
-          },
-        }),
-      );
-      for (const earlier of page.data) {
-        if (earlier.id === note.id || earlier.status !== 'signed') continue;
-        const points = (earlier.content as AcupunctureContent | null)?.points ?? [];
-        if (points.length > 0) {
-          return { noteId: earlier.id, sessionDate: earlier.sessionDate, points };
-        }
-      }
-      return null;
-    },
-    staleTime: 60_000,
+  return usePreviousNotes(note, {
+    limit: LOOK_BACK,
+    upTo: note.sessionDate,
     enabled,
+    select: lastPointsOf,
   });
 }

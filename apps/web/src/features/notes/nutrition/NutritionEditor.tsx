@@ -44,7 +44,7 @@ export function NutritionEditor(props: EditorProps<NutritionContent>) {
   const { t } = useTranslation('notes');
   const { format, language } = useClinic();
   const content = (props.content ?? {}) as NutritionDraft;
-  const previous = usePreviousNotes(props.note.clientId, 'nutrition', props.note.id, 50);
+  const previous = usePreviousNotes(props.note, { limit: 50 });
   const earlier = earlierChallenges(previous.data ?? []);
   const challenges = content.challenges ?? [];
   const change = (next: NutritionDraft) =>

@@ -28,7 +28,7 @@ export function TrainingEditor(props: EditorProps<TrainingContent>) {
   const { format, language } = useClinic();
   const content = (props.content ?? {}) as TrainingDraft;
   const exercises = content.exercises ?? [];
-  const previous = usePreviousNotes(props.note.clientId, 'training', props.note.id, 20);
+  const previous = usePreviousNotes(props.note, { upTo: props.note.sessionDate });
   const loads = lastLoads(previous.data ?? []);
   const last = lastSession(previous.data ?? []);
   const names = [...new Set([...loads.values()].map((load) => load.name))];
