@@ -1,17 +1,11 @@
-import { ActionIcon, Group } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { RowActions as Actions } from '../../ui/RowActions';
 
-/**
- * Move a row of a list up or down, or remove it; each button names the row it acts on
- * ("Fase 2 omhoog"), for a screen reader and a test alike.
- */
+/** Up, down and remove for a phase, goal or intervention of the plan form, named by `name`. */
 export function RowActions({
   name,
-  index,
   count,
-  onMove,
-  onRemove,
+  ...row
 }: {
   /** The row's name: "Fase 2". */
   name: string;
@@ -21,37 +15,10 @@ export function RowActions({
   onRemove(): void;
 }) {
   const { t } = useTranslation('plans');
-  return (
-    <Group gap={4} wrap="nowrap">
-      <ActionIcon
-        variant="subtle"
-        color="gray.8"
-        size="lg"
-        aria-label={t('form.moveUp', { name })}
-        disabled={index === 0}
-        onClick={() => onMove(index - 1)}
-      >
-        <IconArrowUp size={18} aria-hidden />
-      </ActionIcon>
-      <ActionIcon
-        variant="subtle"
-        color="gray.8"
-        size="lg"
-        aria-label={t('form.moveDown', { name })}
-        disabled={index === count - 1}
-        onClick={() => onMove(index + 1)}
-      >
-        <IconArrowDown size={18} aria-hidden />
-      </ActionIcon>
-      <ActionIcon
-        variant="subtle"
-        color="red.8"
-        size="lg"
-        aria-label={t('form.remove', { name })}
-        onClick={onRemove}
-      >
-        <IconTrash size={18} aria-hidden />
-      </ActionIcon>
-    </Group>
-  );
+  const labels = {
+    up: t('form.moveUp', { name }),
+    down: t('form.moveDown', { name }),
+    remove: t('form.remove', { name }),
+  };
+  return <Actions labels={labels} last={row.index === count - 1} {...row} />;
 }

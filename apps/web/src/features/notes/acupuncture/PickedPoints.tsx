@@ -1,18 +1,11 @@
-import {
-  ActionIcon,
-  Autocomplete,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Text,
-} from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { Autocomplete, NumberInput, SegmentedControl, Text } from '@mantine/core';
 import { memo, useCallback, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, move, SIDES, type NeedledPoint, type Side } from './content';
 import { pointErrors, type FieldErrors } from './errors';
 import { findPoint, type CataloguePoint, type PointIndex } from './point-search';
 import { useSuggestions } from './suggestions';
+import { RowActions } from '../../../ui/RowActions';
 import classes from './acupuncture.module.css';
 
 interface Props {
@@ -111,7 +104,6 @@ const PointRow = memo(function PointRow(props: {
   const nameId = useId();
   const { point, index, known, onEdit } = props;
   const code = known?.code ?? point.code;
-  const first = index === 0;
   const codeError =
     props.codeError ?? (props.catalogueLoaded && !known ? t('points.notInCatalogue') : undefined);
   const invalid = Boolean(
@@ -196,41 +188,18 @@ const PointRow = memo(function PointRow(props: {
           clampBehavior="none"
           hideControls
         />
-        <Group gap={4} wrap="nowrap" className={classes.actions}>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={t('points.moveUp', { code })}
-            // Kept focusable at the top, so that a keyboard user moving a point does not lose
-            // their place when it arrives.
-            data-disabled={first || undefined}
-            aria-disabled={first || undefined}
-            onClick={() => !first && props.onMove(index, index - 1)}
-          >
-            <IconArrowUp size={18} aria-hidden />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={t('points.moveDown', { code })}
-            data-disabled={props.last || undefined}
-            aria-disabled={props.last || undefined}
-            onClick={() => !props.last && props.onMove(index, index + 1)}
-          >
-            <IconArrowDown size={18} aria-hidden />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            size="lg"
-            aria-label={t('points.remove', { code })}
-            onClick={() => props.onRemove(index)}
-          >
-            <IconTrash size={18} aria-hidden />
-          </ActionIcon>
-        </Group>
+        <RowActions
+          className={classes.actions}
+          labels={{
+            up: t('points.moveUp', { code }),
+            down: t('points.moveDown', { code }),
+            remove: t('points.remove', { code }),
+          }}
+          index={index}
+          last={props.last}
+          onMove={(to) => props.onMove(index, to)}
+          onRemove={() => props.onRemove(index)}
+        />
       </div>
     </li>
   );
