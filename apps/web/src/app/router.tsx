@@ -164,6 +164,95 @@ const followUpsRoute = createRoute({
   ),
 });
 
+export const REPORTS = ['appointments', 'clients', 'follow-ups', 'plans', 'outcomes'] as const;
+export const REPORT_GROUPINGS = ['practitioner', 'discipline', 'week', 'month'] as const;
+export interface ReportSearch {
+  /** The period's first and last clinic day (yyyy-mm-dd). */
+  from?: string;
+  to?: string;
+  groupBy?: (typeof REPORT_GROUPINGS)[number];
+  /** One practitioner's caseload (managers and admins; a practitioner sees only their own). */
+  practitioner?: string;
+}
+
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  beforeLoad: () => {
+    throw redirect({ to: '/reports/$report', params: { report: REPORTS[0] } });
+  },
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/$report',
+  validateSearch: (search: Record<string, unknown>): ReportSearch => ({
+    from: typeof search.from === 'string' && isCalendarDate(search.from) ? search.from : undefined,
+    to: typeof search.to === 'string' && isCalendarDate(search.to) ? search.to : undefined,
+    groupBy: oneOf(search.groupBy, REPORT_GROUPINGS),
+    practitioner: text(search.practitioner),
+  }),
+  component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+});
+
+export const ADMIN_SECTIONS = ['clinic', 'people', 'scales', 'emails'] as const;
+export interface AdminSearch {
+  /** The person opened on the people page. */
+  user?: string;
+}
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('../features/admin/AdminPage'), 'AdminPage'),
+});
+
+const adminSectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/$section',
+  validateSearch: (search: Record<string, unknown>): AdminSearch => ({ user: text(search.user) }),
+  component: lazyRouteComponent(() => import('../features/admin/AdminPage'), 'AdminPage'),
+});
+
+export const PRIVACY_SECTIONS = ['access-log', 'break-glass', 'requests', 'retention'] as const;
+export interface PrivacySearch {
+  /** Access-log filters: ids and days only. */
+  client?: string;
+  user?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+const privacyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/privacy',
+  component: lazyRouteComponent(() => import('../features/privacy/PrivacyPage'), 'PrivacyPage'),
+});
+
+const privacySectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/privacy/$section',
+  validateSearch: (search: Record<string, unknown>): PrivacySearch => ({
+    client: text(search.client),
+    user: text(search.user),
+    action: text(search.action),
+    from: typeof search.from === 'string' && isCalendarDate(search.from) ? search.from : undefined,
+    to: typeof search.to === 'string' && isCalendarDate(search.to) ? search.to : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/privacy/PrivacyPage'), 'PrivacyPage'),
+});
+
+/** A client's access overview: who saw the record, for the client who asks (printable). */
+const accessOverviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/privacy/clients/$clientId',
+  component: lazyRouteComponent(
+    () => import('../features/privacy/AccessOverviewPage'),
+    'AccessOverviewPage',
+  ),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account',
@@ -181,6 +270,13 @@ const routeTree = rootRoute.addChildren([
   noteRoute,
   planRoute,
   followUpsRoute,
+  reportsRoute,
+  reportRoute,
+  adminRoute,
+  adminSectionRoute,
+  privacyRoute,
+  privacySectionRoute,
+  accessOverviewRoute,
   accountRoute,
 ]);
 

@@ -36,15 +36,19 @@ export function byLanguage(
 
 const resources = byLanguage(coreFiles);
 
+/** The desk's screens, the practitioners', and the managers' and admins'. */
+type Group = 'desk' | 'clinical' | 'office';
+
 type Strings = Promise<{ namespaces: Record<string, Record<string, unknown>> }>;
 
 /**
- * Where each feature's strings are: the desk's screens and the practitioners' screens are two
- * chunks per language, so reception never loads the clinical screens' words (PHQ-9's items,
- * the point picker's) and a feature screen loads one chunk at most. A namespace not listed
+ * Where each feature's strings are: the desk's screens, the practitioners' screens and the
+ * office's (reports, administration, privacy) are a chunk each per language, so reception never
+ * loads the clinical screens' words (PHQ-9's items, the point picker's) and a feature screen
+ * loads one chunk at most. A namespace not listed
  * here is a mistake the i18n test catches.
  */
-export const FEATURE_GROUPS: Record<string, 'desk' | 'clinical'> = {
+export const FEATURE_GROUPS: Record<string, Group> = {
   calendar: 'desk',
   clients: 'desk',
   followUps: 'desk',
@@ -53,11 +57,22 @@ export const FEATURE_GROUPS: Record<string, 'desk' | 'clinical'> = {
   outcomes: 'clinical',
   acupuncture: 'clinical',
   today: 'clinical',
+  reports: 'office',
+  admin: 'office',
+  privacy: 'office',
 };
 
-const CHUNKS: Record<string, Record<'desk' | 'clinical', () => Strings>> = {
-  nl: { desk: () => import('./desk-nl'), clinical: () => import('./clinical-nl') },
-  en: { desk: () => import('./desk-en'), clinical: () => import('./clinical-en') },
+const CHUNKS: Record<string, Record<Group, () => Strings>> = {
+  nl: {
+    desk: () => import('./desk-nl'),
+    clinical: () => import('./clinical-nl'),
+    office: () => import('./office-nl'),
+  },
+  en: {
+    desk: () => import('./desk-en'),
+    clinical: () => import('./clinical-en'),
+    office: () => import('./office-en'),
+  },
 };
 
 /** i18next's loader for a feature's namespace: its chunk in the language, fetched once. */
