@@ -5,7 +5,7 @@ import {
   captureScreen,
   eventually,
   exactly,
-  LANGUAGES,
+  suiteLanguages,
   renewTokens,
   signInThroughPage,
   type TestPage,
@@ -23,7 +23,7 @@ const ZONE = 'Europe/Amsterdam';
  * change (412), recording and withdrawing a consent, archiving and restoring; each screen
  * checked by axe and photographed at desktop and tablet size.
  */
-describe.each(LANGUAGES)('Clients (%s)', (language) => {
+describe.each(suiteLanguages('en'))('Clients (%s)', (language) => {
   const suite = webSuite(language);
   const { text } = suite;
   let tab: TestPage;

@@ -4,7 +4,7 @@ import {
   captureScreen,
   eventually,
   exactly,
-  LANGUAGES,
+  suiteLanguages,
   renewTokens,
   signInThroughPage,
   registerClients,
@@ -36,7 +36,7 @@ interface Task {
  * completed and followed by its next occurrence, a cancellation with a reason, and a
  * reassignment that meets a colleague's change (412) and goes through on the user's word.
  */
-describe.each(LANGUAGES)('Follow-ups (%s)', (language) => {
+describe.each(suiteLanguages('nl'))('Follow-ups (%s)', (language) => {
   const suite = webSuite(language, { worker: true });
   const { text } = suite;
   const today = todayIn(ZONE);

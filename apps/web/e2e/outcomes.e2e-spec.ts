@@ -4,7 +4,7 @@ import {
   captureScreen,
   eventually,
   exactly,
-  LANGUAGES,
+  suiteLanguages,
   registerClients,
   signInThroughPage,
   type TestPage,
@@ -22,7 +22,7 @@ const ZONE = 'Europe/Amsterdam';
  * follow-up, the server's score and band, and the new point on the timeline, read from its
  * text alternative. The API confirms the measurement and the task.
  */
-describe.each(LANGUAGES)('Outcomes (%s)', (language) => {
+describe.each(suiteLanguages('nl'))('Outcomes (%s)', (language) => {
   const suite = webSuite(language, { worker: true });
   const { text } = suite;
   const o = (key: string, values?: Record<string, string | number>) =>

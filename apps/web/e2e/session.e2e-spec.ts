@@ -4,14 +4,14 @@ import {
   createWebClinic,
   eventually,
   exactly,
-  LANGUAGES,
+  suiteLanguages,
   signInThroughPage,
   webSuite,
 } from './support';
 
 jest.setTimeout(120_000);
 
-describe.each(LANGUAGES)('Browser sessions (%s)', (language) => {
+describe.each(suiteLanguages('nl'))('Browser sessions (%s)', (language) => {
   const suite = webSuite(language);
   const { text } = suite;
 

@@ -4,6 +4,19 @@ import { join } from 'node:path';
 export type Language = 'nl' | 'en';
 export const LANGUAGES: Language[] = ['nl', 'en'];
 
+/**
+ * The languages a browser suite runs in: its own language, in which it walks every flow, so
+ * that the suites between them use the app in Dutch and in English while each flow runs once
+ * (every suite twice over would double the slowest part of CI). Both languages with
+ * `MERIDIAN_E2E_LANGUAGES=all`, the primary one first. That every key has both texts is the
+ * i18n parity test's job.
+ */
+export function suiteLanguages(primary: Language): Language[] {
+  return process.env.MERIDIAN_E2E_LANGUAGES === 'all'
+    ? [primary, ...LANGUAGES.filter((language) => language !== primary)]
+    : [primary];
+}
+
 const I18N = join(__dirname, '../../src/i18n');
 
 /**
