@@ -63,4 +63,7 @@ module.exports = {
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
   setupFiles: ['<rootDir>/libs/testing/src/jest/setup-env.ts'],
   testTimeout: 30000,
+  // The tests wait on PostgreSQL, Redis and Chromium more than they compute: two files at a
+  // time even on two cores (each worker has a database and a Redis prefix of its own).
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
 };
