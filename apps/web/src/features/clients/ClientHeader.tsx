@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconEye } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,15 +66,29 @@ export function ClientHeader({ client }: { client: Client }) {
           </Text>
           {client.view === 'clinical' && <ClinicalSummary client={client} />}
         </Stack>
-        {mayArchive && !archived && (
-          <Button
-            variant="default"
-            leftSection={<IconArchive size={16} aria-hidden />}
-            onClick={() => setConfirming(true)}
-          >
-            {t('archive.archive')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {/* Who saw this record, for the client who asks (admins: the access log's permission). */}
+          {can('audit:read') && (
+            <Button
+              component={Link}
+              to="/privacy/clients/$clientId"
+              params={{ clientId: client.id }}
+              variant="default"
+              leftSection={<IconEye size={16} aria-hidden />}
+            >
+              {t('header.accessOverview')}
+            </Button>
+          )}
+          {mayArchive && !archived && (
+            <Button
+              variant="default"
+              leftSection={<IconArchive size={16} aria-hidden />}
+              onClick={() => setConfirming(true)}
+            >
+              {t('archive.archive')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {archived && (
         <Alert

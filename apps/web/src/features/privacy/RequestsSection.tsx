@@ -1,0 +1,211 @@
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClinic } from '../../app/clinic-context';
+import { todayIn } from '../../lib/clinic-time';
+import { QueryState } from '../../ui/QueryState';
+import { ToneBadge } from '../clients/ToneBadge';
+import { useStaffDirectory } from '../staff/queries';
+import { AnyClientPicker } from './AnyClientPicker';
+import { ClientRequestPanel } from './ClientRequestPanel';
+import { ExecuteDialog, RefuseDialog } from './ErasureDialogs';
+import {
+  useClientNumbers,
+  useClientRecord,
+  useErasureRequests,
+  type ErasureRequest,
+} from './queries';
+
+const STATUS_COLOR = { pending: 'blue', refused: 'gray', executed: 'red' } as const;
+
+/**
+ * Data-subject requests: a client chosen (its id in the URL) to hand their access overview,
+ * download their export or record an erasure request; and every erasure request with its
+ * deadline, to refuse with a reason or execute after a confirmation.
+ */
+export function RequestsSection() {
+  const { t } = useTranslation(['privacy', 'common']);
+  const search = useSearch({ from: '/privacy/$section' });
+  const navigate = useNavigate({ from: '/privacy/$section' });
+  const client = useClientRecord(search.client);
+  const picked = (search.client && client.data?.id === search.client && client.data) || null;
+  return (
+    <Stack gap="lg">
+      <Text size="sm" c="gray.7" maw={880}>
+        {t('requests.intro')}
+      </Text>
+      <Stack gap="sm" maw={880}>
+        <AnyClientPicker
+          label={t('requests.client')}
+          value={picked}
+          maw={520}
+          onChange={(chosen) =>
+            void navigate({ search: (prev) => ({ ...prev, client: chosen?.id }), replace: true })
+          }
+        />
+        {picked && <ClientRequestPanel client={picked} />}
+      </Stack>
+      <ErasureRequests />
+    </Stack>
+  );
+}
+
+function ErasureRequests() {
+  const { t } = useTranslation(['privacy', 'common']);
+  const { me, can } = useClinic();
+  const requests = useErasureRequests();
+  const mayDecide = can('erasure-requests:decide');
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        {t('requests.listTitle')}
+      </Title>
+      {mayDecide && !me.mfaSession && (
+        <Alert color="blue" variant="light" icon={<IconShieldLock size={18} aria-hidden />} maw={880}>
+          {t('mfa.decideNeedsMfa')}
+        </Alert>
+      )}
+      <QueryState
+        query={requests}
+        isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
+        empty={<Text c="gray.7">{t('requests.empty')}</Text>}
+      >
+        {(data) => (
+          <Stack gap="sm">
+            <RequestTable
+              requests={data.pages.flatMap((page) => page.data)}
+              mayDecide={mayDecide && me.mfaSession}
+            />
+            {requests.hasNextPage && (
+              <Group justify="flex-end">
+                <Button
+                  variant="default"
+                  loading={requests.isFetchingNextPage}
+                  onClick={() => void requests.fetchNextPage()}
+                >
+                  {t('common:actions.loadMore')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+function RequestTable({ requests, mayDecide }: { requests: ErasureRequest[]; mayDecide: boolean }) {
+  const { t } = useTranslation(['privacy', 'common']);
+  const { format, timeZone } = useClinic();
+  const staff = useStaffDirectory();
+  const numbers = useClientNumbers(requests.map((request) => request.clientId));
+  const [refusing, setRefusing] = useState<ErasureRequest | null>(null);
+  const [executing, setExecuting] = useState<ErasureRequest | null>(null);
+  const today = todayIn(timeZone);
+  const numberOf = (request: ErasureRequest | null) =>
+    (request && numbers.get(request.clientId)) ?? t('log.aClient');
+  const nameOf = (id: string | null) =>
+    staff.data?.find((member) => member.id === id)?.displayName ?? t('log.unknownColleague');
+
+  return (
+    <>
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="sm">
+          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+            {t('requests.caption')}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={110}>{t('requests.client')}</Table.Th>
+              <Table.Th w={170}>{t('requests.requested')}</Table.Th>
+              <Table.Th w={150}>{t('requests.deadline')}</Table.Th>
+              <Table.Th>{t('requests.statusColumn')}</Table.Th>
+              {mayDecide && <Table.Th w={220} />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {requests.map((request) => {
+              const number = numberOf(request);
+              const overdue = request.status === 'pending' && request.deadline < today;
+              return (
+                <Table.Tr key={request.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{number}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {format.dateTime(request.requestedAt)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={4} align="flex-start">
+                      <Text size="sm">{format.date(request.deadline)}</Text>
+                      {overdue && (
+                        <ToneBadge color="red">
+                          {t('requests.overdue')}
+                        </ToneBadge>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <ToneBadge color={STATUS_COLOR[request.status]}>
+                        {t(`requests.status.${request.status}`)}
+                      </ToneBadge>
+                      {request.decidedAt && (
+                        <Text size="xs" c="gray.7">
+                          {t('requests.decided', {
+                            date: format.dateTime(request.decidedAt),
+                            name: nameOf(request.decidedBy),
+                          })}
+                        </Text>
+                      )}
+                      {request.refusalReason && (
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                          {t('requests.refusedBecause', { reason: request.refusalReason })}
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  {mayDecide && (
+                    <Table.Td>
+                      {request.status === 'pending' && (
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t('requests.refuseNamed', { number })}
+                            onClick={() => setRefusing(request)}
+                          >
+                            {t('requests.refuse')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="light"
+                            aria-label={t('requests.executeNamed', { number })}
+                            onClick={() => setExecuting(request)}
+                          >
+                            {t('requests.execute')}
+                          </Button>
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <RefuseDialog
+        request={refusing}
+        clientNumber={numberOf(refusing)}
+        onClose={() => setRefusing(null)}
+      />
+      <ExecuteDialog
+        request={executing}
+        clientNumber={numberOf(executing)}
+        onClose={() => setExecuting(null)}
+      />
+    </>
+  );
+}
