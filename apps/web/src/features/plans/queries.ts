@@ -81,9 +81,7 @@ export function usePlanProgress(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: planKeys.progress(id ?? ''),
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id: id! } } }),
-      ),
+      unwrap(api.GET('/api/v1/treatment-plans/{id}/progress', { params: { path: { id: id! } } })),
     enabled: enabled && id !== undefined,
   });
 }
