@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:web [-- --only bundle,calendar,search,chart,typing,lighthouse] [--loads 12]`:
- * the staff web app in Debian's Chromium against the built API on the scale data set (seeded
- * when missing, reused otherwise): the first screen's JavaScript, a 60-appointment day rendered
- * after its data, client search after the last keystroke, a chart's 200 notes rendered after
- * their data, typing in a note editor, and Lighthouse. Prints one table and writes it
- * to bench/results/web-latest.json and web-latest.md. A benchmark: nothing here is a test.
+ * `npm run bench:web [-- --only bundle,calendar,search,chart,typing,reports,lighthouse]
+ * [--loads 12]`: the staff web app in Debian's Chromium against the built API on the scale data
+ * set (seeded when missing, reused otherwise): the first screen's JavaScript, a 60-appointment
+ * day rendered after its data, client search after the last keystroke, a chart's 200 notes
+ * rendered after their data, typing in a note editor, a clinic-year's report rendered after its
+ * data, and Lighthouse. Prints one table and writes it to bench/results/web-latest.json and
+ * web-latest.md. A benchmark: nothing here is a test.
  */
 'use strict';
 const fs = require('node:fs');
@@ -21,12 +22,13 @@ const { calendarClinic, PASSWORD } = require('./calendar-clinic');
 const { measureChart } = require('./chart');
 const { chartClinic } = require('./chart-clinic');
 const { measureLighthouse } = require('./lighthouse');
+const { measureReports } = require('./reports');
 const { writeWebResults } = require('./results');
 const { measureSearch } = require('./search');
 const { apiClient, snapshotWebBuild, startApi } = require('./stack');
 const { measureTyping } = require('./typing');
 
-const PARTS = ['bundle', 'calendar', 'search', 'chart', 'typing', 'lighthouse'];
+const PARTS = ['bundle', 'calendar', 'search', 'chart', 'typing', 'reports', 'lighthouse'];
 
 function options(argv) {
   const value = (flag, fallback) => {
@@ -112,6 +114,18 @@ async function main() {
       });
       rows.push(search);
       for (const line of search.profiled ?? []) findings.push(`client search, ${line}`);
+    }
+    if (opts.only.includes('reports')) {
+      step(`reports: ${opts.loads} loads of a clinic-year by week`);
+      rows.push(
+        await measureReports({
+          browser,
+          appUrl,
+          db,
+          loads: opts.loads,
+          cookieFor: (email) => api.browserSessionCookie(email, scalePassword),
+        }),
+      );
     }
     if (opts.only.includes('chart') || opts.only.includes('typing')) {
       step('the chart clinic');

@@ -164,10 +164,28 @@ const followUpsRoute = createRoute({
   ),
 });
 
-export const REPORTS = ['appointments', 'clients', 'follow-ups', 'plans', 'outcomes'] as const;
-export const REPORT_GROUPINGS = ['practitioner', 'discipline', 'week', 'month'] as const;
+/** The API's report names (features/reports/report-catalog.ts has each one's rules). */
+export const REPORTS = [
+  'appointments',
+  'clients',
+  'follow-ups',
+  'treatment-plans',
+  'outcomes',
+] as const;
+/** Every report's groupings (each report accepts some of them), and `total` for none. */
+export const REPORT_GROUPINGS = [
+  'practitioner',
+  'discipline',
+  'week',
+  'month',
+  'assignee',
+  'type',
+  'phaseKind',
+  'dietProtocol',
+  'total',
+] as const;
 export interface ReportSearch {
-  /** The period's first and last clinic day (yyyy-mm-dd). */
+  /** The period's first and last clinic day (yyyy-mm-dd); the page settles them to its rules. */
   from?: string;
   to?: string;
   groupBy?: (typeof REPORT_GROUPINGS)[number];
