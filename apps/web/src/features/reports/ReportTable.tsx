@@ -30,7 +30,7 @@ export function ReportTable({ shown, label }: Props) {
                 <Table.Th
                   key={column.key}
                   scope="col"
-                  className={column.numeric ? classes.numeric : undefined}
+                  className={column.numeric ? classes.numeric : classes.rowName}
                 >
                   {column.label}
                 </Table.Th>
