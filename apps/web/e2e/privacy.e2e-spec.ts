@@ -89,9 +89,9 @@ describe('Privacy (nl)', () => {
       .set(asSanne)
       .send({ reason });
     expect(grant.status).toBe(201);
-    expect(
-      (await suite.api().get(`/api/v1/clients/${clients.anouk.id}`).set(asSanne)).status,
-    ).toBe(200);
+    expect((await suite.api().get(`/api/v1/clients/${clients.anouk.id}`).set(asSanne)).status).toBe(
+      200,
+    );
 
     admin = await suite.open();
     await signInWithCode(admin.page);
@@ -124,13 +124,16 @@ describe('Privacy (nl)', () => {
     const sentence = `Mei Ling Chen (behandelaar, acupunctuur) bekeek het dossier van ${clients.anouk.number}`;
     const rows = page.getByRole('row').filter({ hasText: sentence });
     await eventually(async () => expect(await rows.count()).toBe(50));
-    await page.getByText(`${text('privacy:log.shown_other', { count: 50 })}, ${text('privacy:log.more')}`).waitFor();
-    await expect(rows.first().textContent()).resolves.toContain(text('privacy:log.purpose.treatment'));
+    await page
+      .getByText(`${text('privacy:log.shown_other', { count: 50 })}, ${text('privacy:log.more')}`)
+      .waitFor();
+    await expect(rows.first().textContent()).resolves.toContain(
+      text('privacy:log.purpose.treatment'),
+    );
     await page.getByRole('button', { name: text('actions.loadMore') }).click();
     await eventually(async () => expect(await rows.count()).toBe(52));
     await page.getByText(text('privacy:log.shown_other', { count: 52 }), { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: text('actions.loadMore') }).count()).toBe(0);
-    expect(await captureScreen(page, 'privacy-access-log-filtered')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -172,16 +175,23 @@ describe('Privacy (nl)', () => {
       .getByRole('row')
       .filter({ hasText: 'Sanne de Vries (practitioner)' })
       .filter({ hasText: english('privacy:document.purposes.break-glass') });
-    await sanneRow.first().waitFor();
-    expect(await sanneRow.first().textContent()).toContain(english('privacy:document.action.read'));
+    // Her emergency access, then her reading of the record under it.
+    await sanneRow.filter({ hasText: english('privacy:document.action.break-glass') }).waitFor();
+    await sanneRow.filter({ hasText: english('privacy:document.action.read') }).waitFor();
     await page.getByText(english('privacy:document.breakGlass')).waitFor();
     expect(await captureScreen(page, 'privacy-access-overview')).toEqual([]);
 
     // On paper: the document alone, without the app's navigation or the page's buttons.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('navigation', { name: text('shell.navigation') }).isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: text('privacy:overview.print') }).isVisible()).toBe(false);
-    expect(await page.getByRole('heading', { name: english('privacy:document.title') }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: text('shell.navigation') }).isVisible()).toBe(
+      false,
+    );
+    expect(
+      await page.getByRole('button', { name: text('privacy:overview.print') }).isVisible(),
+    ).toBe(false);
+    expect(
+      await page.getByRole('heading', { name: english('privacy:document.title') }).isVisible(),
+    ).toBe(true);
     expect(await captureScreen(page, 'privacy-access-overview-print')).toEqual([]);
     await page.emulateMedia({ media: 'screen' });
 
@@ -220,7 +230,7 @@ describe('Privacy (nl)', () => {
     const pick = async (name: string, number: string) => {
       await picker.fill(name);
       await page.getByRole('option', { name: new RegExp(number) }).click();
-      await page.getByText(`${name} · ${number}`).waitFor();
+      await page.getByText(`${name} · ${number}`, { exact: true }).waitFor();
     };
 
     await pick('Anouk Jansen', clients.anouk.number);
@@ -247,7 +257,9 @@ describe('Privacy (nl)', () => {
 
     // Refused with a reason, told at its field when too short.
     await page
-      .getByRole('button', { name: text('privacy:requests.refuseNamed', { number: clients.bram.number }) })
+      .getByRole('button', {
+        name: text('privacy:requests.refuseNamed', { number: clients.bram.number }),
+      })
       .click();
     const refuse = page.getByRole('dialog');
     await refuse.getByRole('button', { name: text('privacy:requests.refuseConfirm') }).click();
@@ -263,7 +275,9 @@ describe('Privacy (nl)', () => {
 
     // Executed after a confirmation that names what goes, and the client number typed.
     await page
-      .getByRole('button', { name: text('privacy:requests.executeNamed', { number: clients.cor.number }) })
+      .getByRole('button', {
+        name: text('privacy:requests.executeNamed', { number: clients.cor.number }),
+      })
       .click();
     const execute = page.getByRole('dialog');
     await execute.getByText(text('privacy:requests.destroyed.sessionNotes')).waitFor();
@@ -310,13 +324,17 @@ describe('Privacy (nl)', () => {
     await row.waitFor();
     expect(await captureScreen(page, 'privacy-retention')).toEqual([]);
     await row
-      .getByRole('button', { name: text('privacy:retention.retainNamed', { number: clients.dirk.number }) })
+      .getByRole('button', {
+        name: text('privacy:retention.retainNamed', { number: clients.dirk.number }),
+      })
       .click();
     const dialog = page.getByRole('dialog');
     const why = 'De behandeling is in 2046 hervat; het dossier is nodig voor de zorg.';
     await dialog.getByRole('textbox', { name: text('privacy:retention.reason') }).fill(why);
     await dialog.getByRole('button', { name: text('privacy:retention.retainConfirm') }).click();
-    await page.getByText(text('privacy:retention.retained', { number: clients.dirk.number })).waitFor();
+    await page
+      .getByText(text('privacy:retention.retained', { number: clients.dirk.number }))
+      .waitFor();
     await eventually(async () => expect(await row.count()).toBe(0));
 
     const exported = await suite
@@ -324,7 +342,11 @@ describe('Privacy (nl)', () => {
       .get(`/api/v1/clients/${clients.dirk.id}/export`)
       .set(await suite.as(suite.clinic.admin));
     expect(exported.body.retentionReviews).toEqual([
-      expect.objectContaining({ decision: 'retain', reason: why, reviewedBy: suite.clinic.admin.id }),
+      expect.objectContaining({
+        decision: 'retain',
+        reason: why,
+        reviewedBy: suite.clinic.admin.id,
+      }),
     ]);
     expect(errors).toEqual([]);
   });

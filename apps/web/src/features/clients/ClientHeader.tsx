@@ -70,9 +70,9 @@ export function ClientHeader({ client }: { client: Client }) {
           {/* Who saw this record, for the client who asks (admins: the access log's permission). */}
           {can('audit:read') && (
             <Button
-              component={Link}
-              to="/privacy/clients/$clientId"
-              params={{ clientId: client.id }}
+              renderRoot={(props) => (
+                <Link to="/privacy/clients/$clientId" params={{ clientId: client.id }} {...props} />
+              )}
               variant="default"
               leftSection={<IconEye size={16} aria-hidden />}
             >

@@ -75,20 +75,23 @@ function AccessLog() {
         {t('log.intro')}
       </Text>
       <Filters search={search} action={action} onChange={setSearch} periodValid={period !== null} />
-      <QueryState
-        query={events}
-        isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
-        empty={<Text c="gray.7">{t(filtered ? 'log.emptyFiltered' : 'log.empty')}</Text>}
-      >
-        {(data) => (
-          <EventTable
-            events={data.pages.flatMap((page) => page.data)}
-            hasMore={events.hasNextPage}
-            loadingMore={events.isFetchingNextPage}
-            onMore={() => void events.fetchNextPage()}
-          />
-        )}
-      </QueryState>
+      {/* A period that ends before it starts is said at its field; nothing is asked. */}
+      {period !== null && (
+        <QueryState
+          query={events}
+          isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
+          empty={<Text c="gray.7">{t(filtered ? 'log.emptyFiltered' : 'log.empty')}</Text>}
+        >
+          {(data) => (
+            <EventTable
+              events={data.pages.flatMap((page) => page.data)}
+              hasMore={events.hasNextPage}
+              loadingMore={events.isFetchingNextPage}
+              onMore={() => void events.fetchNextPage()}
+            />
+          )}
+        </QueryState>
+      )}
     </Stack>
   );
 }
@@ -105,7 +108,9 @@ function Filters({ search, action, periodValid, onChange }: FiltersProps) {
   const staff = useStaffDirectory();
   const client = useClientRecord(search.client);
   const picked = (search.client && client.data?.id === search.client && client.data) || null;
-  const anything = Boolean(search.client || search.user || search.action || search.from || search.to);
+  const anything = Boolean(
+    search.client || search.user || search.action || search.from || search.to,
+  );
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -153,9 +158,13 @@ function Filters({ search, action, periodValid, onChange }: FiltersProps) {
           <Group gap="sm">
             {search.client && (
               <Button
-                component={Link}
-                to="/privacy/clients/$clientId"
-                params={{ clientId: search.client }}
+                renderRoot={(props) => (
+                  <Link
+                    to="/privacy/clients/$clientId"
+                    params={{ clientId: search.client }}
+                    {...props}
+                  />
+                )}
                 variant="light"
                 size="xs"
                 leftSection={<IconFileDescription size={14} aria-hidden />}
@@ -197,7 +206,9 @@ function EventTable({ events, hasMore, loadingMore, onMore }: EventTableProps) {
   const { t } = useTranslation(['privacy', 'common']);
   const { format } = useClinic();
   const staff = useStaffDirectory();
-  const numbers = useClientNumbers(events.flatMap((event) => (event.clientId ? [event.clientId] : [])));
+  const numbers = useClientNumbers(
+    events.flatMap((event) => (event.clientId ? [event.clientId] : [])),
+  );
   const lookup = useMemo<EventLookup>(
     () => ({
       staff: new Map((staff.data ?? []).map((member) => [member.id, member])),
@@ -222,7 +233,9 @@ function EventTable({ events, hasMore, loadingMore, onMore }: EventTableProps) {
           <Table.Tbody>
             {events.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(event.occurredAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {format.dateTime(event.occurredAt)}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={8} wrap="nowrap" align="baseline">
                     <Text size="sm">{describeEvent(event, lookup, t)}</Text>
@@ -235,9 +248,7 @@ function EventTable({ events, hasMore, loadingMore, onMore }: EventTableProps) {
                 </Table.Td>
                 <Table.Td>
                   {event.purpose === 'break-glass' ? (
-                    <ToneBadge color="red">
-                      {t('log.purpose.break-glass')}
-                    </ToneBadge>
+                    <ToneBadge color="red">{t('log.purpose.break-glass')}</ToneBadge>
                   ) : (
                     <Text size="sm">{t(`log.purpose.${event.purpose}`)}</Text>
                   )}

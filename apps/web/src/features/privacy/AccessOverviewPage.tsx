@@ -34,9 +34,7 @@ export function AccessOverviewPage() {
     <Stack gap="md" maw={1040} mx="auto">
       <Stack gap="xs" className={classes.screenOnly}>
         <Anchor
-          component={Link}
-          to="/clients/$clientId"
-          params={{ clientId }}
+          renderRoot={(props) => <Link to="/clients/$clientId" params={{ clientId }} {...props} />}
           size="sm"
           w="fit-content"
         >
@@ -107,7 +105,10 @@ function Overview({
           {t('overview.intro', { name, language: t(`overview.language.${language}`) })}
         </Text>
         <Group gap="sm">
-          <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+          <Button
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={() => window.print()}
+          >
             {t('overview.print')}
           </Button>
           <Button

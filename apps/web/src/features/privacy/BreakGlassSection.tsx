@@ -79,20 +79,23 @@ function GrantTable({ grants }: { grants: BreakGlassGrant[] }) {
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{client}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(grant.grantedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {format.dateTime(grant.grantedAt)}
+                </Table.Td>
                 <Table.Td>
                   <Stack gap={4} align="flex-start">
                     <Text size="sm">
                       {t('breakGlass.hours', {
                         hours: hoursBetween(grant.grantedAt, grant.expiresAt),
-                        until: format.dateTime(grant.expiresAt),
+                        // The same clinic day (the usual case) needs the time only.
+                        until:
+                          zonedDate(new Date(grant.expiresAt), timeZone) ===
+                          zonedDate(new Date(grant.grantedAt), timeZone)
+                            ? format.time(grant.expiresAt)
+                            : format.dateTime(grant.expiresAt),
                       })}
                     </Text>
-                    {active && (
-                      <ToneBadge color="red">
-                        {t('breakGlass.active')}
-                      </ToneBadge>
-                    )}
+                    {active && <ToneBadge color="red">{t('breakGlass.active')}</ToneBadge>}
                   </Stack>
                 </Table.Td>
                 <Table.Td>
@@ -101,14 +104,18 @@ function GrantTable({ grants }: { grants: BreakGlassGrant[] }) {
                       {grant.reason}
                     </Text>
                     <Anchor
-                      component={Link}
-                      to="/privacy/$section"
-                      params={{ section: 'access-log' }}
-                      search={{
-                        client: grant.clientId,
-                        user: grant.userId,
-                        from: zonedDate(new Date(grant.grantedAt), timeZone),
-                      }}
+                      renderRoot={(props) => (
+                        <Link
+                          to="/privacy/$section"
+                          params={{ section: 'access-log' }}
+                          search={{
+                            client: grant.clientId,
+                            user: grant.userId,
+                            from: zonedDate(new Date(grant.grantedAt), timeZone),
+                          }}
+                          {...props}
+                        />
+                      )}
                       size="sm"
                       aria-label={t('breakGlass.inLogOf', { name: grant.userDisplayName, client })}
                     >

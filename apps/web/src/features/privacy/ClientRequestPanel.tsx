@@ -43,7 +43,10 @@ export function ClientRequestPanel({ client }: { client: Client }) {
     try {
       const request = await requestErasure.mutateAsync(client.id);
       notifyDone(
-        t('requests.recorded', { number: client.clientNumber, date: format.date(request.deadline) }),
+        t('requests.recorded', {
+          number: client.clientNumber,
+          date: format.date(request.deadline),
+        }),
       );
     } catch (error) {
       notifyPrivacyProblem(error, t, i18n.language);
@@ -64,13 +67,17 @@ export function ClientRequestPanel({ client }: { client: Client }) {
             {t('requests.erasedClient')}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
           {can('audit:read') && (
             <Action help={t('requests.overviewHelp')}>
               <Button
-                component={Link}
-                to="/privacy/clients/$clientId"
-                params={{ clientId: client.id }}
+                renderRoot={(props) => (
+                  <Link
+                    to="/privacy/clients/$clientId"
+                    params={{ clientId: client.id }}
+                    {...props}
+                  />
+                )}
                 variant="default"
                 leftSection={<IconFileDescription size={16} aria-hidden />}
               >

@@ -47,7 +47,6 @@ export function RefuseDialog({ request, clientNumber, onClose }: DialogProps) {
     try {
       await decide.mutateAsync({
         id: request.id,
-        clientId: request.clientId,
         body: { decision: 'refuse', reason: reason.trim() },
       });
       notifyDone(t('requests.refused', { number: clientNumber }));
@@ -125,7 +124,6 @@ export function ExecuteDialog({ request, clientNumber, onClose }: DialogProps) {
     try {
       await decide.mutateAsync({
         id: request.id,
-        clientId: request.clientId,
         body: { decision: 'execute' },
       });
       notifyDone(t('requests.executed', { number: clientNumber }));

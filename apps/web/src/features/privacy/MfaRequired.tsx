@@ -41,9 +41,9 @@ export function MfaRequired() {
         <Group gap="sm">
           {mayTurnOn && can('clinic:write') && (
             <Button
-              component={Link}
-              to="/admin/$section"
-              params={{ section: 'clinic' }}
+              renderRoot={(props) => (
+                <Link to="/admin/$section" params={{ section: 'clinic' }} {...props} />
+              )}
               variant="default"
               leftSection={<IconSettings size={16} aria-hidden />}
             >

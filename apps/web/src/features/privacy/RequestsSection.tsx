@@ -36,7 +36,7 @@ export function RequestsSection() {
       <Text size="sm" c="gray.7" maw={880}>
         {t('requests.intro')}
       </Text>
-      <Stack gap="sm" maw={880}>
+      <Stack gap="sm" maw={1120}>
         <AnyClientPicker
           label={t('requests.client')}
           value={picked}
@@ -63,7 +63,12 @@ function ErasureRequests() {
         {t('requests.listTitle')}
       </Title>
       {mayDecide && !me.mfaSession && (
-        <Alert color="blue" variant="light" icon={<IconShieldLock size={18} aria-hidden />} maw={880}>
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconShieldLock size={18} aria-hidden />}
+          maw={880}
+        >
           {t('mfa.decideNeedsMfa')}
         </Alert>
       )}
@@ -138,11 +143,7 @@ function RequestTable({ requests, mayDecide }: { requests: ErasureRequest[]; may
                   <Table.Td>
                     <Stack gap={4} align="flex-start">
                       <Text size="sm">{format.date(request.deadline)}</Text>
-                      {overdue && (
-                        <ToneBadge color="red">
-                          {t('requests.overdue')}
-                        </ToneBadge>
-                      )}
+                      {overdue && <ToneBadge color="red">{t('requests.overdue')}</ToneBadge>}
                     </Stack>
                   </Table.Td>
                   <Table.Td>
@@ -159,7 +160,10 @@ function RequestTable({ requests, mayDecide }: { requests: ErasureRequest[]; may
                         </Text>
                       )}
                       {request.refusalReason && (
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        <Text
+                          size="sm"
+                          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                        >
                           {t('requests.refusedBecause', { reason: request.refusalReason })}
                         </Text>
                       )}

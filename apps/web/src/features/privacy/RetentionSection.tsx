@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
+import { zonedDate } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
 import { notifyDone } from '../../ui/notify';
 import { notifyPrivacyProblem, reasonFieldError, reasonProblem } from './privacy-problems';
@@ -52,7 +54,7 @@ interface ReviewTableProps {
 
 function ReviewTable({ reviews, mayDecide, onDecide }: ReviewTableProps) {
   const { t } = useTranslation(['privacy', 'common']);
-  const { format } = useClinic();
+  const { format, timeZone } = useClinic();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="sm" maw={1040}>
@@ -70,9 +72,24 @@ function ReviewTable({ reviews, mayDecide, onDecide }: ReviewTableProps) {
         <Table.Tbody>
           {reviews.map((review) => (
             <Table.Tr key={review.id}>
-              <Table.Td>{review.clientNumber}</Table.Td>
-              <Table.Td>{format.dateTime(review.lastChangedAt)}</Table.Td>
-              <Table.Td>{format.dateTime(review.listedAt)}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  size="sm"
+                  renderRoot={(props) => (
+                    <Link
+                      to="/clients/$clientId"
+                      params={{ clientId: review.clientId }}
+                      {...props}
+                    />
+                  )}
+                >
+                  {review.clientNumber}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {format.date(zonedDate(new Date(review.lastChangedAt), timeZone))}
+              </Table.Td>
+              <Table.Td>{format.date(zonedDate(new Date(review.listedAt), timeZone))}</Table.Td>
               {mayDecide && (
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -148,45 +165,45 @@ function DecideDialog({
   };
 
   return (
-      <Modal
-        opened={deciding !== null}
-        onClose={onClose}
-        title={t(retain ? 'retention.retainNamed' : 'retention.destroyNamed', { number })}
-        centered
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    <Modal
+      opened={deciding !== null}
+      onClose={onClose}
+      title={t(retain ? 'retention.retainNamed' : 'retention.destroyNamed', { number })}
+      centered
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
       >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <Stack gap="md">
-            <Text size="sm">{t(retain ? 'retention.retainBody' : 'retention.destroyBody')}</Text>
-            <Textarea
-              label={t(retain ? 'retention.reason' : 'retention.destroyReason')}
-              withAsterisk={retain}
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={reason}
-              error={error}
-              onChange={(event) => {
-                setReason(event.currentTarget.value);
-                setError(null);
-              }}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" color={retain ? undefined : 'red'} loading={decide.isPending}>
-                {t(retain ? 'retention.retainConfirm' : 'retention.destroyConfirm')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <Stack gap="md">
+          <Text size="sm">{t(retain ? 'retention.retainBody' : 'retention.destroyBody')}</Text>
+          <Textarea
+            label={t(retain ? 'retention.reason' : 'retention.destroyReason')}
+            withAsterisk={retain}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={reason}
+            error={error}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setError(null);
+            }}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" color={retain ? undefined : 'red'} loading={decide.isPending}>
+              {t(retain ? 'retention.retainConfirm' : 'retention.destroyConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

@@ -52,7 +52,11 @@ describe('an access-log event in words', () => {
 
   it('says "a client" until the number is known, and names colleagues who are not in the directory', () => {
     expect(
-      describeEvent(event({ clientId: 'other', actorUserId: 'gone', actorRoles: ['admin'] }), lookup, nl),
+      describeEvent(
+        event({ clientId: 'other', actorUserId: 'gone', actorRoles: ['admin'] }),
+        lookup,
+        nl,
+      ),
     ).toBe('Onbekende medewerker (beheerder) bekeek een sessieverslag van een cliënt');
   });
 
@@ -74,13 +78,27 @@ describe('an access-log event in words', () => {
 
   it('says break-the-glass, refusals and separable Dutch verbs in order', () => {
     expect(
-      describeEvent(event({ action: 'break-glass', resourceType: 'break-glass-grant' }), lookup, nl),
-    ).toBe('Sanne de Vries (behandelaar, psychologie) opende met noodtoegang het dossier van C-000123');
+      describeEvent(
+        event({ action: 'break-glass', resourceType: 'break-glass-grant' }),
+        lookup,
+        nl,
+      ),
+    ).toBe(
+      'Sanne de Vries (behandelaar, psychologie) opende met noodtoegang het dossier van C-000123',
+    );
     expect(
-      describeEvent(event({ action: 'create', resourceType: 'appointment', clientId: null }), lookup, nl),
+      describeEvent(
+        event({ action: 'create', resourceType: 'appointment', clientId: null }),
+        lookup,
+        nl,
+      ),
     ).toBe('Sanne de Vries (behandelaar, psychologie) maakte een afspraak aan');
     expect(
-      describeEvent(event({ action: 'access-denied', resourceType: 'audit', clientId: null }), lookup, en),
+      describeEvent(
+        event({ action: 'access-denied', resourceType: 'audit', clientId: null }),
+        lookup,
+        en,
+      ),
     ).toBe('Sanne de Vries (practitioner, psychology) was refused access to the access log');
   });
 

@@ -142,7 +142,9 @@ export function describeEvent(event: AuditEvent, lookup: EventLookup, t: TFuncti
       : `${sentence} ${t('privacy:log.found', { count: found })}`;
   }
   if (action === 'break-glass') {
-    const client = event.clientId ? clientLabel(event.clientId, lookup, t) : t('privacy:log.aClient');
+    const client = event.clientId
+      ? clientLabel(event.clientId, lookup, t)
+      : t('privacy:log.aClient');
     return t('privacy:log.sentence.break-glass', { who, client });
   }
   return t(`privacy:log.sentence.${action}`, {

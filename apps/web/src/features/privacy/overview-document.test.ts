@@ -3,8 +3,9 @@ import i18n from '../../i18n';
 import { clinicFormat } from '../../lib/format';
 import { overviewFile } from './overview-file';
 import { overviewRows } from './overview-rows';
+import type { AccessOverview } from './queries';
 
-const entry = {
+const entry: AccessOverview['entries'][number] = {
   occurredAt: '2026-12-07T13:02:00.000Z',
   actor: { id: 'u1', name: 'Sanne de Vries', roles: ['practitioner'] },
   action: 'read',
@@ -28,7 +29,15 @@ describe('the client’s access overview', () => {
       },
     ]);
     const [nl] = overviewRows(
-      [{ ...entry, action: 'break-glass', purpose: 'break-glass', breakGlass: true, outcome: 'denied' }],
+      [
+        {
+          ...entry,
+          action: 'break-glass',
+          purpose: 'break-glass',
+          breakGlass: true,
+          outcome: 'denied',
+        },
+      ],
       i18n.getFixedT('nl'),
       clinicFormat('nl', 'Europe/Amsterdam'),
     );

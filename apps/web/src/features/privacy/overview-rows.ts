@@ -33,7 +33,11 @@ const DOCUMENT_ACTIONS = [
  * done and to which kind of data, the purpose, and a refused or failed attempt said as such.
  * `t` and `format` are in the client's language, which need not be the user's.
  */
-export function overviewRows(entries: readonly Entry[], t: TFunction, format: ClinicFormat): OverviewRow[] {
+export function overviewRows(
+  entries: readonly Entry[],
+  t: TFunction,
+  format: ClinicFormat,
+): OverviewRow[] {
   return entries.map((entry) => {
     const roles = entry.actor.roles.map((role) =>
       t(`common:roles.${role}`, { defaultValue: role }).toLocaleLowerCase(),
@@ -49,7 +53,8 @@ export function overviewRows(entries: readonly Entry[], t: TFunction, format: Cl
     const kind = resourceKind(entry.dataCategory);
     return {
       when: format.dateTime(entry.occurredAt),
-      who: roles.length > 0 ? t('privacy:document.person', { name, roles: roles.join(', ') }) : name,
+      who:
+        roles.length > 0 ? t('privacy:document.person', { name, roles: roles.join(', ') }) : name,
       what: `${t(`privacy:document.action.${action}`)}${outcome}`,
       data: kind ? t(`privacy:document.category.${kind}`) : entry.dataCategory,
       purpose: t(`privacy:document.purposes.${entry.purpose}`, { defaultValue: entry.purpose }),

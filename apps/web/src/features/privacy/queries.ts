@@ -48,7 +48,9 @@ export function useAuditEvents(filter: AuditEventFilter, enabled: boolean) {
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/audit-events', {
-          params: { query: { ...filter, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: { ...filter, limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
         }),
       ),
     initialPageParam: null as string | null,
@@ -64,9 +66,7 @@ export function useAccessOverview(clientId: string, enabled: boolean) {
   return useQuery({
     queryKey: privacyKeys.accessOverview(clientId),
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/clients/{id}/access-log', { params: { path: { id: clientId } } }),
-      ),
+      unwrap(api.GET('/api/v1/clients/{id}/access-log', { params: { path: { id: clientId } } })),
     enabled,
     staleTime: 60_000,
   });
@@ -114,22 +114,19 @@ export function useRequestErasure() {
   });
 }
 
-export type ErasureDecision =
-  | { decision: 'refuse'; reason: string }
-  | { decision: 'execute' };
+export type ErasureDecision = { decision: 'refuse'; reason: string } | { decision: 'execute' };
 
 /** Refuses (with a reason) or executes an erasure request (MFA session only). */
 export function useDecideErasure() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; clientId: string; body: ErasureDecision }) =>
+    mutationFn: ({ id, body }: { id: string; body: ErasureDecision }) =>
       unwrap(api.POST('/api/v1/erasure-requests/{id}/decide', { params: { path: { id } }, body })),
-    onSettled: (_answer, _error, { clientId }) => {
+    onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: privacyKeys.erasureRequests });
       void queryClient.invalidateQueries({ queryKey: privacyKeys.retentionReviews });
-      // An executed erasure leaves only the number: every screen showing the client reloads.
+      // An executed erasure leaves only the number: every screen showing a client reloads.
       void queryClient.invalidateQueries({ queryKey: clientKeys.all });
-      void queryClient.invalidateQueries({ queryKey: clientKeys.one(clientId) });
     },
   });
 }
@@ -143,16 +140,13 @@ export function useRetentionReviews() {
 }
 
 export type RetentionDecision =
-  | { decision: 'retain'; reason: string }
-  | { decision: 'destroy'; reason?: string };
+  { decision: 'retain'; reason: string } | { decision: 'destroy'; reason?: string };
 
 export function useDecideRetention() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: RetentionDecision }) =>
-      unwrap(
-        api.POST('/api/v1/retention-reviews/{id}/decide', { params: { path: { id } }, body }),
-      ),
+      unwrap(api.POST('/api/v1/retention-reviews/{id}/decide', { params: { path: { id } }, body })),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: privacyKeys.retentionReviews });
       // Destroying records (or takes) an erasure request.
@@ -194,8 +188,7 @@ export function useClientNumbers(clientIds: readonly string[]): Map<string, stri
 export function useClientRecord(clientId: string | undefined) {
   return useQuery({
     queryKey: clientKeys.one(clientId ?? ''),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id: clientId! } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id: clientId! } } })),
     enabled: Boolean(clientId),
     staleTime: 5 * 60_000,
   });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { privacySectionsFor, privacySectionTarget } from './sections';
 
-const admin = [
-  'audit:read',
-  'break-glass:read',
-  'erasure-requests:read',
-  'retention-reviews:read',
-];
+const admin = ['audit:read', 'break-glass:read', 'erasure-requests:read', 'retention-reviews:read'];
 
 describe('the privacy sections a user sees', () => {
   it('are those their permissions read, in order', () => {
-    expect(privacySectionsFor(admin)).toEqual(['access-log', 'break-glass', 'requests', 'retention']);
+    expect(privacySectionsFor(admin)).toEqual([
+      'access-log',
+      'break-glass',
+      'requests',
+      'retention',
+    ]);
     expect(privacySectionsFor(['erasure-requests:read'])).toEqual(['requests']);
     expect(privacySectionsFor(['erasure-requests:write'])).toEqual([]);
   });
