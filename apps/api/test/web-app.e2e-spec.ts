@@ -36,6 +36,8 @@ describe('the web app at /', () => {
       '/calendar',
       '/clients/0190a4f3-0000-7000-8000-000000000000',
       '/follow-ups?list=mine',
+      '/admin',
+      '/admin/people?user=0190a4f3-0000-7000-8000-000000000000',
     ]) {
       const response = await t.http().get(path);
       expect({ path, status: response.status, type: response.headers['content-type'] }).toEqual({

@@ -5,8 +5,11 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 
-/** Paths the web app never answers: the API, its documentation, health checks, the dashboard. */
-const SERVER_PATHS = /^\/(api|docs|health|admin)(\/|$)/;
+/**
+ * Paths the web app never answers: the API, its documentation, health checks, the queue
+ * dashboard. The rest of `/admin` is the app's own (the clinic's administration).
+ */
+const SERVER_PATHS = /^\/(api|docs|health|admin\/queues)(\/|$)/;
 /** A request for a file (`/x.png`): served when it exists, a 404 problem when not. */
 const FILE_PATH = /\/[^/]*\.[a-z0-9]+$/i;
 const ASSETS = '/assets/';

@@ -5,6 +5,7 @@ import {
   lazyRouteComponent,
   redirect,
 } from '@tanstack/react-router';
+import { ADMIN_SECTIONS, adminSectionTarget } from '../features/admin/sections';
 import { isCalendarDate } from '../lib/clinic-time';
 import { AppLayout } from './shell/AppLayout';
 import { NotFound } from './shell/NotFound';
@@ -213,16 +214,25 @@ const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
 });
 
-export const ADMIN_SECTIONS = ['clinic', 'people', 'scales', 'emails'] as const;
+export { ADMIN_SECTIONS, type AdminSection } from '../features/admin/sections';
 export interface AdminSearch {
   /** The person opened on the people page. */
   user?: string;
 }
 
+/** `/admin` leads to the first section the user's permissions allow (the page checks again). */
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
-  component: lazyRouteComponent(() => import('../features/admin/AdminPage'), 'AdminPage'),
+  beforeLoad: () => {
+    const session = sessionStore.get();
+    const permissions = session.status === 'signed-in' ? session.me.permissions : [];
+    throw redirect({
+      to: '/admin/$section',
+      params: { section: adminSectionTarget(permissions) ?? ADMIN_SECTIONS[0] },
+      replace: true,
+    });
+  },
 });
 
 const adminSectionRoute = createRoute({

@@ -65,6 +65,14 @@ async function loadProfile(): Promise<void> {
   set({ status: 'signed-in', me, clinic, reauthenticating: false });
 }
 
+/**
+ * The clinic's settings were saved here (its name, time zone, language): the app follows them
+ * at once, without a reload.
+ */
+export function clinicChanged(clinic: Clinic): void {
+  if (state.status === 'signed-in') set({ ...state, clinic });
+}
+
 /** On page load: resumes the session from the refresh cookie, if there is one. */
 export async function startSession(): Promise<void> {
   try {

@@ -1,6 +1,12 @@
 import { AppShell, Box, Button, Group, Kbd, Menu, Text, UnstyledButton } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconChevronDown, IconLogout, IconSearch, IconUserCircle } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconLogout,
+  IconSearch,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ClientSpotlight } from '../../features/clients/ClientSpotlight';
@@ -81,6 +87,18 @@ export function AppLayout() {
                 >
                   {t('shell.account')}
                 </Menu.Item>
+                {/* The staff directory, for whom the clinic's menu entry (its people) is not there. */}
+                {me.permissions.includes('users:directory') &&
+                  !me.permissions.includes('users:read') && (
+                    <Menu.Item
+                      leftSection={<IconUsers size={16} aria-hidden />}
+                      onClick={() =>
+                        void navigate({ to: '/admin/$section', params: { section: 'directory' } })
+                      }
+                    >
+                      {t('shell.directory')}
+                    </Menu.Item>
+                  )}
                 <Menu.Item
                   leftSection={<IconLogout size={16} aria-hidden />}
                   onClick={() => void signOut()}
