@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
@@ -136,7 +136,20 @@ function RequestTable({ requests, mayDecide }: { requests: ErasureRequest[]; may
               const overdue = request.status === 'pending' && request.deadline < today;
               return (
                 <Table.Tr key={request.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{number}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Anchor
+                      size="sm"
+                      renderRoot={(props) => (
+                        <Link
+                          to="/clients/$clientId"
+                          params={{ clientId: request.clientId }}
+                          {...props}
+                        />
+                      )}
+                    >
+                      {number}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {format.dateTime(request.requestedAt)}
                   </Table.Td>
