@@ -169,22 +169,26 @@ function AddScaleForm(props: {
             label={t('scales.fields.min')}
             required
             decimalSeparator={decimal}
+            hideControls
             {...form.getInputProps('min')}
           />
           <NumberInput
             label={t('scales.fields.max')}
             required
             decimalSeparator={decimal}
+            hideControls
             {...form.getInputProps('max')}
           />
-          <NumberInput
-            label={t('scales.fields.meaningfulChange')}
-            description={t('scales.fields.meaningfulChangeHelp')}
-            decimalSeparator={decimal}
-            allowNegative={false}
-            {...form.getInputProps('meaningfulChange')}
-          />
         </Group>
+        <NumberInput
+          label={t('scales.fields.meaningfulChange')}
+          description={t('scales.fields.meaningfulChangeHelp')}
+          decimalSeparator={decimal}
+          allowNegative={false}
+          hideControls
+          styles={{ wrapper: { maxWidth: 240 } }}
+          {...form.getInputProps('meaningfulChange')}
+        />
         <Radio.Group
           label={t('scales.fields.direction')}
           required
