@@ -14,6 +14,11 @@ export type ClientSummary = Pick<
 interface Props extends Omit<SelectProps, 'value' | 'onChange' | 'data'> {
   value: ClientSummary | null;
   onChange(client: ClientSummary | null): void;
+  /**
+   * Archived clients too: a client who asks for their data or its erasure has often stopped
+   * coming, and their record is archived by then. The desk books active clients only.
+   */
+  includeArchived?: boolean;
 }
 
 /** One line per client: name, number and date of birth tell namesakes apart. */
@@ -25,14 +30,18 @@ export function clientLabel(client: ClientSummary, formatDate: (date: string) =>
  * Picks a client by what the desk knows: a (misspelled) name, client number, phone as typed or
  * date of birth as `dd-mm-jjjj`, searched by the API as the user types.
  */
-export function ClientPicker({ value, onChange, ...props }: Props) {
+export function ClientPicker({ value, onChange, includeArchived = false, ...props }: Props) {
   const { t } = useTranslation('clients');
   const { format } = useClinic();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 150);
   const selectedLabel = value ? clientLabel(value, format.date) : '';
   const typing = debounced.length >= SEARCH_MIN_LENGTH && debounced !== selectedLabel;
-  const results = useClientSearch(debounced, { status: 'active', limit: 10, enabled: typing });
+  const results = useClientSearch(debounced, {
+    status: includeArchived ? undefined : 'active',
+    limit: 10,
+    enabled: typing,
+  });
   const found = useMemo(() => {
     const byId = new Map<string, ClientSummary>();
     if (value) byId.set(value.id, value);

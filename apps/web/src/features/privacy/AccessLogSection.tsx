@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrivacySearch } from '../../app/router';
 import { useClinic } from '../../app/clinic-context';
 import { QueryState } from '../../ui/QueryState';
-import { AnyClientPicker } from './AnyClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { ToneBadge } from '../clients/ToneBadge';
 import { useStaffDirectory } from '../staff/queries';
 import { AUDIT_ACTIONS, describeEvent, type EventLookup } from './access-log-row';
@@ -115,7 +115,8 @@ function Filters({ search, action, periodValid, onChange }: FiltersProps) {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-          <AnyClientPicker
+          <ClientPicker
+            includeArchived
             label={t('log.client')}
             value={picked}
             onChange={(chosen) => onChange({ client: chosen?.id })}

@@ -8,7 +8,7 @@ import { todayIn } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
 import { ToneBadge } from '../clients/ToneBadge';
 import { useStaffDirectory } from '../staff/queries';
-import { AnyClientPicker } from './AnyClientPicker';
+import { ClientPicker } from '../clients/ClientPicker';
 import { ClientRequestPanel } from './ClientRequestPanel';
 import { ExecuteDialog, RefuseDialog } from './ErasureDialogs';
 import {
@@ -37,7 +37,8 @@ export function RequestsSection() {
         {t('requests.intro')}
       </Text>
       <Stack gap="sm" maw={1120}>
-        <AnyClientPicker
+        <ClientPicker
+          includeArchived
           label={t('requests.client')}
           value={picked}
           maw={520}
