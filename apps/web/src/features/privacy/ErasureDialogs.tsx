@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyDone } from '../../ui/notify';
-import { notifyPrivacyProblem, reasonFieldError, reasonProblem } from './privacy-problems';
+import { notifyPrivacyProblem } from './privacy-problems';
 import { useDecideErasure, type ErasureRequest } from './queries';
+import { ReasonDialog } from './ReasonDialog';
 
 /** What an executed erasure destroys, as `libs/clients/src/erasure` and each module's section do. */
 export const DESTROYED = [
@@ -28,76 +29,22 @@ interface DialogProps {
 
 /** Refuses a request with the reason the clinic keeps it (10 to 2000 characters). */
 export function RefuseDialog({ request, clientNumber, onClose }: DialogProps) {
-  const { t, i18n } = useTranslation(['privacy', 'common']);
+  const { t } = useTranslation('privacy');
   const decide = useDecideErasure();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setReason('');
-    setError(null);
-  }, [request?.id]);
-
-  const submit = async () => {
-    if (!request) return;
-    const problem = reasonProblem(reason);
-    if (problem) {
-      setError(t(`requests.${problem}`));
-      return;
-    }
-    try {
-      await decide.mutateAsync({
-        id: request.id,
-        body: { decision: 'refuse', reason: reason.trim() },
-      });
-      notifyDone(t('requests.refused', { number: clientNumber }));
-      onClose();
-    } catch (failure) {
-      if (reasonFieldError(failure)) setError(t('requests.reasonShort'));
-      else notifyPrivacyProblem(failure, t, i18n.language);
-    }
-  };
-
   return (
-    <Modal
-      opened={request !== null}
-      onClose={onClose}
+    <ReasonDialog
+      openKey={request?.id ?? null}
       title={t('requests.refuseNamed', { number: clientNumber })}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('requests.refuseBody')}</Text>
-          <Textarea
-            label={t('requests.reason')}
-            withAsterisk
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            error={error}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setError(null);
-            }}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={decide.isPending}>
-              {t('requests.refuseConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      body={t('requests.refuseBody')}
+      label={t('requests.reason')}
+      confirm={t('requests.refuseConfirm')}
+      pending={decide.isPending}
+      onDecide={async (reason) => {
+        await decide.mutateAsync({ id: request!.id, body: { decision: 'refuse', reason } });
+        notifyDone(t('requests.refused', { number: clientNumber }));
+      }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { zonedDate } from '../../lib/clinic-time';
 import { QueryState } from '../../ui/QueryState';
 import { notifyDone } from '../../ui/notify';
-import { notifyPrivacyProblem, reasonFieldError, reasonProblem } from './privacy-problems';
+import { ReasonDialog } from './ReasonDialog';
 import { useDecideRetention, useRetentionReviews, type RetentionReview } from './queries';
 
 type Decision = 'retain' | 'destroy';
@@ -128,82 +128,31 @@ function DecideDialog({
   deciding: { review: RetentionReview; decision: Decision } | null;
   onClose(): void;
 }) {
-  const { t, i18n } = useTranslation(['privacy', 'common']);
+  const { t } = useTranslation('privacy');
   const decide = useDecideRetention();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setReason('');
-    setError(null);
-  }, [deciding?.review.id, deciding?.decision]);
   const number = deciding?.review.clientNumber ?? '';
   const retain = deciding?.decision === 'retain';
-
-  const submit = async () => {
-    if (!deciding) return;
-    const trimmed = reason.trim();
-    // A reason is required to keep a record; a note on destroying is optional, but checked alike.
-    const problem = retain || trimmed ? reasonProblem(trimmed) : null;
-    if (problem) {
-      setError(t(`requests.${problem}`));
-      return;
-    }
-    try {
-      await decide.mutateAsync({
-        id: deciding.review.id,
-        body: retain
-          ? { decision: 'retain', reason: trimmed }
-          : { decision: 'destroy', ...(trimmed ? { reason: trimmed } : {}) },
-      });
-      if (retain) notifyDone(t('retention.retained', { number }));
-      else notifyDone(t('retention.destroyRecorded', { number }));
-      onClose();
-    } catch (failure) {
-      if (reasonFieldError(failure)) setError(t('requests.reasonShort'));
-      else notifyPrivacyProblem(failure, t, i18n.language);
-    }
-  };
-
   return (
-    <Modal
-      opened={deciding !== null}
-      onClose={onClose}
+    <ReasonDialog
+      openKey={deciding ? `${deciding.review.id}:${deciding.decision}` : null}
       title={t(retain ? 'retention.retainNamed' : 'retention.destroyNamed', { number })}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="md">
-          <Text size="sm">{t(retain ? 'retention.retainBody' : 'retention.destroyBody')}</Text>
-          <Textarea
-            label={t(retain ? 'retention.reason' : 'retention.destroyReason')}
-            withAsterisk={retain}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            error={error}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-              setError(null);
-            }}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" color={retain ? undefined : 'red'} loading={decide.isPending}>
-              {t(retain ? 'retention.retainConfirm' : 'retention.destroyConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      body={t(retain ? 'retention.retainBody' : 'retention.destroyBody')}
+      label={t(retain ? 'retention.reason' : 'retention.destroyReason')}
+      // A reason is required to keep a record; a note on destroying is optional, but checked alike.
+      optional={!retain}
+      confirm={t(retain ? 'retention.retainConfirm' : 'retention.destroyConfirm')}
+      confirmColor={retain ? undefined : 'red'}
+      pending={decide.isPending}
+      onDecide={async (reason) => {
+        await decide.mutateAsync({
+          id: deciding!.review.id,
+          body: retain
+            ? { decision: 'retain', reason }
+            : { decision: 'destroy', ...(reason ? { reason } : {}) },
+        });
+        notifyDone(t(retain ? 'retention.retained' : 'retention.destroyRecorded', { number }));
+      }}
+      onClose={onClose}
+    />
   );
 }
