@@ -35,13 +35,15 @@ export interface TestPage {
 
 /**
  * A page in a fresh browser context (its own cookies and storage: a new browser profile), at
- * desktop size, that records what went wrong in it.
+ * desktop size, that records what went wrong in it. The browser asks for reduced motion, which
+ * the app honours: a notice or dialog is never caught half faded in or out, where axe would
+ * measure its text's contrast against a blend and a screenshot would show a ghost.
  */
 export async function openPage(
   browser: Browser,
   options: { locale?: string; timezoneId?: string } = {},
 ): Promise<TestPage> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

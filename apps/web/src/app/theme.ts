@@ -22,6 +22,8 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   defaultRadius: 'sm',
   cursorType: 'pointer',
+  // Someone who asked their system for less motion gets dialogs and notices without animation.
+  respectReducedMotion: true,
   components: {
     // Tablets in treatment rooms: controls big enough for a finger.
     Button: { defaultProps: { size: 'sm' } },
