@@ -1,6 +1,15 @@
 import { Box, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import {
@@ -77,16 +86,19 @@ export function CalendarPage() {
     view === 'day' || Boolean(weekPractitionerId),
   );
 
+  // A day's blocks render in the background, in slices, with the grid's frame already up: a
+  // full day arriving never holds the main thread (and a click on the toolbar) in one long task.
+  const shownData = useDeferredValue(appointments.data);
   const visible = useMemo(
-    () => (appointments.data ?? []).filter((a) => showCancelled || a.status !== 'cancelled'),
-    [appointments.data, showCancelled],
+    () => (shownData ?? []).filter((a) => showCancelled || a.status !== 'cancelled'),
+    [shownData, showCancelled],
   );
 
   const columns = useMemo<GridColumn[]>(() => {
     if (view === 'week') {
       const practitioner =
         listed.find((p) => p.id === weekPractitionerId) ??
-        practitionerOf(appointments.data ?? [], weekPractitionerId);
+        practitionerOf(shownData ?? [], weekPractitionerId);
       if (!practitioner) return [];
       return Array.from({ length: 7 }, (_, i) => {
         const day = addDays(monday, i);
@@ -115,7 +127,7 @@ export function CalendarPage() {
     }
     // Appointments of a practitioner no longer listed (deactivated since) keep a column.
     const shown: StaffMember[] = [...listed];
-    for (const appointment of appointments.data ?? []) {
+    for (const appointment of shownData ?? []) {
       if (!shown.some((p) => p.id === appointment.practitioner.id) && !ownOnly) {
         shown.push(practitionerOf([appointment], appointment.practitioner.id)!);
       }
@@ -143,18 +155,7 @@ export function CalendarPage() {
         </>
       ),
     }));
-  }, [
-    view,
-    listed,
-    weekPractitionerId,
-    appointments.data,
-    monday,
-    today,
-    date,
-    t,
-    format,
-    ownOnly,
-  ]);
+  }, [view, listed, weekPractitionerId, shownData, monday, today, date, t, format, ownOnly]);
 
   const layout = useMemo(
     () =>
@@ -183,7 +184,8 @@ export function CalendarPage() {
     : Number.isFinite(firstStart)
       ? firstStart - 30
       : 8 * 60;
-  const loaded = appointments.data !== undefined && !appointments.isPlaceholderData;
+  const loaded =
+    shownData !== undefined && shownData === appointments.data && !appointments.isPlaceholderData;
   const scrollKey = loaded ? `${view}|${view === 'day' ? date : monday}|${weekPractitionerId}` : '';
   // For `npm run bench:web`: when the day's data arrived, and when its blocks are in the DOM.
   useLayoutEffect(() => {
@@ -191,7 +193,7 @@ export function CalendarPage() {
     const arrived = Math.max(appointments.dataUpdatedAt, practitioners.dataUpdatedAt);
     performance.mark('meridian:calendar:data', { startTime: arrived - performance.timeOrigin });
     performance.mark('meridian:calendar:rendered');
-  }, [appointments.data, practitioners.data, loaded]);
+  }, [shownData, practitioners.data, loaded]);
 
   const setSearch = useCallback(
     (change: Partial<typeof search>) =>
