@@ -1,9 +1,10 @@
-import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminSection } from './sections';
 import { useClinic } from '../../app/clinic-context';
+import { SectionTabs } from '../../ui/SectionTabs';
 import { ClinicSettingsSection } from './ClinicSettingsSection';
 import { EmailsSection } from './EmailsSection';
 import { PeopleSection } from './PeopleSection';
@@ -53,34 +54,21 @@ export function AdminPage() {
     );
   }
   return (
-    <Stack gap="sm" maw={1360} mx="auto">
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Tabs
-        value={target}
-        onChange={(value) =>
-          value && void navigate({ to: '/admin/$section', params: { section: value } })
-        }
-        keepMounted={false}
-      >
-        <Tabs.List aria-label={t('sectionsLabel')}>
-          {sections.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`sections.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {sections.map((value) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            <Stack gap="md">
-              <SectionHeading section={value} as="h2" />
-              {SECTION_VIEW[value]()}
-            </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+    <SectionTabs
+      title={t('title')}
+      label={t('sectionsLabel')}
+      sections={sections}
+      current={target}
+      name={(value) => t(`sections.${value}`)}
+      onSelect={(value) => void navigate({ to: '/admin/$section', params: { section: value } })}
+    >
+      {(value) => (
+        <>
+          <SectionHeading section={value} as="h2" />
+          {SECTION_VIEW[value]()}
+        </>
+      )}
+    </SectionTabs>
   );
 }
 

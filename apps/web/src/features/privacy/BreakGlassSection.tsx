@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { zonedDate } from '../../lib/clinic-time';
 import { useNow } from '../../lib/use-now';
-import { QueryState } from '../../ui/QueryState';
+import { PagedQueryState } from '../../ui/PagedQueryState';
 import { ToneBadge } from '../clients/ToneBadge';
 import { hoursBetween } from './privacy-period';
 import { useBreakGlassGrants, useClientNumbers, type BreakGlassGrant } from './queries';
@@ -21,28 +21,9 @@ export function BreakGlassSection() {
       <Text size="sm" c="gray.7" maw={880}>
         {t('breakGlass.intro')}
       </Text>
-      <QueryState
-        query={grants}
-        isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
-        empty={<Text c="gray.7">{t('breakGlass.empty')}</Text>}
-      >
-        {(data) => (
-          <Stack gap="sm">
-            <GrantTable grants={data.pages.flatMap((page) => page.data)} />
-            {grants.hasNextPage && (
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  loading={grants.isFetchingNextPage}
-                  onClick={() => void grants.fetchNextPage()}
-                >
-                  {t('common:actions.loadMore')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        )}
-      </QueryState>
+      <PagedQueryState query={grants} empty={<Text c="gray.7">{t('breakGlass.empty')}</Text>}>
+        {(items) => <GrantTable grants={items} />}
+      </PagedQueryState>
     </Stack>
   );
 }

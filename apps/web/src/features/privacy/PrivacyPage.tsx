@@ -1,8 +1,9 @@
-import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Text, Title } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
+import { SectionTabs } from '../../ui/SectionTabs';
 import { AccessLogSection } from './AccessLogSection';
 import { BreakGlassSection } from './BreakGlassSection';
 import { RequestsSection } from './RequestsSection';
@@ -40,35 +41,22 @@ export function PrivacyPage() {
     return <Navigate to="/privacy/$section" params={{ section: target }} replace />;
   }
   return (
-    <Stack gap="sm" maw={1360} mx="auto">
-      <Title order={1} size="h2">
-        {t('title')}
-      </Title>
-      <Tabs
-        value={target}
-        onChange={(value) =>
-          value && void navigate({ to: '/privacy/$section', params: { section: value } })
-        }
-        keepMounted={false}
-      >
-        <Tabs.List aria-label={t('sectionsLabel')}>
-          {sections.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`sections.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {sections.map((value) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            <Stack gap="md">
-              <Title order={2} size="h3">
-                {t(`sections.${value}`)}
-              </Title>
-              {SECTION_VIEW[value]()}
-            </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+    <SectionTabs
+      title={t('title')}
+      label={t('sectionsLabel')}
+      sections={sections}
+      current={target}
+      name={(value) => t(`sections.${value}`)}
+      onSelect={(value) => void navigate({ to: '/privacy/$section', params: { section: value } })}
+    >
+      {(value) => (
+        <>
+          <Title order={2} size="h3">
+            {t(`sections.${value}`)}
+          </Title>
+          {SECTION_VIEW[value]()}
+        </>
+      )}
+    </SectionTabs>
   );
 }

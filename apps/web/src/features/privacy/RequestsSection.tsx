@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { todayIn } from '../../lib/clinic-time';
-import { QueryState } from '../../ui/QueryState';
+import { PagedQueryState } from '../../ui/PagedQueryState';
 import { ToneBadge } from '../clients/ToneBadge';
 import { useStaffDirectory } from '../staff/queries';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -73,31 +73,9 @@ function ErasureRequests() {
           {t('mfa.decideNeedsMfa')}
         </Alert>
       )}
-      <QueryState
-        query={requests}
-        isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
-        empty={<Text c="gray.7">{t('requests.empty')}</Text>}
-      >
-        {(data) => (
-          <Stack gap="sm">
-            <RequestTable
-              requests={data.pages.flatMap((page) => page.data)}
-              mayDecide={mayDecide && me.mfaSession}
-            />
-            {requests.hasNextPage && (
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  loading={requests.isFetchingNextPage}
-                  onClick={() => void requests.fetchNextPage()}
-                >
-                  {t('common:actions.loadMore')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        )}
-      </QueryState>
+      <PagedQueryState query={requests} empty={<Text c="gray.7">{t('requests.empty')}</Text>}>
+        {(items) => <RequestTable requests={items} mayDecide={mayDecide && me.mfaSession} />}
+      </PagedQueryState>
     </Stack>
   );
 }
