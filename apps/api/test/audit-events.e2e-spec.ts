@@ -121,4 +121,52 @@ describe('GET /audit-events', () => {
     expect(clinicId.status).toBe(400);
     expect(clinicId.body.errors).toEqual([expect.objectContaining({ field: 'clinicId' })]);
   });
+
+  it("names the discipline of the note an event concerns, and of an addendum's note", async () => {
+    const as = { authorization: `Bearer ${practitioner.accessToken}` };
+    const team = await t
+      .http()
+      .put(`/api/v1/clients/${clientId}/care-team`)
+      .set(asAdmin())
+      .send({ members: [{ userId: practitioner.id, discipline: 'psychology' }] });
+    expect(team.status).toBe(200);
+    const created = await t
+      .http()
+      .post(`/api/v1/clients/${clientId}/session-notes`)
+      .set(as)
+      .send({
+        discipline: 'psychology',
+        sessionDate: startedAt.slice(0, 10),
+        content: {
+          format: 'DAP',
+          sections: { data: 'Seen in crisis.', assessment: 'Stable.', plan: 'Call tomorrow.' },
+          riskLevel: 'low',
+        },
+      });
+    expect(created.status).toBe(201);
+    const noteId = created.body.id;
+    expect(
+      (await t.http().post(`/api/v1/session-notes/${noteId}/sign`).set(as).send({})).status,
+    ).toBe(200);
+    const addendum = await t
+      .http()
+      .post(`/api/v1/session-notes/${noteId}/addenda`)
+      .set(as)
+      .send({ text: 'Called the next day: calmer.', reason: 'Follow-up call' });
+    expect(addendum.status).toBe(201);
+
+    const events = (await list(`clientId=${clientId}&userId=${practitioner.id}`)).body
+      .data as (Event & { resourceType: string; noteDiscipline: string | null })[];
+    const about = (resourceType: string) =>
+      events.filter((event) => event.resourceType === resourceType).map((e) => e.noteDiscipline);
+    expect(about('session-note')).toEqual(['psychology', 'psychology']);
+    expect(about('session-note-addendum')).toEqual(['psychology']);
+    // Events about anything else name no discipline.
+    expect(
+      events.filter((event) => !event.resourceType.startsWith('session-note')).length,
+    ).toBeGreaterThan(0);
+    for (const event of events.filter((e) => !e.resourceType.startsWith('session-note'))) {
+      expect(event.noteDiscipline).toBeNull();
+    }
+  });
 });

@@ -137,6 +137,35 @@ describe('Privacy (nl)', () => {
     expect(errors).toEqual([]);
   });
 
+  it("names a note's discipline in its row: the psychology note Sanne wrote for Cor", async () => {
+    const { page, errors } = admin;
+    const team = await suite
+      .api()
+      .put(`/api/v1/clients/${clients.cor.id}/care-team`)
+      .set(await suite.as(suite.clinic.admin))
+      .send({ members: [{ userId: sanne().id, discipline: 'psychology' }] });
+    expect(team.status).toBe(200);
+    const note = await suite
+      .api()
+      .post(`/api/v1/clients/${clients.cor.id}/session-notes`)
+      .set(await suite.as(sanne()))
+      .send({
+        discipline: 'psychology',
+        sessionDate: new Date().toISOString().slice(0, 10),
+        content: { format: 'DAP', sections: { data: 'Intake.' }, riskLevel: 'low' },
+      });
+    expect(note.status).toBe(201);
+
+    await page.goto(`${suite.stack.url}/privacy/access-log?client=${clients.cor.id}`);
+    await page
+      .getByRole('row')
+      .filter({
+        hasText: `Sanne de Vries (behandelaar, psychologie) maakte een sessieverslag psychologie van ${clients.cor.number} aan`,
+      })
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('tells an admin whose session has no second factor how to get one', async () => {
     // Only the demo clinic lets an admin in without an authenticator: this clinic acts as one.
     await asOwner((db) =>

@@ -55,6 +55,8 @@ export interface AuditEventView {
   requestId: string | null;
   /** Whether the worker has sealed the event into the hash chain yet. */
   sealed: boolean;
+  /** For an event about a session note or its addendum: the note's discipline. */
+  noteDiscipline: string | null;
 }
 
 export interface AuditEventListFilter {
@@ -92,6 +94,7 @@ interface AuditEventRow {
   user_agent: string | null;
   request_id: string | null;
   sealed: boolean;
+  note_discipline: string | null;
 }
 
 /**
@@ -195,14 +198,25 @@ export class AuditEventRepository {
       const [at, id] = decodeCursor(page.cursor, 2, CURSOR_PATTERNS);
       where.push(`(occurred_at, id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
     }
+    // The page first; then, for its note events, the note's discipline ("read the psychology
+    // note of C-000123"), looked up by key per row of the page. An erased note names none.
     const rows = (await this.tx.manager.query(
-      `SELECT id, occurred_at, ${CURSOR_TIME} AS cursor_at, actor_user_id, actor_roles,
-              on_behalf_of, action, resource_type, resource_id, client_id, client_ids, outcome,
-              purpose, ip, user_agent, request_id, seal_position IS NOT NULL AS sealed
-       FROM audit_events
-       WHERE ${where.join(' AND ')}
-       ORDER BY occurred_at DESC, id DESC
-       LIMIT ${param(page.limit + 1)}`,
+      `SELECT p.*, COALESCE(n.discipline, an.discipline) AS note_discipline
+       FROM (SELECT id, occurred_at, ${CURSOR_TIME} AS cursor_at, actor_user_id, actor_roles,
+                    on_behalf_of, action, resource_type, resource_id, client_id, client_ids,
+                    outcome, purpose, ip, user_agent, request_id,
+                    seal_position IS NOT NULL AS sealed
+             FROM audit_events
+             WHERE ${where.join(' AND ')}
+             ORDER BY occurred_at DESC, id DESC
+             LIMIT ${param(page.limit + 1)}) p
+       LEFT JOIN session_notes n
+         ON p.resource_type = 'session-note' AND n.clinic_id = $1 AND n.id = p.resource_id
+       LEFT JOIN session_note_addenda a
+         ON p.resource_type = 'session-note-addendum' AND a.clinic_id = $1
+        AND a.id = p.resource_id
+       LEFT JOIN session_notes an ON an.clinic_id = $1 AND an.id = a.note_id
+       ORDER BY p.occurred_at DESC, p.id DESC`,
       values,
     )) as AuditEventRow[];
     const { data, nextCursor } = keysetPage(rows, page.limit, (row) => [row.cursor_at, row.id]);
@@ -260,5 +274,6 @@ function toView(row: AuditEventRow): AuditEventView {
     userAgent: row.user_agent,
     requestId: row.request_id,
     sealed: row.sealed,
+    noteDiscipline: row.note_discipline,
   };
 }

@@ -3380,6 +3380,11 @@ export interface components {
             requestId: string | null;
             /** @description Whether the row is sealed into the hash chain yet. */
             sealed: boolean;
+            /**
+             * @description For an event about a session note or an addendum to one: the note's discipline (null for other events, and once the note is erased).
+             * @enum {string|null}
+             */
+            noteDiscipline: "acupuncture" | "psychology" | "nutrition" | "training" | null;
         };
         AuditEventPageResponse: {
             data: components["schemas"]["AuditEventResponse"][];

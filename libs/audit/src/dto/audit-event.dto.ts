@@ -43,6 +43,14 @@ export class AuditEventResponse {
   @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
   @ApiProperty({ description: 'Whether the row is sealed into the hash chain yet.' })
   sealed!: boolean;
+  @ApiProperty({
+    enum: ['acupuncture', 'psychology', 'nutrition', 'training'],
+    nullable: true,
+    type: String,
+    description:
+      "For an event about a session note or an addendum to one: the note's discipline (null for other events, and once the note is erased).",
+  })
+  noteDiscipline!: string | null;
 }
 
 export class AuditEventPageResponse {

@@ -37,6 +37,7 @@ const event = (change: Partial<AuditEvent>): AuditEvent => ({
   userAgent: null,
   requestId: null,
   sealed: true,
+  noteDiscipline: null,
   ...change,
 });
 
@@ -47,6 +48,29 @@ describe('an access-log event in words', () => {
     );
     expect(describeEvent(event({}), lookup, en)).toBe(
       'Sanne de Vries (practitioner, psychology) read a session note of C-000123',
+    );
+  });
+
+  it("names a note's discipline where the log knows it (the issue's own example)", () => {
+    const psychology = event({ noteDiscipline: 'psychology' });
+    expect(describeEvent(psychology, lookup, nl)).toBe(
+      'Sanne de Vries (behandelaar, psychologie) bekeek een sessieverslag psychologie van C-000123',
+    );
+    expect(describeEvent(psychology, lookup, en)).toBe(
+      'Sanne de Vries (practitioner, psychology) read a psychology session note of C-000123',
+    );
+    expect(
+      describeEvent(
+        event({
+          action: 'create',
+          resourceType: 'session-note-addendum',
+          noteDiscipline: 'training',
+        }),
+        lookup,
+        en,
+      ),
+    ).toBe(
+      'Sanne de Vries (practitioner, psychology) created an addendum to a training session note of C-000123',
     );
   });
 

@@ -111,13 +111,22 @@ function clientLabel(clientId: string, lookup: EventLookup, t: TFunction): strin
   return lookup.clientNumber(clientId) ?? t('privacy:log.aClient');
 }
 
-/** What was touched: "een sessieverslag van C-000123", "het account van Noor Bakker". */
+/**
+ * What was touched: "een sessieverslag psychologie van C-000123", "het account van Noor Bakker".
+ */
 export function objectLabel(event: AuditEvent, lookup: EventLookup, t: TFunction): string {
   const kind = resourceKind(event.resourceType);
   if (kind === 'user' && event.resourceId && lookup.staff.has(event.resourceId)) {
     return t('privacy:log.accountOf', { name: lookup.staff.get(event.resourceId)!.displayName });
   }
-  const thing = kind ? t(`privacy:log.object.${kind}`) : event.resourceType;
+  const thing =
+    (kind === 'session-note' || kind === 'session-note-addendum') && event.noteDiscipline
+      ? t(`privacy:log.noteObject.${kind}`, {
+          discipline: t(`common:disciplines.${event.noteDiscipline}`).toLocaleLowerCase(),
+        })
+      : kind
+        ? t(`privacy:log.object.${kind}`)
+        : event.resourceType;
   return event.clientId
     ? t('privacy:log.ofClient', { object: thing, client: clientLabel(event.clientId, lookup, t) })
     : thing;
