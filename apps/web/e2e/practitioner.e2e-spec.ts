@@ -156,6 +156,21 @@ describe.each(suiteLanguages('nl'))('A practitioner’s day (%s)', (language) =>
         }),
       })
       .click();
+    // Patterns as entries; any one of them removed by keyboard from its named × button.
+    const patterns = page.getByRole('combobox', { name: text('acupuncture:fields.patterns') });
+    await patterns.fill('Wind-koude');
+    await patterns.press('Enter');
+    await patterns.fill('Lever-qi-stagnatie');
+    await patterns.press('Enter');
+    await page
+      .getByRole('button', { name: text('common:actions.removeTag', { tag: 'Wind-koude' }) })
+      .focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await patterns.evaluate((el) => el === document.activeElement)).toBe(true),
+    );
+    // Back in the field its suggestions open; Escape closes them.
+    await page.keyboard.press('Escape');
     await page
       .getByText(text('notes:save.savedAt', { time: '' }).trim(), { exact: false })
       .waitFor();
@@ -172,6 +187,7 @@ describe.each(suiteLanguages('nl'))('A practitioner’s day (%s)', (language) =>
       return response.body;
     });
     expect(saved.content.chiefComplaint).toBe('Hoofdpijn sinds drie weken');
+    expect(saved.content.patterns).toEqual(['Lever-qi-stagnatie']);
 
     await page.reload();
     await expect(

@@ -276,6 +276,23 @@ describe('the acupuncture editor', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
   });
 
+  it('removes any entry of a list by keyboard, from its named × button, and gives the field focus', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { last } = renderEditor({
+      patterns: ['Lever-qi-stagnatie', 'Milt-qi-deficiëntie', 'Bloedstase'],
+    });
+    await ready();
+
+    const remove = screen.getByRole('button', { name: 'Milt-qi-deficiëntie verwijderen' });
+    remove.focus();
+    await user.keyboard('{Enter}');
+    expect(last()).toEqual({ patterns: ['Lever-qi-stagnatie', 'Bloedstase'] });
+    expect(screen.getByRole('combobox', { name: 'Patronen' })).toHaveFocus();
+    // The others stay reachable with Tab.
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: 'Bloedstase verwijderen' })).toHaveFocus();
+  });
+
   it('sends no empty strings or lists: an emptied field is left out', async () => {
     const user = userEvent.setup({ delay: null });
     const { last } = renderEditor({
