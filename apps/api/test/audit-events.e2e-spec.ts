@@ -168,5 +168,20 @@ describe('GET /audit-events', () => {
     for (const event of events.filter((e) => !e.resourceType.startsWith('session-note'))) {
       expect(event.noteDiscipline).toBeNull();
     }
+
+    // The client's own access overview names it too.
+    const overview = await t.http().get(`/api/v1/clients/${clientId}/access-log`).set(asAdmin());
+    expect(overview.status).toBe(200);
+    const entries = overview.body.entries as { dataCategory: string; noteDiscipline: unknown }[];
+    expect(
+      entries
+        .filter((entry) => entry.dataCategory.startsWith('session-note'))
+        .map((entry) => [entry.dataCategory, entry.noteDiscipline]),
+    ).toEqual([
+      ['session-note', 'psychology'],
+      ['session-note', 'psychology'],
+      ['session-note-addendum', 'psychology'],
+    ]);
+    expect(entries.find((entry) => entry.dataCategory === 'care-team')?.noteDiscipline).toBeNull();
   });
 });

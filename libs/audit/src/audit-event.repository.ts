@@ -31,6 +31,8 @@ export interface ClientAccessEntry {
   action: string;
   /** The category of data touched: the record, consents, care team, a search... */
   resourceType: string;
+  /** For a session note or an addendum to one: the note's discipline. */
+  noteDiscipline: string | null;
   purpose: string;
   outcome: string;
 }
@@ -104,6 +106,22 @@ interface AuditEventRow {
 const CURSOR_TIME = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const CURSOR_PATTERNS = [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/, UUID_PATTERN];
 
+/**
+ * For events about a session note or an addendum to one: the note's discipline ("read the
+ * psychology note of C-000123"), a column and the joins it needs, looked up by key for each
+ * event row `e` of clinic `clinic`. An erased note names none.
+ */
+const noteDiscipline = (e: string, clinic: string) => ({
+  column: `COALESCE(n.discipline, an.discipline)`,
+  joins: `LEFT JOIN session_notes n
+            ON ${e}.resource_type = 'session-note' AND n.clinic_id = ${clinic}
+           AND n.id = ${e}.resource_id
+          LEFT JOIN session_note_addenda a
+            ON ${e}.resource_type = 'session-note-addendum' AND a.clinic_id = ${clinic}
+           AND a.id = ${e}.resource_id
+          LEFT JOIN session_notes an ON an.clinic_id = ${clinic} AND an.id = a.note_id`,
+});
+
 /** The one statement that writes an access-log row (the benchmark's bare ceilings run it too). */
 export const AUDIT_INSERT = `INSERT INTO audit_events (id, clinic_id, actor_user_id, actor_roles, on_behalf_of,
     action, resource_type, resource_id, client_id, client_ids, outcome, purpose, ip, user_agent,
@@ -165,12 +183,15 @@ export class AuditEventRepository {
     const where = ['e.clinic_id = $1', '(e.client_id = $2 OR e.client_ids @> ARRAY[$2::uuid])'];
     if (period.from) where.push(`e.occurred_at >= $${values.push(period.from)}`);
     if (period.to) where.push(`e.occurred_at < $${values.push(period.to)}`);
+    const note = noteDiscipline('e', '$1');
     const rows = (await this.tx.manager.query(
       `SELECT e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId",
               u.display_name AS "actorName", e.actor_roles AS "actorRoles", e.action,
-              e.resource_type AS "resourceType", e.purpose, e.outcome
+              e.resource_type AS "resourceType", ${note.column} AS "noteDiscipline",
+              e.purpose, e.outcome
        FROM audit_events e
        LEFT JOIN users u ON u.clinic_id = e.clinic_id AND u.id = e.actor_user_id
+       ${note.joins}
        WHERE ${where.join(' AND ')}
        ORDER BY e.occurred_at, e.id
        LIMIT $${values.push(limit)}`,
@@ -198,10 +219,10 @@ export class AuditEventRepository {
       const [at, id] = decodeCursor(page.cursor, 2, CURSOR_PATTERNS);
       where.push(`(occurred_at, id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
     }
-    // The page first; then, for its note events, the note's discipline ("read the psychology
-    // note of C-000123"), looked up by key per row of the page. An erased note names none.
+    // The page first, then its note events' disciplines.
+    const note = noteDiscipline('p', '$1');
     const rows = (await this.tx.manager.query(
-      `SELECT p.*, COALESCE(n.discipline, an.discipline) AS note_discipline
+      `SELECT p.*, ${note.column} AS note_discipline
        FROM (SELECT id, occurred_at, ${CURSOR_TIME} AS cursor_at, actor_user_id, actor_roles,
                     on_behalf_of, action, resource_type, resource_id, client_id, client_ids,
                     outcome, purpose, ip, user_agent, request_id,
@@ -210,12 +231,7 @@ export class AuditEventRepository {
              WHERE ${where.join(' AND ')}
              ORDER BY occurred_at DESC, id DESC
              LIMIT ${param(page.limit + 1)}) p
-       LEFT JOIN session_notes n
-         ON p.resource_type = 'session-note' AND n.clinic_id = $1 AND n.id = p.resource_id
-       LEFT JOIN session_note_addenda a
-         ON p.resource_type = 'session-note-addendum' AND a.clinic_id = $1
-        AND a.id = p.resource_id
-       LEFT JOIN session_notes an ON an.clinic_id = $1 AND an.id = a.note_id
+       ${note.joins}
        ORDER BY p.occurred_at DESC, p.id DESC`,
       values,
     )) as AuditEventRow[];

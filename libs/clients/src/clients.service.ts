@@ -251,6 +251,7 @@ export class ClientsService {
         actor: { id: row.actorUserId, name: row.actorName, roles: row.actorRoles },
         action: row.action,
         dataCategory: row.resourceType,
+        noteDiscipline: row.noteDiscipline,
         purpose: row.purpose,
         breakGlass: row.purpose === 'break-glass',
         outcome: row.outcome,

@@ -1661,6 +1661,11 @@ export interface components {
              * @example client
              */
             dataCategory: string;
+            /**
+             * @description For a session note or an addendum to one: the note's discipline (null otherwise, and once the note is erased).
+             * @enum {string|null}
+             */
+            noteDiscipline: "acupuncture" | "psychology" | "nutrition" | "training" | null;
             /** @enum {string} */
             purpose: "treatment" | "administration" | "break-glass";
             /** @description Emergency access outside the care team. */

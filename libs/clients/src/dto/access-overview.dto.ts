@@ -19,6 +19,14 @@ export class AccessOverviewEntry {
     description: 'What was touched: the record, consents, care team...',
   })
   dataCategory!: string;
+  @ApiProperty({
+    enum: ['acupuncture', 'psychology', 'nutrition', 'training'],
+    nullable: true,
+    type: String,
+    description:
+      "For a session note or an addendum to one: the note's discipline (null otherwise, and once the note is erased).",
+  })
+  noteDiscipline!: string | null;
   @ApiProperty({ enum: ['treatment', 'administration', 'break-glass'] }) purpose!: string;
   @ApiProperty({ description: 'Emergency access outside the care team.' }) breakGlass!: boolean;
   @ApiProperty({ enum: ['success', 'denied', 'error'] }) outcome!: string;

@@ -10,6 +10,7 @@ const entry: AccessOverview['entries'][number] = {
   actor: { id: 'u1', name: 'Sanne de Vries', roles: ['practitioner'] },
   action: 'read',
   dataCategory: 'session-note',
+  noteDiscipline: null,
   purpose: 'treatment',
   breakGlass: false,
   outcome: 'success',
@@ -47,6 +48,22 @@ describe('the client’s access overview', () => {
       purpose: 'noodtoegang',
       breakGlass: true,
     });
+  });
+
+  it('names the discipline of a note, in the client’s language', () => {
+    const psychology = { ...entry, noteDiscipline: 'psychology' as const };
+    const [en] = overviewRows(
+      [psychology],
+      i18n.getFixedT('en'),
+      clinicFormat('en', 'Europe/Amsterdam'),
+    );
+    expect(en.data).toBe('psychology session note');
+    const [nl] = overviewRows(
+      [{ ...psychology, dataCategory: 'session-note-addendum' }],
+      i18n.getFixedT('nl'),
+      clinicFormat('nl', 'Europe/Amsterdam'),
+    );
+    expect(nl.data).toBe('aanvulling op een sessieverslag psychologie');
   });
 
   it('names nobody by id: a user without a name is an unknown colleague', () => {

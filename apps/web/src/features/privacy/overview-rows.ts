@@ -56,7 +56,14 @@ export function overviewRows(
       who:
         roles.length > 0 ? t('privacy:document.person', { name, roles: roles.join(', ') }) : name,
       what: `${t(`privacy:document.action.${action}`)}${outcome}`,
-      data: kind ? t(`privacy:document.category.${kind}`) : entry.dataCategory,
+      data:
+        (kind === 'session-note' || kind === 'session-note-addendum') && entry.noteDiscipline
+          ? t(`privacy:document.noteCategory.${kind}`, {
+              discipline: t(`common:disciplines.${entry.noteDiscipline}`).toLocaleLowerCase(),
+            })
+          : kind
+            ? t(`privacy:document.category.${kind}`)
+            : entry.dataCategory,
       purpose: t(`privacy:document.purposes.${entry.purpose}`, { defaultValue: entry.purpose }),
       breakGlass: entry.breakGlass,
     };
