@@ -457,6 +457,68 @@ describe('sign-up, login, MFA and tokens', () => {
       ).toBe(401);
     });
 
+    it('lets an admin set a temporary password for a colleague who forgot theirs', async () => {
+      const user = await clinic.addUser(['practitioner'], ['nutrition']);
+      const reset = (id: string, body: object, token = clinic.admin.accessToken) =>
+        t.http().post(`/api/v1/users/${id}/temporary-password`).set(bearer(token)).send(body);
+
+      // A weak password is refused at its field, and nothing changes.
+      const weak = await reset(user.id, { password: 'password1234' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+      expect((await me(user.accessToken)).status).toBe(200);
+      // Not one's own (that takes the current password), and not by a manager for an admin.
+      expect((await reset(clinic.admin.id, { password: strongPassword() })).body.code).toBe(
+        'USER.OWN_PASSWORD',
+      );
+      const manager = await clinic.addUser(['manager']);
+      const byManager = await reset(
+        clinic.admin.id,
+        { password: strongPassword() },
+        manager.accessToken,
+      );
+      expect(byManager.status).toBe(403);
+      expect((await reset(randomUUID(), { password: strongPassword() })).status).toBe(404);
+
+      const temporary = strongPassword();
+      const done = await reset(user.id, { password: temporary });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ id: user.id, passwordChangeRequired: true });
+      // Every session of theirs ended; the old password no longer works, the temporary one
+      // does, and asks for their own before anything else.
+      expect((await me(user.accessToken)).status).toBe(401);
+      expect(
+        (await t.http().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }))
+          .status,
+      ).toBe(401);
+      const old = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password });
+      expect(old.status).toBe(401);
+      const signedIn = { ...user, password: temporary };
+      await signIn(t, signedIn);
+      const blocked = await t.http().get('/api/v1/users').set(bearer(signedIn.accessToken));
+      expect(blocked.body.code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
+      expect(await auditRowsOf(done.headers['x-request-id'])).toEqual([
+        expect.objectContaining({
+          action: 'password-change',
+          resourceType: 'user',
+          resourceId: user.id,
+          actorUserId: clinic.admin.id,
+        }),
+      ]);
+
+      const gone = await clinic.addUser(['receptionist']);
+      await t
+        .http()
+        .post(`/api/v1/users/${gone.id}/deactivate`)
+        .set(bearer(clinic.admin.accessToken));
+      const deactivated = await reset(gone.id, { password: strongPassword() });
+      expect(deactivated.status).toBe(409);
+      expect(deactivated.body.code).toBe('USER.DEACTIVATED');
+    });
+
     it('stops a deactivated user’s tokens', async () => {
       const user = await clinic.addUser(['practitioner'], ['training']);
       expect((await me(user.accessToken)).status).toBe(200);

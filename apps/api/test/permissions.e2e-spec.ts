@@ -123,6 +123,18 @@ describe('permissions by role', () => {
       expect: { admin: 200, manager: 200, practitioner: 403, receptionist: 403 },
     },
     {
+      route: 'POST /users/:id/temporary-password',
+      request: async (user) => {
+        const target = await staffMember();
+        return t
+          .http()
+          .post(`/api/v1/users/${target.id}/temporary-password`)
+          .set(as(user))
+          .send({ password: `Temporary ${randomUUID()}` });
+      },
+      expect: { admin: 200, manager: 200, practitioner: 403, receptionist: 403 },
+    },
+    {
       route: 'POST /users (practitioner)',
       request: (user) =>
         t

@@ -1,5 +1,6 @@
 export * from './dto/create-user.dto';
 export * from './dto/list-users.query';
+export * from './dto/temporary-password.dto';
 export * from './dto/update-user.dto';
 export * from './dto/user.response';
 export * from './user.entity';

@@ -6,6 +6,8 @@ export enum UsersErrorCode {
   AdminOnly = 'USER.ADMIN_ONLY',
   LastAdmin = 'USER.LAST_ADMIN',
   SelfDeactivation = 'USER.SELF_DEACTIVATION',
+  OwnPassword = 'USER.OWN_PASSWORD',
+  Deactivated = 'USER.DEACTIVATED',
 }
 
 export class UsersException extends DomainException<UsersErrorCode> {
@@ -37,6 +39,17 @@ export class UsersException extends DomainException<UsersErrorCode> {
 
   static selfDeactivation(): UsersException {
     return new UsersException(UsersErrorCode.SelfDeactivation, 'You cannot deactivate yourself.');
+  }
+
+  static ownPassword(): UsersException {
+    return new UsersException(
+      UsersErrorCode.OwnPassword,
+      'Change your own password under your account, with your current one.',
+    );
+  }
+
+  static deactivated(): UsersException {
+    return new UsersException(UsersErrorCode.Deactivated, 'This account is deactivated.');
   }
 
   constructor(

@@ -127,6 +127,29 @@ export class UsersService {
     return toUserResponse(user);
   }
 
+  /**
+   * For a colleague who forgot their password: the admin sets one to hand over in person, the
+   * user must change it before anything else, and every session of theirs ends now (whoever
+   * holds one is not necessarily them).
+   */
+  async setTemporaryPassword(actor: Actor, id: string, password: string): Promise<UserResponse> {
+    if (id === actor.userId) throw UsersException.ownPassword();
+    const user = await this.require(id, true);
+    if (user.status === 'deactivated') throw UsersException.deactivated();
+    if (user.roles.includes(Role.Admin)) this.assertMayManageAdmins(actor);
+    user.passwordHash = await this.hasher.hash(password);
+    user.passwordChangeRequired = true;
+    const saved = await this.users.save(user);
+    await this.sessions.revokeAllOfUser(id, 'temporary-password');
+    this.standings.forgetUser(id);
+    await this.audit.record({
+      action: AuditAction.PasswordChange,
+      resourceType: RESOURCE,
+      resourceId: id,
+    });
+    return toUserResponse(saved);
+  }
+
   private view(actor: Actor, user: UserEntity): UserResponse | StaffDirectoryEntry {
     return hasPermission(actor.roles, Permission.UserRead)
       ? toUserResponse(user)

@@ -93,6 +93,8 @@ export function statusOf(code: ErrorCode): number {
     case UsersErrorCode.EmailTaken:
     case UsersErrorCode.LastAdmin:
     case UsersErrorCode.SelfDeactivation:
+    case UsersErrorCode.OwnPassword:
+    case UsersErrorCode.Deactivated:
     case ClientsErrorCode.ConsentInForce:
     case ClientsErrorCode.ConsentWithdrawn:
     case ClientsErrorCode.AlreadyErased:

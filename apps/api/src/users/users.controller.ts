@@ -25,6 +25,7 @@ import {
   CreateUserDto,
   ListUsersQuery,
   StaffDirectoryEntry,
+  TemporaryPasswordDto,
   UpdateUserDto,
   UserPage,
   UserResponse,
@@ -115,6 +116,26 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserResponse> {
     return this.users.update(actor, id, versionFromIfMatch(ifMatch), body);
+  }
+
+  @Post(':id/temporary-password')
+  @RequirePermission(Permission.UserWrite)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set a temporary password for a colleague who forgot theirs',
+    description:
+      'The user must change it before anything else; every session of theirs ends at once. Not for your own password (POST /auth/password), a deactivated account, or (for managers) an admin.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiResponse(ADMIN_ONLY)
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse(problemResponse(409, 'Your own password, or a deactivated account.'))
+  setTemporaryPassword(
+    @CurrentActor() actor: AuthenticatedUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: TemporaryPasswordDto,
+  ): Promise<UserResponse> {
+    return this.users.setTemporaryPassword(actor, id, body.password);
   }
 
   @Post(':id/deactivate')
