@@ -18,7 +18,8 @@ jest.setTimeout(180_000);
  * The admin's clinic against the real API: a setting changed that meets a colleague's change
  * (412) and goes through on the admin's word; a staff member created with roles and
  * disciplines (and what they get to sign in with), given another role, and a colleague
- * deactivated with their sessions ended; a clinic scale added past errors at its fields; the
+ * deactivated with their sessions ended; a temporary password for a colleague who forgot theirs;
+ * a clinic scale added past errors at its fields; the
  * failed e-mails; a manager who sees the people but cannot make admins and has no settings;
  * a practitioner who finds the staff directory. The admin is also a practitioner, so the
  * header carries every entry (7) at desktop and tablet size.
@@ -241,6 +242,52 @@ describe('Praktijk (nl)', () => {
     expect(refresh.status).toBe(401);
     await page.keyboard.press('Escape');
     expect(await captureScreen(page, 'admin-people')).toEqual([]);
+  });
+
+  it('makes a temporary password for a colleague who forgot theirs, shown once to hand over', async () => {
+    const table = page.getByRole('table', { name: text('admin:people.tableLabel') });
+    const noor = suite.clinic.practitioners[2];
+    await table.getByRole('button', { name: 'Noor Bakker' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Noor Bakker' });
+    await button(drawer, text('admin:people.temporaryPassword.open')).click();
+    const confirm = page.getByRole('dialog', {
+      name: text('admin:people.temporaryPassword.confirmTitle', { name: 'Noor Bakker' }),
+    });
+    await confirm
+      .getByText(text('admin:people.temporaryPassword.sessions', { name: 'Noor Bakker' }))
+      .waitFor();
+    expect(await captureScreen(page, 'admin-temporary-password-confirm')).toEqual([]);
+    await button(confirm, text('admin:people.temporaryPassword.confirm')).click();
+
+    const made = page.getByRole('dialog', {
+      name: text('admin:people.temporaryPassword.madeTitle', { name: 'Noor Bakker' }),
+    });
+    await made.getByText(text('admin:people.created.onlyNow')).waitFor();
+    const password = (await made.locator('td').nth(1).locator('p').first().textContent())!.trim();
+    expect(password).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
+    expect(await captureScreen(page, 'admin-temporary-password')).toEqual([]);
+    // Noor's sessions ended, her old password is gone, and the temporary one signs her in.
+    expect(
+      (await api().post('/api/v1/auth/refresh').send({ refreshToken: noor.refreshToken })).status,
+    ).toBe(401);
+    expect(
+      (await api().post('/api/v1/auth/login').send({ email: noor.email, password: noor.password }))
+        .status,
+    ).toBe(401);
+    const login = await api().post('/api/v1/auth/login').send({ email: noor.email, password });
+    expect(login.status).toBe(200);
+    expect(await person('Noor Bakker')).toMatchObject({ passwordChangeRequired: true });
+    await button(made, text('admin:people.created.done')).click();
+    await drawer.getByText(text('admin:people.state.firstSignIn'), { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Not for one's own account: that takes the current password, on the account page.
+    await table.getByRole('button', { name: 'Eva Jansen' }).click();
+    const own = page.getByRole('dialog', { name: 'Eva Jansen' });
+    await own.getByText(text('admin:people.deactivate.notSelf')).waitFor();
+    expect(await button(own, text('admin:people.temporaryPassword.open')).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(adminTab.errors).toEqual([]);
   });
 
   it('adds a clinic scale, with errors at their fields', async () => {

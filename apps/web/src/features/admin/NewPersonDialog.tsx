@@ -1,23 +1,13 @@
-import {
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
 import { ConfirmDiscard, useDiscardGuard } from '../../ui/DiscardGuard';
 import { showAdminProblem } from './admin-problems';
+import { CopyRow } from './CopyRow';
 import { disciplinesFor, inRoleOrder, roleProblems, temporaryPassword } from './person-form';
 import { useCreatePerson, type NewPerson, type Person } from './queries';
 import { RoleFields } from './RoleFields';
@@ -268,48 +258,5 @@ function WhatTheyGet(props: {
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-function CopyRow({
-  label,
-  value,
-  monospace,
-}: {
-  label: string;
-  value: string;
-  monospace?: boolean;
-}) {
-  const { t } = useTranslation('admin');
-  return (
-    <Table.Tr>
-      <Table.Th w={180}>{label}</Table.Th>
-      <Table.Td>
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text
-            size="sm"
-            ff={monospace ? 'monospace' : undefined}
-            style={{ wordBreak: 'break-all' }}
-          >
-            {value}
-          </Text>
-          <CopyButton value={value}>
-            {({ copied, copy }) => (
-              <Button
-                size="xs"
-                variant="subtle"
-                leftSection={
-                  copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
-                }
-                onClick={copy}
-                aria-label={t('copy', { what: label })}
-              >
-                {copied ? t('copied') : t('copyShort')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
   );
 }

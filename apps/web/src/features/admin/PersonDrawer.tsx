@@ -18,7 +18,7 @@ import { isApiProblem } from '../../api/problem';
 import { useClinic } from '../../app/clinic-context';
 import { notifyDone } from '../../ui/notify';
 import { showAdminProblem } from './admin-problems';
-import { changeRefusal, deactivationRefusal, personChange, roleProblems } from './person-form';
+import { changeRefusal, accountActionRefusal, personChange, roleProblems } from './person-form';
 import {
   adminKeys,
   fetchPerson,
@@ -28,6 +28,7 @@ import {
 } from './queries';
 import { RoleFields } from './RoleFields';
 import { SignInState } from './SignInState';
+import { TemporaryPassword } from './TemporaryPassword';
 
 interface Props {
   personId?: string;
@@ -79,6 +80,7 @@ function PersonDetail({ person }: { person: Person }) {
       ) : (
         <ReadOnlyRoles person={person} refusal={refusal} />
       )}
+      <TemporaryPassword person={person} />
       <Deactivation person={person} />
     </Stack>
   );
@@ -225,7 +227,7 @@ function Deactivation({ person }: { person: Person }) {
   const { me } = useClinic();
   const deactivate = useDeactivatePerson(person.id);
   const [asking, setAsking] = useState(false);
-  const refusal = deactivationRefusal(person, me);
+  const refusal = accountActionRefusal(person, me);
   // A deactivated account has nothing left to do; an admin's, the roles above say why not.
   if (refusal === 'deactivated' || refusal === 'adminOnly') return null;
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changeRefusal,
-  deactivationRefusal,
+  accountActionRefusal,
   disciplinesFor,
   grantableRoles,
   personChange,
@@ -34,8 +34,8 @@ describe('people: roles and disciplines', () => {
     expect(changeRefusal(admin, ME)).toBeNull();
     expect(changeRefusal(nurse, MANAGER)).toBeNull();
     expect(changeRefusal({ ...nurse, status: 'deactivated' }, ME)).toBe('deactivated');
-    expect(deactivationRefusal({ ...admin, id: 'me' }, ME)).toBe('self');
-    expect(deactivationRefusal(nurse, MANAGER)).toBeNull();
+    expect(accountActionRefusal({ ...admin, id: 'me' }, ME)).toBe('self');
+    expect(accountActionRefusal(nurse, MANAGER)).toBeNull();
   });
 
   it('keeps disciplines for practitioners only, in a fixed order', () => {

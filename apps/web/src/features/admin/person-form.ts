@@ -30,8 +30,11 @@ export function changeRefusal(
   return null;
 }
 
-/** Why the user may not deactivate `person`, or null when they may. */
-export function deactivationRefusal(
+/**
+ * Why the user may not deactivate `person` or set them a temporary password, or null when they
+ * may: the API refuses both for oneself, a deactivated account and (to a manager) an admin.
+ */
+export function accountActionRefusal(
   person: Pick<Person, 'id' | 'roles' | 'status'>,
   me: { id: string; permissions: readonly string[] },
 ): 'deactivated' | 'adminOnly' | 'self' | null {

@@ -143,6 +143,24 @@ export function useDeactivatePerson(id: string) {
   });
 }
 
+/**
+ * A temporary password for a colleague who forgot theirs: they choose their own at the next
+ * sign-in, and every session of theirs ends now.
+ */
+export function useSetTemporaryPassword(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) =>
+      unwrap(
+        api.POST('/api/v1/users/{id}/temporary-password', {
+          params: { path: { id } },
+          body: { password },
+        }),
+      ),
+    onSuccess: (person) => peopleChanged(queryClient, person),
+  });
+}
+
 /** Adds a numeric scale to the clinic's instruments; plans and measurements offer it next. */
 export function useAddScale() {
   const queryClient = useQueryClient();
