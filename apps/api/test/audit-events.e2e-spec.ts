@@ -16,6 +16,7 @@ describe('GET /audit-events', () => {
   let other: ClinicSession;
   let practitioner: TestUser;
   let clientId: string;
+  let clientNumber: string;
   let startedAt: string;
 
   const asAdmin = () => ({ authorization: `Bearer ${clinic.admin.accessToken}` });
@@ -32,6 +33,7 @@ describe('GET /audit-events', () => {
       .set({ authorization: `Bearer ${receptionist.accessToken}` })
       .send({ firstName: 'Logged', lastName: 'Client', dateOfBirth: '1975-05-05' });
     clientId = client.body.id;
+    clientNumber = client.body.clientNumber;
     startedAt = new Date().toISOString();
     const grant = await t
       .http()
@@ -50,6 +52,11 @@ describe('GET /audit-events', () => {
   it('filters by client, user, action and period', async () => {
     const byClient = await list(`clientId=${clientId}`);
     expect(byClient.status).toBe(200);
+    // Each event names its client's number: reading the log reads no client's record.
+    expect(byClient.body.data.map((e: { clientNumber: string }) => e.clientNumber)).toEqual([
+      clientNumber,
+      clientNumber,
+    ]);
     // Newest first: the break-the-glass, then the registration.
     expect(byClient.body.data).toEqual([
       expect.objectContaining({

@@ -56,18 +56,20 @@ describe('erasure requests', () => {
   afterAll(() => t.close());
 
   it('records a request with a deadline three months on, and an admin refuses it with a reason', async () => {
-    const clientId = (
+    const client = (
       await t
         .http()
         .post('/api/v1/clients')
         .set(as(reception))
         .send({ firstName: 'Keep', lastName: 'Record', dateOfBirth: '1960-01-01' })
-    ).body.id;
+    ).body;
+    const clientId = client.id;
     const request = await t
       .http()
       .post(`/api/v1/clients/${clientId}/erasure-requests`)
       .set(as(reception));
     expect(request.status).toBe(201);
+    expect(request.body.clientNumber).toBe(client.clientNumber);
     const requested = new Date(request.body.requestedAt);
     const deadline = new Date(`${request.body.deadline}T00:00:00Z`);
     expect(deadline.getUTCMonth()).toBe((requested.getUTCMonth() + 3) % 12);
@@ -92,7 +94,11 @@ describe('erasure requests', () => {
         reason: 'WGBO: records are kept 20 years after the last treatment.',
       });
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ status: 'refused', decidedBy: clinic.admin.id });
+    expect(refused.body).toMatchObject({
+      status: 'refused',
+      decidedBy: clinic.admin.id,
+      clientNumber: client.clientNumber,
+    });
     expect(
       (await t.http().get(`/api/v1/clients/${clientId}`).set(as(reception))).body.lastName,
     ).toBe('Record');
@@ -322,8 +328,13 @@ describe('erasure requests', () => {
       .set(as(clinic.admin));
     expect(list.status).toBe(200);
     expect(list.body.data).toContainEqual(
-      expect.objectContaining({ id: request.body.id, deadline: request.body.deadline }),
+      expect.objectContaining({
+        id: request.body.id,
+        deadline: request.body.deadline,
+        clientNumber: request.body.clientNumber,
+      }),
     );
+    expect(request.body.clientNumber).toMatch(/^C-\d{6}$/);
     expect((await t.http().get('/api/v1/erasure-requests').set(as(reception))).status).toBe(403);
     for (const user of [reception, acupuncturist]) {
       const decide = await t

@@ -329,9 +329,22 @@ describe('permissions by role', () => {
       expect.objectContaining({ action: 'break-glass', purpose: 'break-glass', clientId }),
     ]);
     const list = await t.http().get('/api/v1/break-glass-grants').set(as(users.admin));
+    const { clientNumber } = (
+      await t.http().get(`/api/v1/clients/${clientId}`).set(as(users.admin))
+    ).body;
+    // The client's number comes with the grant: the review reads no client's record.
     expect(list.body.data).toContainEqual(
-      expect.objectContaining({ clientId, reason, userId: users.practitioner.id }),
+      expect.objectContaining({ clientId, clientNumber, reason, userId: users.practitioner.id }),
     );
+    // The search's log row names the clients it returned, as every list of clients does.
+    const logged = await asOwner((db) =>
+      db.query(`SELECT action, client_ids AS "clientIds" FROM audit_events WHERE request_id = $1`, [
+        list.headers['x-request-id'],
+      ]),
+    );
+    expect(logged.rows).toEqual([
+      { action: 'search', clientIds: expect.arrayContaining([clientId]) },
+    ]);
     const elsewhere = await t.http().get('/api/v1/break-glass-grants').set(as(b.admin));
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body.data).toEqual([]);

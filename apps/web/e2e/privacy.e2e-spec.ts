@@ -242,10 +242,23 @@ describe('Privacy (nl)', () => {
 
   it('lists emergency accesses with who, which client, how long and the reason', async () => {
     const { page, errors } = admin;
+    const recordReads = async () =>
+      (
+        await asOwner((db) =>
+          db.query(
+            `SELECT count(*)::int AS n FROM audit_events
+             WHERE actor_user_id = $1 AND action = 'read' AND resource_type = 'client'`,
+            [suite.clinic.admin.id],
+          ),
+        )
+      ).rows[0].n as number;
+    const readsBefore = await recordReads();
     await page.goto(`${suite.stack.url}/privacy/break-glass`);
     const row = page.getByRole('row').filter({ hasText: 'Sanne de Vries' });
     await row.getByText(reason).waitFor();
     await row.getByText(clients.anouk.number, { exact: true }).waitFor();
+    // The list names the client by number: reviewing it opened nobody's record.
+    expect(await recordReads()).toBe(readsBefore);
     await row.getByText(text('privacy:breakGlass.active')).waitFor();
     expect(await row.textContent()).toMatch(/8 uur, tot /);
     expect(await captureScreen(page, 'privacy-break-glass')).toEqual([]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, keysetPage, UUID_PATTERN } from '@meridian/core';
+import { decodeCursor, formatClientNumber, keysetPage, UUID_PATTERN } from '@meridian/core';
 import { TenantTransaction } from '@meridian/db';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -49,6 +49,8 @@ export interface AuditEventView {
   resourceType: string;
   resourceId: string | null;
   clientId: string | null;
+  /** `C-000123`, so that a list of events needs no read of each client's record. */
+  clientNumber: string | null;
   clientIds: string[] | null;
   outcome: string;
   purpose: string;
@@ -97,6 +99,7 @@ interface AuditEventRow {
   request_id: string | null;
   sealed: boolean;
   note_discipline: string | null;
+  client_number: number | null;
 }
 
 /**
@@ -222,7 +225,7 @@ export class AuditEventRepository {
     // The page first, then its note events' disciplines.
     const note = noteDiscipline('p', '$1');
     const rows = (await this.tx.manager.query(
-      `SELECT p.*, ${note.column} AS note_discipline
+      `SELECT p.*, ${note.column} AS note_discipline, c.client_number
        FROM (SELECT id, occurred_at, ${CURSOR_TIME} AS cursor_at, actor_user_id, actor_roles,
                     on_behalf_of, action, resource_type, resource_id, client_id, client_ids,
                     outcome, purpose, ip, user_agent, request_id,
@@ -232,6 +235,7 @@ export class AuditEventRepository {
              ORDER BY occurred_at DESC, id DESC
              LIMIT ${param(page.limit + 1)}) p
        ${note.joins}
+       LEFT JOIN clients c ON c.clinic_id = $1 AND c.id = p.client_id
        ORDER BY p.occurred_at DESC, p.id DESC`,
       values,
     )) as AuditEventRow[];
@@ -283,6 +287,7 @@ function toView(row: AuditEventRow): AuditEventView {
     resourceType: row.resource_type,
     resourceId: row.resource_id,
     clientId: row.client_id,
+    clientNumber: row.client_number === null ? null : formatClientNumber(row.client_number),
     clientIds: row.client_ids,
     outcome: row.outcome,
     purpose: row.purpose,

@@ -53,6 +53,17 @@ export class ClientsRepository {
     return manager.save(manager.create(ClientEntity, { ...client, clinicId: this.tx.clinicId }));
   }
 
+  /** The numbers of these clients of the clinic, by id: for lists that name clients. */
+  async numbersOf(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.tx.manager.query(
+      `SELECT id, client_number AS "clientNumber" FROM clients
+       WHERE clinic_id = $1 AND id = ANY($2::uuid[])`,
+      [this.tx.clinicId, [...new Set(ids)]],
+    )) as { id: string; clientNumber: number }[];
+    return new Map(rows.map((row) => [row.id, row.clientNumber]));
+  }
+
   async findById(id: string, lock = false): Promise<ClientEntity | null> {
     return this.tx.manager.findOne(ClientEntity, {
       where: { id, clinicId: this.tx.clinicId },

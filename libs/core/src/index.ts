@@ -20,3 +20,4 @@ export * from './time/zoned-time';
 export * from './validation/phone-number';
 export * from './validation/patterns';
 export * from './validation/trim';
+export * from './identifiers/client-number';

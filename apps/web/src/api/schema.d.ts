@@ -3248,6 +3248,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             clientId: string;
+            /** @example C-000123 */
+            clientNumber: string;
             /** Format: date-time */
             requestedAt: string;
             /** Format: uuid */
@@ -3377,6 +3379,8 @@ export interface components {
             grantedAt: string;
             /** Format: date-time */
             expiresAt: string;
+            /** @example C-000123 */
+            clientNumber: string;
             userDisplayName: string;
             reason: string;
         };
@@ -3401,6 +3405,11 @@ export interface components {
             resourceId: string | null;
             /** Format: uuid */
             clientId: string | null;
+            /**
+             * @description The client's number, for the event's client.
+             * @example C-000123
+             */
+            clientNumber: string | null;
             /** @description For a search: the clients it returned. */
             clientIds: string[] | null;
             /** @enum {string} */

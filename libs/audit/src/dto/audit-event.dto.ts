@@ -31,6 +31,13 @@ export class AuditEventResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) resourceId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) clientId!: string | null;
   @ApiProperty({
+    example: 'C-000123',
+    nullable: true,
+    type: String,
+    description: "The client's number, for the event's client.",
+  })
+  clientNumber!: string | null;
+  @ApiProperty({
     type: [String],
     nullable: true,
     description: 'For a search: the clients it returned.',

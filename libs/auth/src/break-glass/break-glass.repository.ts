@@ -18,6 +18,11 @@ export interface BreakGlassGrantRow {
   expiresAt: Date;
 }
 
+/** A grant as the admins' review list shows it: with the client's number. */
+export interface BreakGlassListRow extends BreakGlassGrantRow {
+  clientNumber: number;
+}
+
 @Injectable()
 export class BreakGlassRepository {
   constructor(private readonly tx: TenantTransaction) {}
@@ -84,7 +89,7 @@ export class BreakGlassRepository {
     period: { from?: Date; to?: Date },
     limit: number,
     cursor?: string,
-  ): Promise<{ rows: BreakGlassGrantRow[]; nextCursor: string | null }> {
+  ): Promise<{ rows: BreakGlassListRow[]; nextCursor: string | null }> {
     const params: unknown[] = [this.tx.clinicId];
     const where = ['g.clinic_id = $1'];
     if (period.from) where.push(`g.granted_at >= $${params.push(period.from)}`);
@@ -97,14 +102,16 @@ export class BreakGlassRepository {
     }
     const rows = (await this.tx.manager.query(
       `SELECT g.id, g.user_id AS "userId", u.display_name AS "userDisplayName",
-              g.client_id AS "clientId", g.reason, g.granted_at AS "grantedAt", g.expires_at AS "expiresAt"
+              g.client_id AS "clientId", c.client_number AS "clientNumber", g.reason,
+              g.granted_at AS "grantedAt", g.expires_at AS "expiresAt"
        FROM break_glass_grants g
        JOIN users u ON u.clinic_id = g.clinic_id AND u.id = g.user_id
+       JOIN clients c ON c.clinic_id = g.clinic_id AND c.id = g.client_id
        WHERE ${where.join(' AND ')}
        ORDER BY g.granted_at DESC, g.id DESC
        LIMIT $${params.push(limit + 1)}`,
       params,
-    )) as BreakGlassGrantRow[];
+    )) as BreakGlassListRow[];
     const page = keysetPage(rows, limit, (grant) => [grant.grantedAt.toISOString(), grant.id]);
     return { rows: page.data, nextCursor: page.nextCursor };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@meridian/audit';
-import { Actor } from '@meridian/core';
+import { Actor, formatClientNumber } from '@meridian/core';
 import { v7 as uuid } from 'uuid';
 import { BreakGlassRepository } from './break-glass.repository';
 import {
@@ -51,10 +51,15 @@ export class BreakGlassService {
 
   async list(query: ListBreakGlassQuery): Promise<BreakGlassGrantPage> {
     const { rows, nextCursor } = await this.grants.list(query, query.limit, query.cursor);
-    await this.audit.record({ action: AuditAction.Search, resourceType: 'break-glass-grant' });
+    await this.audit.record({
+      action: AuditAction.Search,
+      resourceType: 'break-glass-grant',
+      clientIds: rows.map((row) => row.clientId),
+    });
     return {
       data: rows.map((row) => ({
         ...row,
+        clientNumber: formatClientNumber(row.clientNumber),
         grantedAt: row.grantedAt.toISOString(),
         expiresAt: row.expiresAt.toISOString(),
       })),

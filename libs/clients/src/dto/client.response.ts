@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { formatClientNumber } from '@meridian/core';
 import { CLIENT_STATUSES, ClientEntity, ClientStatus, SEXES } from '../client.entity';
 import { EmergencyContactDto, GeneralPractitionerDto, IntakeDto } from './client-fields.dto';
 import { ConsentResponse } from './consent.dto';
@@ -6,10 +7,8 @@ import { ConsentResponse } from './consent.dto';
 /** How much of a record the caller sees (design section 4). */
 export type ClientView = 'identity' | 'contact' | 'clinical';
 
-/** `C-000123`: the number as people read and say it. */
-export function formatClientNumber(clientNumber: number): string {
-  return `C-${String(clientNumber).padStart(6, '0')}`;
-}
+// Callers across the domains import it from here, as before it moved to core.
+export { formatClientNumber };
 
 export class ClientResponse {
   @ApiProperty({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, Trim } from '@meridian/core';
+import { formatClientNumber, PageQuery, Trim } from '@meridian/core';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { ERASURE_STATUSES, ErasureRequestEntity, ErasureStatus } from '../erasure-request.entity';
 
@@ -37,6 +37,7 @@ export class ListErasureRequestsQuery extends PageQuery {
 export class ErasureRequestResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ example: 'C-000123' }) clientNumber!: string;
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
   @ApiProperty({ format: 'uuid' }) recordedBy!: string;
   @ApiProperty({ example: '2027-02-24', description: 'Decide by this date (three months).' })
@@ -52,10 +53,14 @@ export class ErasureRequestPage {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export function toErasureResponse(request: ErasureRequestEntity): ErasureRequestResponse {
+export function toErasureResponse(
+  request: ErasureRequestEntity,
+  clientNumber: number,
+): ErasureRequestResponse {
   return {
     id: request.id,
     clientId: request.clientId,
+    clientNumber: formatClientNumber(clientNumber),
     requestedAt: request.requestedAt.toISOString(),
     recordedBy: request.recordedBy,
     deadline: request.deadline,

@@ -43,7 +43,7 @@ export class ErasureService {
       resourceId: request.id,
       clientId,
     });
-    return toErasureResponse(request);
+    return toErasureResponse(request, client.clientNumber);
   }
 
   async list(_actor: Actor, query: ListErasureRequestsQuery): Promise<ErasureRequestPage> {
@@ -53,7 +53,13 @@ export class ErasureService {
       resourceType: RESOURCE,
       clientIds: page.data.map((request) => request.clientId),
     });
-    return { data: page.data.map(toErasureResponse), nextCursor: page.nextCursor };
+    const numbers = await this.clients.numbersOf(page.data.map((request) => request.clientId));
+    return {
+      data: page.data.map((request) =>
+        toErasureResponse(request, numbers.get(request.clientId)!),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async decide(actor: Actor, id: string, input: DecideErasureDto): Promise<ErasureRequestResponse> {
@@ -84,6 +90,7 @@ export class ErasureService {
         clientId: request.clientId,
       });
     }
-    return toErasureResponse(await this.requests.save(request));
+    const numbers = await this.clients.numbersOf([request.clientId]);
+    return toErasureResponse(await this.requests.save(request), numbers.get(request.clientId)!);
   }
 }

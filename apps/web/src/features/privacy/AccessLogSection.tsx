@@ -22,13 +22,7 @@ import { useStaffDirectory } from '../staff/queries';
 import { AUDIT_ACTIONS, describeEvent, type EventLookup } from './access-log-row';
 import { MfaRequired } from './MfaRequired';
 import { periodInstants } from './privacy-period';
-import {
-  useAuditEvents,
-  useClientNumbers,
-  useClientRecord,
-  type AuditAction,
-  type AuditEvent,
-} from './queries';
+import { useAuditEvents, useClientRecord, type AuditAction, type AuditEvent } from './queries';
 
 const isAction = (value: string | undefined): value is AuditAction =>
   (AUDIT_ACTIONS as readonly (string | undefined)[]).includes(value);
@@ -207,15 +201,9 @@ function EventTable({ events, hasMore, loadingMore, onMore }: EventTableProps) {
   const { t } = useTranslation(['privacy', 'common']);
   const { format } = useClinic();
   const staff = useStaffDirectory();
-  const numbers = useClientNumbers(
-    events.flatMap((event) => (event.clientId ? [event.clientId] : [])),
-  );
   const lookup = useMemo<EventLookup>(
-    () => ({
-      staff: new Map((staff.data ?? []).map((member) => [member.id, member])),
-      clientNumber: (id) => numbers.get(id),
-    }),
-    [staff.data, numbers],
+    () => ({ staff: new Map((staff.data ?? []).map((member) => [member.id, member])) }),
+    [staff.data],
   );
   return (
     <Stack gap="sm">

@@ -7,7 +7,7 @@ import { useNow } from '../../lib/use-now';
 import { PagedQueryState } from '../../ui/PagedQueryState';
 import { ToneBadge } from '../clients/ToneBadge';
 import { hoursBetween } from './privacy-period';
-import { useBreakGlassGrants, useClientNumbers, type BreakGlassGrant } from './queries';
+import { useBreakGlassGrants, type BreakGlassGrant } from './queries';
 
 /**
  * Every use of break-the-glass, newest first, for an admin to review: who opened which client's
@@ -32,7 +32,6 @@ function GrantTable({ grants }: { grants: BreakGlassGrant[] }) {
   const { t } = useTranslation(['privacy', 'common']);
   const { format, timeZone } = useClinic();
   const now = useNow();
-  const numbers = useClientNumbers(grants.map((grant) => grant.clientId));
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table verticalSpacing="sm">
@@ -50,7 +49,7 @@ function GrantTable({ grants }: { grants: BreakGlassGrant[] }) {
         </Table.Thead>
         <Table.Tbody>
           {grants.map((grant) => {
-            const client = numbers.get(grant.clientId) ?? t('log.aClient');
+            const client = grant.clientNumber;
             const active = Date.parse(grant.expiresAt) > now;
             return (
               <Table.Tr key={grant.id}>

@@ -11,12 +11,7 @@ import { useStaffDirectory } from '../staff/queries';
 import { ClientPicker } from '../clients/ClientPicker';
 import { ClientRequestPanel } from './ClientRequestPanel';
 import { ExecuteDialog, RefuseDialog } from './ErasureDialogs';
-import {
-  useClientNumbers,
-  useClientRecord,
-  useErasureRequests,
-  type ErasureRequest,
-} from './queries';
+import { useClientRecord, useErasureRequests, type ErasureRequest } from './queries';
 
 const STATUS_COLOR = { pending: 'blue', refused: 'gray', executed: 'red' } as const;
 
@@ -84,12 +79,10 @@ function RequestTable({ requests, mayDecide }: { requests: ErasureRequest[]; may
   const { t } = useTranslation(['privacy', 'common']);
   const { format, timeZone } = useClinic();
   const staff = useStaffDirectory();
-  const numbers = useClientNumbers(requests.map((request) => request.clientId));
   const [refusing, setRefusing] = useState<ErasureRequest | null>(null);
   const [executing, setExecuting] = useState<ErasureRequest | null>(null);
   const today = todayIn(timeZone);
-  const numberOf = (request: ErasureRequest | null) =>
-    (request && numbers.get(request.clientId)) ?? t('log.aClient');
+  const numberOf = (request: ErasureRequest | null) => request?.clientNumber ?? t('log.aClient');
   const nameOf = (id: string | null) =>
     staff.data?.find((member) => member.id === id)?.displayName ?? t('log.unknownColleague');
 

@@ -17,7 +17,6 @@ const sanne: StaffMember = {
 const clientId = '0190c0de-0000-7000-8000-0000000000c1';
 const lookup: EventLookup = {
   staff: new Map([[sanne.id, sanne]]),
-  clientNumber: (id) => (id === clientId ? 'C-000123' : undefined),
 };
 
 const event = (change: Partial<AuditEvent>): AuditEvent => ({
@@ -30,6 +29,7 @@ const event = (change: Partial<AuditEvent>): AuditEvent => ({
   resourceType: 'session-note',
   resourceId: null,
   clientId,
+  clientNumber: 'C-000123',
   clientIds: null,
   outcome: 'success',
   purpose: 'treatment',
@@ -74,10 +74,10 @@ describe('an access-log event in words', () => {
     );
   });
 
-  it('says "a client" until the number is known, and names colleagues who are not in the directory', () => {
+  it('says "a client" where the log names no number, and names colleagues who are not in the directory', () => {
     expect(
       describeEvent(
-        event({ clientId: 'other', actorUserId: 'gone', actorRoles: ['admin'] }),
+        event({ clientNumber: null, actorUserId: 'gone', actorRoles: ['admin'] }),
         lookup,
         nl,
       ),

@@ -87,8 +87,6 @@ export function resourceKind(stored: string): ResourceType | null {
 export interface EventLookup {
   /** The staff directory by id (deactivated colleagues included). */
   staff: ReadonlyMap<string, StaffMember>;
-  /** `C-000123` once the record was read; undefined until then. */
-  clientNumber(clientId: string): string | undefined;
 }
 
 /**
@@ -107,8 +105,9 @@ export function actorLabel(event: AuditEvent, lookup: EventLookup, t: TFunction)
   return said.length > 0 ? t('privacy:log.actor', { name, roles: said.join(', ') }) : name;
 }
 
-function clientLabel(clientId: string, lookup: EventLookup, t: TFunction): string {
-  return lookup.clientNumber(clientId) ?? t('privacy:log.aClient');
+/** The event's client by number, as the log names it (never by reading the record). */
+function clientLabel(event: AuditEvent, t: TFunction): string {
+  return event.clientNumber ?? t('privacy:log.aClient');
 }
 
 /**
@@ -128,7 +127,7 @@ export function objectLabel(event: AuditEvent, lookup: EventLookup, t: TFunction
         ? t(`privacy:log.object.${kind}`)
         : event.resourceType;
   return event.clientId
-    ? t('privacy:log.ofClient', { object: thing, client: clientLabel(event.clientId, lookup, t) })
+    ? t('privacy:log.ofClient', { object: thing, client: clientLabel(event, t) })
     : thing;
 }
 
@@ -151,9 +150,7 @@ export function describeEvent(event: AuditEvent, lookup: EventLookup, t: TFuncti
       : `${sentence} ${t('privacy:log.found', { count: found })}`;
   }
   if (action === 'break-glass') {
-    const client = event.clientId
-      ? clientLabel(event.clientId, lookup, t)
-      : t('privacy:log.aClient');
+    const client = clientLabel(event, t);
     return t('privacy:log.sentence.break-glass', { who, client });
   }
   return t(`privacy:log.sentence.${action}`, {

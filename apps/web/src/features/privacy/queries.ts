@@ -1,10 +1,4 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQueries,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import type { operations } from '../../api/schema';
 import { clientKeys } from '../clients/queries';
@@ -158,30 +152,6 @@ export function useDecideRetention() {
 /** Everything held on the client, as the API's one JSON document (MFA session only). */
 export function fetchClientExport(clientId: string) {
   return unwrap(api.GET('/api/v1/clients/{id}/export', { params: { path: { id: clientId } } }));
-}
-
-/**
- * The client numbers of `clientIds`, by id, as far as loaded. The API names clients in these
- * lists by id only; a number comes from the record (a read the access log records, so each
- * client is asked once and kept for a while).
- */
-export function useClientNumbers(clientIds: readonly string[]): Map<string, string> {
-  const unique = [...new Set(clientIds)];
-  return useQueries({
-    queries: unique.map((id) => ({
-      queryKey: clientKeys.one(id),
-      queryFn: () => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })),
-      staleTime: 5 * 60_000,
-      retry: false,
-    })),
-    combine: (results) => {
-      const numbers = new Map<string, string>();
-      results.forEach((result, index) => {
-        if (result.data) numbers.set(unique[index], result.data.clientNumber);
-      });
-      return numbers;
-    },
-  });
 }
 
 /** A client's record (as `useClient`, shared cache), or nothing asked while there is no id. */

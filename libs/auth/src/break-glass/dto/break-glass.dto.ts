@@ -24,6 +24,7 @@ export class BreakGlassGrantResponse {
 }
 
 export class BreakGlassGrantListItem extends BreakGlassGrantResponse {
+  @ApiProperty({ example: 'C-000123' }) clientNumber!: string;
   @ApiProperty() userDisplayName!: string;
   @ApiProperty() reason!: string;
 }
