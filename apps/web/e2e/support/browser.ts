@@ -43,7 +43,11 @@ export async function openPage(
   browser: Browser,
   options: { locale?: string; timezoneId?: string } = {},
 ): Promise<TestPage> {
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', ...options });
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    reducedMotion: 'reduce',
+    ...options,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

@@ -55,9 +55,7 @@ export class ErasureService {
     });
     const numbers = await this.clients.numbersOf(page.data.map((request) => request.clientId));
     return {
-      data: page.data.map((request) =>
-        toErasureResponse(request, numbers.get(request.clientId)!),
-      ),
+      data: page.data.map((request) => toErasureResponse(request, numbers.get(request.clientId)!)),
       nextCursor: page.nextCursor,
     };
   }
