@@ -1,4 +1,11 @@
-import { auditRowsOf, ClinicSession, createTestApp, TestApp, TestUser } from '@meridian/testing';
+import {
+  asOwner,
+  auditRowsOf,
+  ClinicSession,
+  createTestApp,
+  TestApp,
+  TestUser,
+} from '@meridian/testing';
 
 interface Event {
   id: string;
@@ -52,6 +59,13 @@ describe('GET /audit-events', () => {
   it('filters by client, user, action and period', async () => {
     const byClient = await list(`clientId=${clientId}`);
     expect(byClient.status).toBe(200);
+    // Reading a page of the log is logged with the clients the page names.
+    const read = await asOwner((db) =>
+      db.query(`SELECT client_ids AS "clientIds" FROM audit_events WHERE request_id = $1`, [
+        byClient.headers['x-request-id'],
+      ]),
+    );
+    expect(read.rows).toEqual([{ clientIds: [clientId] }]);
     // Each event names its client's number: reading the log reads no client's record.
     expect(byClient.body.data.map((e: { clientNumber: string }) => e.clientNumber)).toEqual([
       clientNumber,

@@ -479,6 +479,15 @@ describe('sign-up, login, MFA and tokens', () => {
       );
       expect(byManager.status).toBe(403);
       expect((await reset(randomUUID(), { password: strongPassword() })).status).toBe(404);
+      // Another clinic's admin cannot reach this clinic's user: 404, and nothing changes.
+      const elsewhere = await ClinicSession.signUp(t);
+      const foreign = await reset(
+        user.id,
+        { password: strongPassword() },
+        elsewhere.admin.accessToken,
+      );
+      expect(foreign.status).toBe(404);
+      expect((await me(user.accessToken)).status).toBe(200);
 
       const temporary = strongPassword();
       const done = await reset(user.id, { password: temporary });
@@ -594,7 +603,7 @@ describe('sign-up, login, MFA and tokens', () => {
       expect(missing.status).toBe(428);
     });
 
-    it('needs an MFA session to read the access log', async () => {
+    it('needs an MFA session to read the access log and to set a colleague’s password', async () => {
       // A session without a second factor, as a clinic without the MFA requirement gives its
       // non-admin staff: the admin's own session, re-signed with mfa false.
       const claims = JSON.parse(
@@ -608,6 +617,16 @@ describe('sign-up, login, MFA and tokens', () => {
       expect(await auditRowsOf(response.headers['x-request-id'])).toEqual([
         expect.objectContaining({ action: 'access-denied', outcome: 'denied' }),
       ]);
+      // Nor may such a session set a colleague's password: whoever sets one knows it.
+      const colleague = await clinic.addUser(['receptionist']);
+      const reset = await t
+        .http()
+        .post(`/api/v1/users/${colleague.id}/temporary-password`)
+        .set(bearer(withoutMfa))
+        .send({ password: strongPassword() });
+      expect(reset.status).toBe(403);
+      expect(reset.body.code).toBe('AUTH.MFA_SESSION_REQUIRED');
+      expect((await me(colleague.accessToken)).status).toBe(200);
     });
 
     it('answers bad values with 400 naming the field, and stores nothing', async () => {

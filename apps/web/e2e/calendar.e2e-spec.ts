@@ -442,8 +442,15 @@ describe.each(suiteLanguages('nl'))('Calendar (%s)', (language) => {
   });
 
   it('shows a colleague’s booking within 10 seconds, without a reload', async () => {
-    const { page, context, errors } = await openCalendar();
+    const { page, context, errors, grid } = await openCalendar();
     await column(page, trainer).waitFor();
+    // The receptionist has scrolled down: the refresh that brings the booking in leaves her
+    // there (the grid scrolls by itself only when a day's data is first shown).
+    const scrolled = await grid.evaluate((el) => {
+      el.scrollTop = 700;
+      return el.scrollTop;
+    });
+    expect(scrolled).toBeGreaterThan(300);
     const thijs = suite.clinic.practitioners[3];
     const booked = await api()
       .post('/api/v1/appointments')
@@ -459,6 +466,7 @@ describe.each(suiteLanguages('nl'))('Calendar (%s)', (language) => {
     await block(column(page, trainer), '09:00', '10:00', 'Bram de Jong').waitFor({
       timeout: 10_000,
     });
+    expect(await grid.evaluate((el) => el.scrollTop)).toBe(scrolled);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -23,10 +23,16 @@ export class AuditEventsService {
     page: { limit: number; cursor?: string },
   ): Promise<Page<AuditEventView>> {
     const result = await this.events.list(filter, page);
+    // The page names clients (by number, with what was done to their record): like every list
+    // of clients, its row says which, so each client's access overview shows the reading too.
+    const clientIds = [
+      ...new Set(result.data.flatMap((event) => (event.clientId ? [event.clientId] : []))),
+    ];
     await this.audit.record({
       action: AuditAction.Search,
       resourceType: 'audit-event',
       clientId: filter.clientId ?? null,
+      clientIds,
     });
     return result;
   }

@@ -499,6 +499,8 @@ describe(AuditLog.name, () => {
           resourceType: 'client',
           resourceId: null,
           clientId: newest.clientId,
+          // The seeded ids name no client or note of this database.
+          clientNumber: null,
           clientIds: newest.clientIds,
           outcome: 'success',
           purpose: 'treatment',
@@ -506,6 +508,7 @@ describe(AuditLog.name, () => {
           userAgent: null,
           requestId: 'seeded',
           sealed: false,
+          noteDiscipline: null,
         },
       ]);
       expect(page.nextCursor).toEqual(expect.any(String));

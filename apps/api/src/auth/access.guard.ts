@@ -6,7 +6,7 @@ import {
   ALLOWED_BEFORE_PASSWORD_CHANGE,
   AuthException,
   hasPermission,
-  MFA_PERMISSIONS,
+  MFA_SESSION_PERMISSIONS,
   Permission,
   PUBLIC_ROUTE,
   REQUIRED_PERMISSION,
@@ -59,7 +59,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (user.passwordChangeRequired && !allowedBeforeChange) {
       return this.deny(user, permission, clientId, AuthException.passwordChangeRequired());
     }
-    if (MFA_PERMISSIONS.has(permission) && !user.mfa) {
+    if (MFA_SESSION_PERMISSIONS.has(permission) && !user.mfa) {
       return this.deny(user, permission, clientId, AuthException.mfaSessionRequired());
     }
     return true;

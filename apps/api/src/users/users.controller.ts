@@ -119,12 +119,12 @@ export class UsersController {
   }
 
   @Post(':id/temporary-password')
-  @RequirePermission(Permission.UserWrite)
+  @RequirePermission(Permission.UserPasswordReset)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Set a temporary password for a colleague who forgot theirs',
     description:
-      'The user must change it before anything else; every session of theirs ends at once. Not for your own password (POST /auth/password), a deactivated account, or (for managers) an admin.',
+      'Needs a session that passed MFA. The user must change it before anything else; every session of theirs ends at once. Not for your own password (POST /auth/password), a deactivated account, or (for managers) an admin.',
   })
   @ApiOkResponse({ type: UserResponse })
   @ApiResponse(ADMIN_ONLY)

@@ -1134,7 +1134,7 @@ export interface paths {
         put?: never;
         /**
          * Set a temporary password for a colleague who forgot theirs
-         * @description The user must change it before anything else; every session of theirs ends at once. Not for your own password (POST /auth/password), a deactivated account, or (for managers) an admin.
+         * @description Needs a session that passed MFA. The user must change it before anything else; every session of theirs ends at once. Not for your own password (POST /auth/password), a deactivated account, or (for managers) an admin.
          */
         post: operations["UsersController_setTemporaryPassword"];
         delete?: never;

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import { MFA_PERMISSIONS, Permission } from './permission';
+import { MFA_SESSION_PERMISSIONS, Permission } from './permission';
 
 export const PUBLIC_ROUTE = 'meridian:public';
 export const REQUIRED_PERMISSION = 'meridian:permission';
@@ -19,7 +19,7 @@ export const RequirePermission = (permission: Permission): MethodDecorator & Cla
     SetMetadata(REQUIRED_PERMISSION, permission),
     ApiBearerAuth(),
     ApiExtension('x-permission', permission),
-    ApiExtension('x-mfa-session-required', MFA_PERMISSIONS.has(permission)),
+    ApiExtension('x-mfa-session-required', MFA_SESSION_PERMISSIONS.has(permission)),
   );
 
 /**

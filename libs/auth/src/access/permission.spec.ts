@@ -1,6 +1,7 @@
 import {
   hasPermission,
   MFA_PERMISSIONS,
+  MFA_SESSION_PERMISSIONS,
   Permission,
   PERMISSIONS,
   ROLE_PERMISSIONS,
@@ -57,6 +58,15 @@ describe('role → permission table', () => {
     expect(holders(Permission.RetentionReviewDecide)).toEqual([Role.Admin]);
     expect(holders(Permission.NotificationRead)).toEqual([Role.Admin]);
     expect(holders(Permission.ErasureRequestWrite)).toEqual([Role.Admin, Role.Receptionist]);
+  });
+
+  it('requires an MFA session to set a colleague’s password, without making managers enrol', () => {
+    expect(MFA_SESSION_PERMISSIONS.has(Permission.UserPasswordReset)).toBe(true);
+    expect(MFA_PERMISSIONS.has(Permission.UserPasswordReset)).toBe(false);
+    for (const permission of MFA_PERMISSIONS) {
+      expect(MFA_SESSION_PERMISSIONS.has(permission)).toBe(true);
+    }
+    expect(holders(Permission.UserPasswordReset)).toEqual([Role.Admin, Role.Manager]);
   });
 
   it('keeps outcome measurements to practitioners (the care team is checked per record)', () => {

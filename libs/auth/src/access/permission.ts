@@ -17,6 +17,11 @@ export enum Permission {
   UserWrite = 'users:write',
   /** Create, change and deactivate admins, and grant the admin role. */
   AdminUserWrite = 'users:write-admin',
+  /**
+   * Set a temporary password for a colleague who forgot theirs (an admin's only with
+   * AdminUserWrite). Whoever sets it knows it: a second factor is required.
+   */
+  UserPasswordReset = 'users:password-reset',
   /** Client identity and contact; the intake only with clinical access (care team, broken glass). */
   ClientRead = 'clients:read',
   /** Register clients and change identity and contact; archive and unarchive. */
@@ -95,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserRead,
     Permission.UserWrite,
     Permission.AdminUserWrite,
+    Permission.UserPasswordReset,
     Permission.ClientRead,
     Permission.ConsentRead,
     Permission.CareTeamRead,
@@ -122,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.UserDirectoryRead,
     Permission.UserRead,
     Permission.UserWrite,
+    Permission.UserPasswordReset,
     Permission.ClientRead,
     Permission.ConsentRead,
     Permission.CareTeamRead,
@@ -180,12 +187,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /**
  * Permissions that a session must have passed a second factor to use, whatever the clinic's
- * MFA setting: reading who accessed which record is itself sensitive.
+ * MFA setting: reading who accessed which record is itself sensitive. Whoever holds one sets up
+ * a second factor at sign-in.
  */
 export const MFA_PERMISSIONS: ReadonlySet<Permission> = new Set([
   Permission.AuditRead,
   Permission.ClientExport,
   Permission.ErasureDecide,
+]);
+
+/**
+ * All that need a session that passed a second factor: the above, and setting a colleague's
+ * password (whoever sets it knows it, so a stolen session must not do it). The latter does not
+ * make its holders (managers) set up a second factor: without one, they cannot use it.
+ */
+export const MFA_SESSION_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  ...MFA_PERMISSIONS,
+  Permission.UserPasswordReset,
 ]);
 
 /** Whether any of `roles` grants `permission`. Unknown role names grant nothing. */

@@ -27,12 +27,12 @@ import { useSetTemporaryPassword, type Person } from './queries';
 export function TemporaryPassword({ person }: { person: Person }) {
   const { t, i18n } = useTranslation('admin');
   const { t: tc } = useTranslation();
-  const { me } = useClinic();
+  const { me, can } = useClinic();
   const reset = useSetTemporaryPassword(person.id);
   const [step, setStep] = useState<'closed' | 'asking' | { password: string }>('closed');
   // Oneself (the account page, with the current password), a deactivated account, or an
   // admin's account for a manager: the API refuses those, so nothing is offered.
-  if (accountActionRefusal(person, me) !== null) return null;
+  if (!can('users:password-reset') || accountActionRefusal(person, me) !== null) return null;
 
   const close = () => setStep('closed');
   const make = () => {
@@ -54,19 +54,30 @@ export function TemporaryPassword({ person }: { person: Person }) {
           {t('people.temporaryPassword.title')}
         </Title>
         <Text size="sm">{t('people.temporaryPassword.summary', { name: person.displayName })}</Text>
-        <Group>
-          <Button
-            variant="default"
-            leftSection={<IconKey size={16} aria-hidden />}
-            onClick={() => setStep('asking')}
-          >
-            {t('people.temporaryPassword.open')}
-          </Button>
-        </Group>
+        {/* Whoever sets a password knows it: the API asks for a session with a second factor. */}
+        {me.mfaSession ? (
+          <Group>
+            <Button
+              variant="default"
+              leftSection={<IconKey size={16} aria-hidden />}
+              onClick={() => setStep('asking')}
+            >
+              {t('people.temporaryPassword.open')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('people.temporaryPassword.needsMfa')}
+          </Text>
+        )}
       </Stack>
       <Modal
         opened={step !== 'closed'}
         onClose={close}
+        // While the password is being set the dialog stays: it is shown only here, once.
+        closeOnEscape={!reset.isPending}
+        closeOnClickOutside={!reset.isPending}
+        withCloseButton={!reset.isPending}
         title={t(
           typeof step === 'object'
             ? 'people.temporaryPassword.madeTitle'
@@ -112,7 +123,7 @@ export function TemporaryPassword({ person }: { person: Person }) {
               </List.Item>
             </List>
             <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} data-autofocus>
+              <Button variant="default" onClick={close} disabled={reset.isPending} data-autofocus>
                 {tc('actions.cancel')}
               </Button>
               <Button loading={reset.isPending} onClick={make}>

@@ -88,7 +88,19 @@ export function CalendarPage() {
 
   // A day's blocks render in the background, in slices, with the grid's frame already up: a
   // full day arriving never holds the main thread (and a click on the toolbar) in one long task.
-  const shownData = useDeferredValue(appointments.data);
+  // The data, whether it is a placeholder and which view it is for travel together, so a
+  // refresh of the same view never looks like a new one (which would scroll the grid).
+  const viewKey = `${view}|${view === 'day' ? date : monday}|${weekPractitionerId}`;
+  const current = useMemo(
+    () => ({
+      data: appointments.data,
+      placeholder: appointments.isPlaceholderData,
+      viewKey,
+    }),
+    [appointments.data, appointments.isPlaceholderData, viewKey],
+  );
+  const shown = useDeferredValue(current);
+  const shownData = shown.data;
   const visible = useMemo(
     () => (shownData ?? []).filter((a) => showCancelled || a.status !== 'cancelled'),
     [shownData, showCancelled],
@@ -184,9 +196,8 @@ export function CalendarPage() {
     : Number.isFinite(firstStart)
       ? firstStart - 30
       : 8 * 60;
-  const loaded =
-    shownData !== undefined && shownData === appointments.data && !appointments.isPlaceholderData;
-  const scrollKey = loaded ? `${view}|${view === 'day' ? date : monday}|${weekPractitionerId}` : '';
+  const loaded = shownData !== undefined && !shown.placeholder;
+  const scrollKey = loaded ? shown.viewKey : '';
   // For `npm run bench:web`: when the day's data arrived, and when its blocks are in the DOM.
   useLayoutEffect(() => {
     if (!loaded || !practitioners.data) return;

@@ -129,9 +129,10 @@ export function TimeGrid(props: Props) {
   const nowMinutes = wallMinutes(now, timeZone);
   const height = (range.to - range.from) * PX_PER_MINUTE;
 
+  // Scrolls when a view's data is first shown; not while it loads (no key), nor on a refresh.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el)
+    if (el && props.scrollKey)
       el.scrollTop = Math.max(0, yOf(latest.current.scrollTo, latest.current.layout.range) - 8);
   }, [props.scrollKey]);
 
