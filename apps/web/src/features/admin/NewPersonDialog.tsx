@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle, IconRefresh } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -7,7 +7,7 @@ import { useClinic } from '../../app/clinic-context';
 import { idempotencyKeyFor, type KeyedBody } from '../../lib/idempotency';
 import { ConfirmDiscard, useDiscardGuard } from '../../ui/DiscardGuard';
 import { showAdminProblem } from './admin-problems';
-import { CopyRow } from './CopyRow';
+import { HandOver } from './HandOver';
 import { disciplinesFor, inRoleOrder, roleProblems, temporaryPassword } from './person-form';
 import { useCreatePerson, type NewPerson, type Person } from './queries';
 import { RoleFields } from './RoleFields';
@@ -223,32 +223,20 @@ function WhatTheyGet(props: {
   const secondFactor = clinic.mfaRequired || person.roles.includes('admin');
   return (
     <Stack gap="md">
-      <Text size="sm">{t('people.created.handOver', { name: person.displayName })}</Text>
-      <Table withTableBorder variant="vertical" layout="fixed">
-        <Table.Tbody>
-          <CopyRow label={t('people.fields.email')} value={person.email} />
-          <CopyRow label={t('people.created.password')} value={props.password} monospace />
-        </Table.Tbody>
-      </Table>
-      <Stack gap={4}>
-        <Text size="sm" fw={600}>
-          {t('people.created.nextTitle', { name: person.displayName })}
-        </Text>
-        <List size="sm" spacing={4}>
-          <List.Item>
-            {t('people.created.stepSignIn', { address: window.location.origin })}
-          </List.Item>
-          <List.Item>{t('people.created.stepPassword')}</List.Item>
-          {secondFactor && <List.Item>{t('people.created.stepMfa')}</List.Item>}
-        </List>
-      </Stack>
-      <Alert
-        color="yellow"
-        variant="light"
-        styles={{ message: { color: 'var(--mantine-color-gray-9)' } }}
-      >
-        <Text size="sm">{t('people.created.onlyNow')}</Text>
-      </Alert>
+      <HandOver person={person} password={props.password}>
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('people.created.nextTitle', { name: person.displayName })}
+          </Text>
+          <List size="sm" spacing={4}>
+            <List.Item>
+              {t('people.created.stepSignIn', { address: window.location.origin })}
+            </List.Item>
+            <List.Item>{t('people.created.stepPassword')}</List.Item>
+            {secondFactor && <List.Item>{t('people.created.stepMfa')}</List.Item>}
+          </List>
+        </Stack>
+      </HandOver>
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={props.onAnother}>
           {t('people.created.another')}

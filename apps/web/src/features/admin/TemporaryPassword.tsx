@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Divider, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClinic } from '../../app/clinic-context';
 import { showAdminProblem } from './admin-problems';
-import { CopyRow } from './CopyRow';
+import { HandOver } from './HandOver';
 import { accountActionRefusal, temporaryPassword } from './person-form';
 import { useSetTemporaryPassword, type Person } from './queries';
 
@@ -91,20 +80,7 @@ export function TemporaryPassword({ person }: { person: Person }) {
       >
         {typeof step === 'object' ? (
           <Stack gap="md">
-            <Text size="sm">{t('people.created.handOver', { name: person.displayName })}</Text>
-            <Table withTableBorder variant="vertical" layout="fixed">
-              <Table.Tbody>
-                <CopyRow label={t('people.fields.email')} value={person.email} />
-                <CopyRow label={t('people.created.password')} value={step.password} monospace />
-              </Table.Tbody>
-            </Table>
-            <Alert
-              color="yellow"
-              variant="light"
-              styles={{ message: { color: 'var(--mantine-color-gray-9)' } }}
-            >
-              <Text size="sm">{t('people.created.onlyNow')}</Text>
-            </Alert>
+            <HandOver person={person} password={step.password} />
             <Group justify="flex-end">
               <Button onClick={close} data-autofocus>
                 {t('people.created.done')}
