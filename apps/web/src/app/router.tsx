@@ -12,6 +12,7 @@ import { NotFound } from './shell/NotFound';
 import { RouteError } from './shell/RouteError';
 import { landingPath } from './shell/navigation';
 import { sessionStore } from './session/session-store';
+import { REPORT_GROUPINGS, REPORT_SLUGS } from '../features/reports/report-names';
 
 /**
  * View state lives in the URL (date, view, practitioner, filters, the open record) so that a
@@ -165,31 +166,13 @@ const followUpsRoute = createRoute({
   ),
 });
 
-/** The API's report names (features/reports/report-catalog.ts has each one's rules). */
-export const REPORTS = [
-  'appointments',
-  'clients',
-  'follow-ups',
-  'treatment-plans',
-  'outcomes',
-] as const;
-/** Every report's groupings (each report accepts some of them), and `total` for none. */
-export const REPORT_GROUPINGS = [
-  'practitioner',
-  'discipline',
-  'week',
-  'month',
-  'assignee',
-  'type',
-  'phaseKind',
-  'dietProtocol',
-  'total',
-] as const;
+/** A report's grouping in the address: one of the catalog's, or `total` for none. */
+const REPORT_SEARCH_GROUPINGS = [...REPORT_GROUPINGS, 'total'] as const;
 export interface ReportSearch {
   /** The period's first and last clinic day (yyyy-mm-dd); the page settles them to its rules. */
   from?: string;
   to?: string;
-  groupBy?: (typeof REPORT_GROUPINGS)[number];
+  groupBy?: (typeof REPORT_SEARCH_GROUPINGS)[number];
   /** One practitioner's caseload (managers and admins; a practitioner sees only their own). */
   practitioner?: string;
 }
@@ -198,7 +181,7 @@ const reportsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports',
   beforeLoad: () => {
-    throw redirect({ to: '/reports/$report', params: { report: REPORTS[0] } });
+    throw redirect({ to: '/reports/$report', params: { report: REPORT_SLUGS[0] } });
   },
 });
 
@@ -208,7 +191,7 @@ const reportRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): ReportSearch => ({
     from: typeof search.from === 'string' && isCalendarDate(search.from) ? search.from : undefined,
     to: typeof search.to === 'string' && isCalendarDate(search.to) ? search.to : undefined,
-    groupBy: oneOf(search.groupBy, REPORT_GROUPINGS),
+    groupBy: oneOf(search.groupBy, REPORT_SEARCH_GROUPINGS),
     practitioner: text(search.practitioner),
   }),
   component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),

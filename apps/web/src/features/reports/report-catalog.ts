@@ -3,26 +3,10 @@
  * and the repositories' groupings): its route, the rules of its period and scope, how it may be
  * grouped, its measures with their kind of figure, and which measures the chart shows.
  */
-export const REPORT_SLUGS = [
-  'appointments',
-  'clients',
-  'follow-ups',
-  'treatment-plans',
-  'outcomes',
-] as const;
-export type ReportSlug = (typeof REPORT_SLUGS)[number];
+import { REPORT_GROUPINGS, REPORT_SLUGS } from './report-names';
 
-/** Every grouping any report offers; each report accepts some of them. */
-export const REPORT_GROUPINGS = [
-  'practitioner',
-  'discipline',
-  'week',
-  'month',
-  'assignee',
-  'type',
-  'phaseKind',
-  'dietProtocol',
-] as const;
+export { REPORT_GROUPINGS, REPORT_SLUGS };
+export type ReportSlug = (typeof REPORT_SLUGS)[number];
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
 /**
