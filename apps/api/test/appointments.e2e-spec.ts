@@ -8,11 +8,14 @@ import {
 } from '@meridian/testing';
 
 const HOUR = 3_600_000;
-/** A whole hour `hours` from now, so that slots line up and are always in the future. */
-const at = (hours: number, minutes = 0) => {
-  const base = Math.ceil(Date.now() / HOUR) * HOUR;
-  return new Date(base + hours * HOUR + minutes * 60_000).toISOString();
-};
+/**
+ * `hours` after the next whole hour, so that slots line up and are in the future. The hour is
+ * fixed when the file loads: read at each call, it moved when a run crossed an hour, and a time
+ * booked before then no longer matched the same `at()` after.
+ */
+const NEXT_HOUR = Math.ceil(Date.now() / HOUR) * HOUR;
+const at = (hours: number, minutes = 0) =>
+  new Date(NEXT_HOUR + hours * HOUR + minutes * 60_000).toISOString();
 
 /** Appointments: reception's day, and no practitioner booked twice. */
 describe('appointments', () => {

@@ -6,6 +6,17 @@ import { UsersRepository } from '@meridian/users/users.repository';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+/** An instant as [date, time] on the clinic's clock (Amsterdam). */
+const clinicClock = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  })
+    .format(new Date(iso))
+    .split(' ');
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** Follow-up tasks: nothing falls through the cracks, and notes stay with who may read them. */
 describe('follow-up tasks', () => {
@@ -313,7 +324,10 @@ describe('follow-up tasks', () => {
       .get(`/api/v1/follow-ups/${second.body.nextId}`)
       .set(as(reception));
     expect(secondTask.body).toMatchObject({ occurrence: 2, status: 'open' });
-    expect(Date.parse(secondTask.body.dueAt) - Date.parse(first.body.dueAt)).toBe(2 * DAY);
+    // Two days on the clinic's calendar, at the same time on its clock (47 or 49 hours across
+    // a change of summer time).
+    const [firstDay, firstTime] = clinicClock(first.body.dueAt);
+    expect(clinicClock(secondTask.body.dueAt)).toEqual([plusDays(firstDay, 2), firstTime]);
     const third = await act(second.body.nextId, 'complete', {}, nutritionist);
     const last = await act(third.body.nextId, 'complete', {}, nutritionist);
     expect(last.body.nextId).toBeUndefined();
@@ -323,9 +337,12 @@ describe('follow-up tasks', () => {
       assignee: { queue: 'reception' },
       recurrence: { every: 1, unit: 'weeks', until: inDays(10).slice(0, 10) },
     });
-    // Across the change to summer time the next call is still at 09:00 on the clinic's clock.
+    // Across the change to summer time the next call is still at 09:00 on the clinic's clock:
+    // next year's change (the last Sunday of March), so that the date never grows too old.
+    const year = new Date().getUTCFullYear() + 1;
+    const thursdayBefore = 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay() - 3;
     const spring = await create({
-      dueAt: '2027-03-25T09:00:00+01:00',
+      dueAt: `${year}-03-${thursdayBefore}T09:00:00+01:00`,
       assignee: { queue: 'reception' },
       recurrence: { every: 1, unit: 'weeks' },
     });
@@ -334,7 +351,7 @@ describe('follow-up tasks', () => {
       .http()
       .get(`/api/v1/follow-ups/${afterSpring.body.nextId}`)
       .set(as(reception));
-    expect(summer.body.dueAt).toBe('2027-04-01T07:00:00.000Z');
+    expect(summer.body.dueAt).toBe(new Date(Date.UTC(year, 2, thursdayBefore + 7, 7)).toISOString());
 
     const next = await act(weekly.body.id, 'complete');
     expect(next.body.nextId).toEqual(expect.any(String));

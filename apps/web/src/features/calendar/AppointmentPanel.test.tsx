@@ -12,15 +12,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClinicProvider } from '../../app/clinic-context';
 import type { Clinic, Me } from '../../app/session/session-store';
 import i18n from '../../i18n';
-import { zonedInstant } from '../../lib/clinic-time';
+import { addDays, todayIn, zonedInstant } from '../../lib/clinic-time';
 import type { StaffMember } from '../staff/queries';
 import { AppointmentPanel } from './AppointmentPanel';
 import type { Appointment } from './appointment-rules';
 import { calendarKeys } from './queries';
 
 const AMS = 'Europe/Amsterdam';
-/** Far enough ahead that every time on it is still to come. */
-const DAY = '2030-06-10';
+/** A month ahead: every time on it is still to come, whenever the tests run. */
+const DAY = addDays(todayIn(AMS), 30);
 const me = {
   id: 'desk',
   roles: ['receptionist'],
