@@ -351,7 +351,9 @@ describe('follow-up tasks', () => {
       .http()
       .get(`/api/v1/follow-ups/${afterSpring.body.nextId}`)
       .set(as(reception));
-    expect(summer.body.dueAt).toBe(new Date(Date.UTC(year, 2, thursdayBefore + 7, 7)).toISOString());
+    expect(summer.body.dueAt).toBe(
+      new Date(Date.UTC(year, 2, thursdayBefore + 7, 7)).toISOString(),
+    );
 
     const next = await act(weekly.body.id, 'complete');
     expect(next.body.nextId).toEqual(expect.any(String));
